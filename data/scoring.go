@@ -1,0 +1,172 @@
+package data
+
+import "sort"
+
+// AreaResult is a unit's result in one area of the framework.
+type AreaResult struct {
+	Code    string
+	Title   string
+	Kind    CriterionKind
+	Max     Points
+	Points  Points
+	Percent Percent
+	Rating  string // "" for bonus and penalty items, which are not rated
+}
+
+// Result is a unit's evaluation for a year: totals, index, rating and,
+// once ranked, its rank in its group and the change against last year.
+type Result struct {
+	Unit      Unit
+	Areas     []AreaResult
+	Total     Points
+	Max       Points
+	Index     Percent
+	Rating    string
+	Published bool // Total is the published figure, not the sum of parts
+	Rank      int  // 1-based rank in the group; 0 until ranked
+	PrevRank  int  // last year's rank; 0 when the unit was not ranked then
+}
+
+// Evaluate scores one unit: unit total = appraised leaf points + survey
+// components + bonus − penalty, held within [0, framework max]; index =
+// total / max × 100 %, half-up to two places; each scored area and the
+// index rated by the framework's bands.
+func Evaluate(f *Framework, u Unit, s *Sheet) Result {
+	r := Result{Unit: u, Max: f.Max(), Areas: make([]AreaResult, 0, len(f.Areas))}
+	var total Points
+	for i := range f.Areas {
+		a := &f.Areas[i]
+		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: a.LeafMax()}
+		walkLeaves(a, func(l *Criterion) { ar.Points += s.Appraised(l.Code) })
+		switch a.Kind {
+		case KindBonus:
+			total += ar.Points
+		case KindPenalty:
+			total -= ar.Points
+		default:
+			total += ar.Points
+			ar.Percent, _ = PercentOf(int64(ar.Points), int64(ar.Max))
+			ar.Rating = f.Rating(ar.Percent)
+		}
+		r.Areas = append(r.Areas, ar)
+	}
+	r.Total = min(max(total, 0), r.Max)
+	if s != nil && s.Published != nil {
+		r.Total, r.Published = *s.Published, true
+	}
+	r.Index, _ = PercentOf(int64(r.Total), int64(r.Max))
+	r.Rating = f.Rating(r.Index)
+	return r
+}
+
+// Rank orders results by index, highest first, and numbers them: equal
+// indexes share a rank and the next rank skips (1, 2, 2, 4). Units with the
+// same index keep the order they came in (the group's unit order).
+func Rank(results []Result) {
+	sort.SliceStable(results, func(i, j int) bool { return results[i].Index > results[j].Index })
+	for i := range results {
+		if i > 0 && results[i].Index == results[i-1].Index {
+			results[i].Rank = results[i-1].Rank
+		} else {
+			results[i].Rank = i + 1
+		}
+	}
+}
+
+// RankGroup evaluates and ranks the units of a group that have a sheet for
+// the framework's year. Units without a sheet were not evaluated that year
+// and are left out.
+func RankGroup(f *Framework, units []Unit, sheets map[string]*Sheet) []Result {
+	results := make([]Result, 0, len(units))
+	for _, u := range units {
+		if s, ok := sheets[u.Code]; ok {
+			results = append(results, Evaluate(f, u, s))
+		}
+	}
+	Rank(results)
+	return results
+}
+
+// SetPrevious copies last year's ranks onto this year's results by unit
+// code, for the rank change column.
+func SetPrevious(cur, prev []Result) {
+	ranks := make(map[string]int, len(prev))
+	for _, p := range prev {
+		ranks[p.Unit.Code] = p.Rank
+	}
+	for i := range cur {
+		cur[i].PrevRank = ranks[cur[i].Unit.Code]
+	}
+}
+
+// RankChange is last year's rank minus this year's: positive means the unit
+// moved up.
+func (r *Result) RankChange() (delta int, known bool) {
+	if r.PrevRank == 0 || r.Rank == 0 {
+		return 0, false
+	}
+	return r.PrevRank - r.Rank, true
+}
+
+// RankChangeLabel says the change the way reports do: "tăng 4 bậc",
+// "giảm 2 bậc", "giữ nguyên"; "" when the unit was not ranked last year.
+func (r *Result) RankChangeLabel() string {
+	d, ok := r.RankChange()
+	switch {
+	case !ok:
+		return ""
+	case d > 0:
+		return "tăng " + itoa(d) + " bậc"
+	case d < 0:
+		return "giảm " + itoa(-d) + " bậc"
+	}
+	return "giữ nguyên"
+}
+
+func itoa(n int) string { return FormatCount(int64(n)) }
+
+// UnitLoss is what one unit lost on one criterion.
+type UnitLoss struct {
+	Unit Unit
+	Lost Points
+	Note string
+}
+
+// LostPoint is one scored leaf criterion with the points the group lost on
+// it: the seeds' offices look for "the cause of every lost point".
+type LostPoint struct {
+	Code     string
+	Title    string
+	AreaCode string
+	Max      Points
+	Lost     Points     // sum over units
+	Units    []UnitLoss // units that lost points, most lost first
+}
+
+// LostPoints lists every scored leaf with the points lost on it (max −
+// appraised; a leaf not yet appraised counts as all lost) across the units
+// that have a sheet, most lost first. Survey, bonus and penalty items are not
+// criteria a unit can remedy and are left out.
+func LostPoints(f *Framework, units []Unit, sheets map[string]*Sheet) []LostPoint {
+	var out []LostPoint
+	f.Leaves(func(area, leaf *Criterion) {
+		if area.Kind != KindScored {
+			return
+		}
+		lp := LostPoint{Code: leaf.Code, Title: leaf.Title, AreaCode: area.Code, Max: leaf.Max}
+		for _, u := range units {
+			s, ok := sheets[u.Code]
+			if !ok {
+				continue
+			}
+			if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
+				lp.Lost += lost
+				lp.Units = append(lp.Units, UnitLoss{Unit: u, Lost: lost, Note: s.Scores[leaf.Code].Note})
+			}
+		}
+		sort.SliceStable(lp.Units, func(i, j int) bool { return lp.Units[i].Lost > lp.Units[j].Lost })
+		out = append(out, lp)
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Lost > out[j].Lost })
+	return out
+}

@@ -1,0 +1,83 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean normalises user text before it is stored: Unicode NFC (names arrive
+// from Unikey, VNI and PDF copies in different forms), no characters above
+// U+FFFF (emoji break PDF layout), no control characters, and trimmed,
+// single-spaced.
+func Clean(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r > 0xFFFF || r == unicode.ReplacementChar:
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// CleanMultiline is Clean for notes: line breaks are kept.
+func CleanMultiline(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = Clean(l)
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// Fold strips case and tone marks so that "duc nghia" finds "Đức Nghĩa".
+func Fold(s string) string {
+	s = norm.NFD.String(strings.ToLower(s))
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Matches reports whether text matches the search query the way officers
+// expect: case never matters; tone marks matter only when the query has them.
+func Matches(text, query string) bool {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return true
+	}
+	if Fold(query) == strings.ToLower(norm.NFC.String(query)) {
+		return strings.Contains(Fold(text), Fold(query))
+	}
+	return strings.Contains(strings.ToLower(norm.NFC.String(text)), strings.ToLower(norm.NFC.String(query)))
+}
+
+// NewCollator returns a collator for sorting Vietnamese names (Ă after A,
+// Đ after D), which byte order gets wrong. A collator is not safe for
+// concurrent use; make one per sort.
+func NewCollator() *collate.Collator {
+	return collate.New(language.Vietnamese, collate.IgnoreCase)
+}
