@@ -1,0 +1,83 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/pardesk/pardesk/data"
+)
+
+// Sheets are keyed "2022/CODE" (yearPrefix + unit code), so that one year's
+// sheets are one range of keys.
+const bucketSheets = "sheets"
+
+// Sheet returns a unit's sheet for a year, or a new empty sheet when none is
+// stored: a unit not scored yet is not an error.
+func (tx *Tx) Sheet(year int, unit string) (*data.Sheet, error) {
+	s, ok, err := get[data.Sheet](tx.bolt, bucketSheets, yearPrefix(year)+unit)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return data.NewSheet(year, unit), nil
+	}
+	return loaded(&s), nil
+}
+
+// Sheets returns the stored sheets of a year by unit code. A unit without a
+// sheet is absent: it was not evaluated that year (data.RankGroup relies on
+// this).
+func (tx *Tx) Sheets(year int) (map[string]*data.Sheet, error) {
+	prefix := yearPrefix(year)
+	sheets := map[string]*data.Sheet{}
+	err := each(tx.bolt, bucketSheets, prefix, func(k string, s data.Sheet) error {
+		sheets[strings.TrimPrefix(k, prefix)] = loaded(&s)
+		return nil
+	})
+	return sheets, err
+}
+
+// loaded makes a decoded sheet ready to be written to: a sheet stored with
+// no scores decodes with a nil map.
+func loaded(s *data.Sheet) *data.Sheet {
+	if s.Scores == nil {
+		s.Scores = map[string]data.Score{}
+	}
+	return s
+}
+
+// PutSheet validates and saves a sheet: its year must have a framework, every
+// score must be on a leaf of it and within the leaf's range, and the unit
+// must exist. Validate normalises s in place.
+func (tx *Tx) PutSheet(s *data.Sheet) error {
+	f, err := tx.Framework(s.Year)
+	if err != nil {
+		return err
+	}
+	if err := s.Validate(f); err != nil {
+		return err
+	}
+	if _, ok, err := get[data.Unit](tx.bolt, bucketUnits, s.Unit); err != nil {
+		return err
+	} else if !ok {
+		return data.Errorf(data.EINVALID, "Phiếu điểm năm %d: không có đơn vị mã %s", s.Year, s.Unit)
+	}
+	return put(tx.bolt, bucketSheets, yearPrefix(s.Year)+s.Unit, s)
+}
+
+// SetScore records one score on a unit's sheet for a year, creating the
+// sheet if needed. The whole sheet is validated again, so an unknown
+// criterion code or points out of range are refused and nothing is stored.
+// An empty Score clears the criterion's entry, even for a code the
+// framework no longer has.
+func (tx *Tx) SetScore(year int, unit, code string, sc data.Score) error {
+	s, err := tx.Sheet(year, unit)
+	if err != nil {
+		return err
+	}
+	if sc == (data.Score{}) {
+		delete(s.Scores, code)
+	} else {
+		s.Scores[code] = sc
+	}
+	return tx.PutSheet(s)
+}
