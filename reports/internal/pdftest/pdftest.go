@@ -1,0 +1,118 @@
+// Package pdftest reads rendered PDF files back with poppler's pdftotext,
+// for the tests of the reports packages.
+package pdftest
+
+import (
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// NeedPoppler skips the test when pdftotext is missing, except on CI
+// (CI set), where it fails: CI must install poppler-utils.
+func NeedPoppler(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("pdftotext is required on CI (apt-get install poppler-utils): %v", err)
+		}
+		t.Skipf("pdftotext not installed: %v", err)
+	}
+}
+
+func write(t testing.TB, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Pages returns the text of each page, from pdftotext -layout.
+func Pages(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	NeedPoppler(t)
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", write(t, pdf), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(out), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// Word is a word on a page with its box, in points from the top left.
+type Word struct {
+	Text                   string
+	XMin, YMin, XMax, YMax float64
+}
+
+// Page is a page's size and words.
+type Page struct {
+	Width, Height float64
+	Words         []Word
+}
+
+var (
+	pageRE = regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	wordRE = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
+)
+
+// Layout returns every page's size and words, from pdftotext -bbox.
+func Layout(t testing.TB, pdf []byte) []Page {
+	t.Helper()
+	NeedPoppler(t)
+	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", write(t, pdf), "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	var pages []Page
+	for _, line := range strings.Split(string(out), "\n") {
+		if m := pageRE.FindStringSubmatch(line); m != nil {
+			pages = append(pages, Page{Width: num(m[1]), Height: num(m[2])})
+			continue
+		}
+		if m := wordRE.FindStringSubmatch(line); m != nil && len(pages) > 0 {
+			p := &pages[len(pages)-1]
+			p.Words = append(p.Words, Word{Text: html.UnescapeString(m[5]), XMin: num(m[1]), YMin: num(m[2]), XMax: num(m[3]), YMax: num(m[4])})
+		}
+	}
+	return pages
+}
+
+func num(s string) float64 {
+	f, _ := strconv.ParseFloat(s, 64)
+	return f
+}
+
+// Above returns the words whose bottom is above y points from the top.
+func (p Page) Above(y float64) []Word {
+	var out []Word
+	for _, w := range p.Words {
+		if w.YMax < y {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// MM converts millimetres to points.
+func MM(mm float64) float64 { return mm * 72 / 25.4 }
+
+// Debug keeps a copy of a rendered file in $PARDESK_PDF_DIR when it is set,
+// to look at it.
+func Debug(t testing.TB, name string, pdf []byte) {
+	if dir := os.Getenv("PARDESK_PDF_DIR"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name), pdf, 0o644); err != nil {
+			t.Log(err)
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package pdfdoc
+
+import "strings"
+
+// Signer is a signature block.
+type Signer struct {
+	// Title is the signing authority, printed in bold capitals; line breaks
+	// separate lines ("KT. TRƯỞNG PHÒNG\nPHÓ TRƯỞNG PHÒNG",
+	// "ĐẠI DIỆN ĐOÀN KIỂM TRA").
+	Title string
+	// Hint is an optional italic line under the title: "(Ký, ghi rõ họ tên)".
+	Hint string
+	// Name is the signer's full name, printed in bold under the space left
+	// for the signature and the seal. Empty leaves the line blank.
+	Name string
+}
+
+// Type sizes and spaces of the closing.
+const (
+	recipientsLabel = "Nơi nhận:"
+	recipientsTitle = 12.0
+	// SignatureSpace is the room left for the signature and the seal, mm.
+	SignatureSpace = 25.0
+)
+
+// Closing draws the end of a document: at the left "Nơi nhận:" (bold italic
+// 12 pt) and the list of recipients (11 pt, "- Như trên;"); at the right
+// the signature block. A recipient line without a leading dash gets one.
+// The block is kept on one page.
+func (d *Doc) Closing(recipients []string, s Signer) {
+	defer d.guard()
+	if !d.ok() {
+		return
+	}
+	// The signature block sits under the right column of the heading.
+	lw, rw := d.columns()
+	rx := MarginLeft + lw
+
+	// Lay out the recipients.
+	d.setFont(Regular, RecipientSize)
+	var rec []string
+	for _, r := range recipients {
+		r = strings.TrimSpace(Clean(r))
+		if r == "" {
+			continue
+		}
+		if !strings.HasPrefix(r, "-") {
+			r = "- " + r
+		}
+		rec = append(rec, d.split(r, lw)...)
+	}
+	rlh := LineHeight(RecipientSize)
+	leftH := 0.0
+	if len(rec) > 0 {
+		leftH = LineHeight(recipientsTitle) + float64(len(rec))*rlh
+	}
+	title, rightH := d.signerLayout(s, rw)
+
+	d.Space(LineHeight(d.body) * 0.6)
+	d.ensure(max(leftH, rightH))
+	y := d.pdf.GetY()
+	if len(rec) > 0 {
+		d.setFont(BoldItalic, recipientsTitle)
+		lh := LineHeight(recipientsTitle)
+		d.text(MarginLeft, y, lh, recipientsLabel)
+		ly := y + lh
+		d.setFont(Regular, RecipientSize)
+		for _, l := range rec {
+			d.text(MarginLeft, ly, rlh, l)
+			ly += rlh
+		}
+	}
+	d.drawSigner(s, title, rx, y, rw)
+	d.pdf.SetXY(MarginLeft, y+max(leftH, rightH))
+}
+
+// Signatures draws two signature blocks side by side, for records that two
+// parties sign (an inspection record: the inspected unit at the left, the
+// inspection team at the right). The blocks are kept on one page.
+func (d *Doc) Signatures(left, right Signer) {
+	defer d.guard()
+	if !d.ok() {
+		return
+	}
+	w := d.TextWidth()
+	half := w / 2
+	lt, lh := d.signerLayout(left, half)
+	rt, rh := d.signerLayout(right, half)
+	d.Space(LineHeight(d.body) * 0.6)
+	d.ensure(max(lh, rh))
+	y := d.pdf.GetY()
+	d.drawSigner(left, lt, MarginLeft, y, half)
+	d.drawSigner(right, rt, MarginLeft+half, y, half)
+	d.pdf.SetXY(MarginLeft, y+max(lh, rh))
+}
+
+// signerLayout wraps a signer's title to width w and returns the lines and
+// the block's height.
+func (d *Doc) signerLayout(s Signer, w float64) ([]string, float64) {
+	d.setFont(Bold, d.body)
+	var lines []string
+	for _, t := range strings.Split(cleanLines(s.Title), "\n") {
+		if t = strings.TrimSpace(strings.ToUpper(t)); t != "" {
+			lines = append(lines, d.split(t, w)...)
+		}
+	}
+	lh := LineHeight(d.body)
+	n := len(lines) + 1 // title lines and the name
+	if strings.TrimSpace(s.Hint) != "" {
+		n++
+	}
+	return lines, float64(n)*lh + SignatureSpace
+}
+
+func (d *Doc) drawSigner(s Signer, title []string, x, y, w float64) {
+	lh := LineHeight(d.body)
+	d.setFont(Bold, d.body)
+	for _, l := range title {
+		d.textAligned(x, y, w, lh, l, Center)
+		y += lh
+	}
+	if h := strings.TrimSpace(Clean(s.Hint)); h != "" {
+		d.setFont(Italic, d.body)
+		d.textAligned(x, y, w, lh, h, Center)
+		y += lh
+	}
+	y += SignatureSpace
+	if n := strings.TrimSpace(Clean(s.Name)); n != "" {
+		d.setFont(Bold, d.body)
+		d.textAligned(x, y, w, lh, n, Center)
+	}
+}

@@ -1,0 +1,315 @@
+// Package reports builds ParDesk's printed documents from domain values:
+// each builder takes data types and returns the bytes of a PDF file laid
+// out by package pdfdoc in the national layout of Decree 30/2020.
+package reports
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/reports/pdfdoc"
+)
+
+// nbsp keeps a number with its unit ("81,40 %") on one line.
+const nbsp = "\u00a0"
+
+// DefaultRecipients is the "Nơi nhận:" list used when the office has none.
+var DefaultRecipients = []string{"- Như trên;", "- Lưu: VT."}
+
+// RankingInput is what the ranking summary prints.
+type RankingInput struct {
+	Office data.Office
+	// Number is the document number, "12": printed "Số: 12/BC-<Abbrev>";
+	// blank leaves room to write it by hand.
+	Number string
+	// Date of the document; zero leaves day, month and year to be written
+	// by hand.
+	Date time.Time
+	// Year evaluated; 0 means the framework's year.
+	Year int
+	// GroupName names the ranked group: "các xã, thị trấn".
+	GroupName string
+	Framework *data.Framework
+	// Results are ranked already, in rank order.
+	Results []data.Result
+	// Created fixes the PDF's creation date (reproducible files in tests);
+	// zero means now.
+	Created time.Time
+}
+
+// Ranking prints the ranking summary: heading, title, a short account of
+// the results (units, average, best and worst, how many in each rating),
+// the ranking table (one column per area, total, index, rating, rank
+// change) with a legend of the area columns, and the closing.
+func Ranking(in RankingInput) ([]byte, error) {
+	f := in.Framework
+	if f == nil || len(f.Areas) == 0 {
+		return nil, data.Errorf(data.EINVALID, "Chưa có bộ chỉ số để in báo cáo xếp hạng")
+	}
+	year := in.Year
+	if year == 0 {
+		year = f.Year
+	}
+	o := in.Office
+	group := strings.TrimSpace(in.GroupName)
+
+	cols := rankingColumns(f)
+	orientation := pdfdoc.Portrait
+	fixed := 0.0
+	for _, c := range cols {
+		fixed += c.Width
+	}
+	if fixed+minNameWidth > portraitTextWidth {
+		orientation = pdfdoc.Landscape
+	}
+
+	title := fmt.Sprintf("Kết quả xếp hạng Chỉ số cải cách hành chính năm %d", year)
+	doc := pdfdoc.New(pdfdoc.Options{
+		Orientation: orientation,
+		Title:       "Báo cáo " + lowerFirst(title) + withGroup(group),
+		Author:      o.Name,
+		Created:     in.Created,
+	})
+	doc.Heading(pdfdoc.Heading{
+		Superior: o.Superior,
+		Office:   o.Name,
+		Number:   pdfdoc.Symbol(in.Number, "BC", o.Abbrev),
+		DateLine: dateLine(o.Place, in.Date),
+	})
+	var summary []string
+	summary = append(summary, title)
+	if group != "" {
+		summary = append(summary, "của "+group)
+	}
+	doc.Title("BÁO CÁO", summary...)
+
+	intro := rankingIntro(f, year, group, in.Results)
+	for i, p := range intro {
+		keep := 0.0
+		if i == len(intro)-1 {
+			keep = tableLead // "... như sau:" stays with the table's header
+		}
+		doc.Para(pdfdoc.Para{Text: p, Indent: pdfdoc.ParagraphIndent, KeepWithNext: keep})
+	}
+	doc.Table(pdfdoc.Table{Columns: cols, Rows: rankingRows(f, in.Results)})
+	doc.Para(pdfdoc.Para{Text: rankingLegend(f, in.Results), Style: pdfdoc.Italic, Size: 11})
+
+	recipients := o.Recipients
+	if len(recipients) == 0 {
+		recipients = DefaultRecipients
+	}
+	doc.Closing(recipients, pdfdoc.Signer{Title: o.SignerTitle, Name: o.Signer})
+	return doc.Output()
+}
+
+// Table geometry, mm.
+const (
+	portraitTextWidth = 210 - pdfdoc.MarginLeft - pdfdoc.MarginRight
+	minNameWidth      = 45.0
+	tableLead         = 22.0 // header and one row of the ranking table
+)
+
+func rankingColumns(f *data.Framework) []pdfdoc.Column {
+	cols := []pdfdoc.Column{
+		{Header: "Hạng", Width: 12, Align: pdfdoc.Center},
+		{Header: "Đơn vị", Align: pdfdoc.Left},
+	}
+	for _, a := range f.Areas {
+		cols = append(cols, pdfdoc.Column{Header: a.Code, Group: "Điểm theo lĩnh vực", Width: 13, Align: pdfdoc.Right})
+	}
+	return append(cols,
+		pdfdoc.Column{Header: "Tổng điểm", Width: 17, Align: pdfdoc.Right},
+		pdfdoc.Column{Header: "Chỉ số (%)", Width: 17, Align: pdfdoc.Right},
+		pdfdoc.Column{Header: "Xếp loại", Width: 21, Align: pdfdoc.Center},
+		pdfdoc.Column{Header: "Thay đổi thứ hạng", Width: 22, Align: pdfdoc.Center},
+	)
+}
+
+func rankingRows(f *data.Framework, results []data.Result) []pdfdoc.Row {
+	rows := make([]pdfdoc.Row, 0, len(results))
+	for i := range results {
+		r := &results[i]
+		cells := make([]string, 0, len(f.Areas)+6)
+		rank := ""
+		if r.Rank > 0 {
+			rank = fmt.Sprint(r.Rank)
+		}
+		cells = append(cells, rank, r.Unit.Name)
+		for _, a := range f.Areas {
+			cells = append(cells, areaPoints(r, a.Code))
+		}
+		total := r.Total.String()
+		if r.Published {
+			total += "*"
+		}
+		change := r.RankChangeLabel()
+		if change == "" {
+			change = "—"
+		}
+		cells = append(cells, total, r.Index.String(), r.Rating, change)
+		rows = append(rows, pdfdoc.Row{Cells: cells})
+	}
+	return rows
+}
+
+// areaPoints prints a unit's points in an area; a penalty prints with a
+// minus sign.
+func areaPoints(r *data.Result, code string) string {
+	for _, a := range r.Areas {
+		if a.Code != code {
+			continue
+		}
+		if a.Kind == data.KindPenalty && a.Points > 0 {
+			return "-" + a.Points.String()
+		}
+		return a.Points.String()
+	}
+	return ""
+}
+
+// rankingIntro is the account above the table.
+func rankingIntro(f *data.Framework, year int, group string, results []data.Result) []string {
+	n := len(results)
+	scored := 0
+	for _, a := range f.Areas {
+		if a.Kind == data.KindScored {
+			scored++
+		}
+	}
+	who := "đơn vị"
+	if group != "" {
+		who = "đơn vị (" + group + ")"
+	}
+	p1 := fmt.Sprintf("Năm %d, có %s %s được đánh giá, xác định Chỉ số cải cách hành chính theo bộ chỉ số gồm %d lĩnh vực, thang điểm %s.",
+		year, data.FormatCount(int64(n)), who, scored, f.Max().Short())
+	if n == 0 {
+		return []string{fmt.Sprintf("Năm %d chưa có đơn vị nào%s được xác định Chỉ số cải cách hành chính.", year, withGroup(group))}
+	}
+
+	var sum int64
+	best, worst := results[0].Index, results[0].Index
+	for i := range results {
+		sum += int64(results[i].Index)
+		best = max(best, results[i].Index)
+		worst = min(worst, results[i].Index)
+	}
+	avg := data.Percent((sum*2 + int64(n)) / (int64(n) * 2)) // half-up
+	p2 := fmt.Sprintf("Chỉ số bình quân đạt %s%s%%", avg, nbsp)
+	if best != worst {
+		p2 += fmt.Sprintf("; cao nhất là %s (%s%s%%), thấp nhất là %s (%s%s%%)",
+			unitsAt(results, best), best, nbsp, unitsAt(results, worst), worst, nbsp)
+	}
+	p2 += ". Về xếp loại: " + ratingCounts(f, results) + "."
+	return []string{p1, p2, "Kết quả xếp hạng cụ thể như sau:"}
+}
+
+// unitsAt names the units whose index is pc: "Xã A", "Xã A, Xã B" or, for
+// many ties, "Xã A, Xã B, Xã C và 4 đơn vị khác".
+func unitsAt(results []data.Result, pc data.Percent) string {
+	var names []string
+	others := 0
+	for i := range results {
+		if results[i].Index != pc {
+			continue
+		}
+		if len(names) < 3 {
+			names = append(names, results[i].Unit.Name)
+		} else {
+			others++
+		}
+	}
+	s := strings.Join(names, ", ")
+	if others > 0 {
+		s += fmt.Sprintf(" và %s đơn vị khác", data.FormatCount(int64(others)))
+	}
+	return s
+}
+
+// ratingCounts says how many units got each rating, in the framework's band
+// order: "3 đơn vị loại Tốt, 5 đơn vị loại Khá, không có đơn vị loại Yếu".
+func ratingCounts(f *data.Framework, results []data.Result) string {
+	bands := f.Bands
+	if len(bands) == 0 {
+		bands = data.DefaultBands()
+	}
+	count := map[string]int{}
+	var names []string
+	for _, b := range bands {
+		if _, ok := count[b.Name]; !ok {
+			names = append(names, b.Name)
+			count[b.Name] = 0
+		}
+	}
+	for _, r := range results {
+		if _, ok := count[r.Rating]; !ok {
+			names = append(names, r.Rating)
+		}
+		count[r.Rating]++
+	}
+	parts := make([]string, 0, len(names))
+	for _, name := range names {
+		if c := count[name]; c > 0 {
+			parts = append(parts, fmt.Sprintf("%s đơn vị loại %s", data.FormatCount(int64(c)), name))
+		} else {
+			parts = append(parts, "không có đơn vị loại "+name)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rankingLegend explains the area columns under the table.
+func rankingLegend(f *data.Framework, results []data.Result) string {
+	var b strings.Builder
+	b.WriteString("Ghi chú: ")
+	first, last := f.Areas[0].Code, f.Areas[len(f.Areas)-1].Code
+	if len(f.Areas) == 1 {
+		fmt.Fprintf(&b, "cột %s là điểm lĩnh vực ", first)
+	} else {
+		fmt.Fprintf(&b, "các cột từ %s đến %s là điểm theo lĩnh vực: ", first, last)
+	}
+	for i, a := range f.Areas {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		kind := ""
+		switch a.Kind {
+		case data.KindSurvey, data.KindBonus, data.KindPenalty:
+			kind = strings.ToLower(a.Kind.Label()) + ", "
+		}
+		fmt.Fprintf(&b, "%s.%s%s (%stối đa %s%sđiểm)", a.Code, nbsp, a.Title, kind, a.LeafMax().Short(), nbsp)
+	}
+	fmt.Fprintf(&b, ". Chỉ số = tổng điểm / %s × 100%s%%.", f.Max().Short(), nbsp)
+	for _, r := range results {
+		if r.Published {
+			b.WriteString(" (*) Tổng điểm theo số liệu được công bố, không phải tổng các thành phần.")
+			break
+		}
+	}
+	return b.String()
+}
+
+// dateLine is data.DateLine, or the line with blanks to fill by hand when
+// the date is not known.
+func dateLine(place string, t time.Time) string {
+	if t.IsZero() {
+		return place + ", ngày      tháng      năm      "
+	}
+	return data.DateLine(place, t)
+}
+
+func withGroup(group string) string {
+	if group == "" {
+		return ""
+	}
+	return " của " + group
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToLower(string(r[:1])) + string(r[1:])
+}
