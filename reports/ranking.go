@@ -53,7 +53,9 @@ func Ranking(in RankingInput) ([]byte, error) {
 		year = f.Year
 	}
 	o := in.Office
-	group := strings.TrimSpace(in.GroupName)
+	// Group names are kept as the officer typed them ("Các huyện, thành phố");
+	// here they stand inside a sentence.
+	group := lowerFirst(strings.TrimSpace(in.GroupName))
 
 	cols := rankingColumns(f)
 	orientation := pdfdoc.Portrait

@@ -1,0 +1,37 @@
+# ParDesk build and test entry points. `make run` and `make test` work on a
+# fresh Debian/Ubuntu machine: they first install the system packages that
+# Fyne's cgo build and the PDF tests need (as root directly, else via sudo).
+
+GO      ?= go
+DB      ?=
+APT_PKGS = gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
+SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps run build test bench vet fmt demo
+
+# deps installs only what is missing, so repeated runs cost a dpkg query.
+deps:
+	@missing=""; for p in $(APT_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.24 or newer (https://go.dev/dl)"; exit 1; }
+
+build: deps
+	$(GO) build -o pardesk .
+
+run: build
+	./pardesk $(if $(DB),--db $(DB))
+
+test: deps
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./...
+
+fmt:
+	gofmt -w .

@@ -1,0 +1,188 @@
+// Package app is ParDesk's desktop window: a navigation list of sections,
+// each built by a small constructor in its own file. Screens call into
+// data and data/store; they hold no scoring or storage logic of their own.
+package app
+
+import (
+	_ "embed"
+	"errors"
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+//go:embed assets/icon.png
+var iconPNG []byte
+
+// Icon is the application icon.
+var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// AppID identifies ParDesk's preferences and storage to Fyne.
+const AppID = "vn.pardesk.desktop"
+
+// Run opens the data file (writing the demo data first when there is no
+// file yet, so a first-time officer sees a full program) and shows the
+// window until it is closed.
+func Run(dbPath string) error {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(Icon)
+	w := a.NewWindow("ParDesk")
+	w.Resize(fyne.NewSize(1280, 780))
+
+	st, err := openOrCreate(dbPath)
+	if err != nil {
+		// The officer started the program from a shortcut: say what is wrong
+		// in a window, not only on a console nobody sees.
+		w.SetContent(widget.NewLabel(data.ErrorMessage(err)))
+		d := dialog.NewError(errors.New(data.ErrorMessage(err)), w)
+		d.SetOnClosed(a.Quit)
+		d.Show()
+		w.ShowAndRun()
+		return err
+	}
+	defer st.Close()
+	ui := New(st, w)
+	w.SetContent(ui.Content())
+	w.ShowAndRun()
+	return nil
+}
+
+func openOrCreate(path string) (*store.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := cli.CreateDemo(path); err != nil {
+			return nil, err
+		}
+	}
+	return store.Open(path)
+}
+
+// UI is the main window's content and the state the screens share.
+type UI struct {
+	store    *store.Store
+	win      fyne.Window
+	sections []section
+	nav      *widget.List
+	body     *fyne.Container
+	current  int
+	// onChange are the screens' refresh functions, called after any write so
+	// no screen shows stale figures; no screen reaches into another.
+	onChange []func()
+
+	// The screens, once built; tests drive them through these.
+	units     *unitsView
+	framework *frameworkView
+	ranking   *rankingView
+	reports   *reportsView
+}
+
+// section is one entry of the navigation list.
+type section struct {
+	title string
+	icon  fyne.Resource
+	build func() fyne.CanvasObject
+	view  fyne.CanvasObject // built on first visit
+}
+
+// New builds the window content over an open store.
+func New(st *store.Store, w fyne.Window) *UI {
+	ui := &UI{store: st, win: w, current: -1}
+	ui.sections = []section{
+		{title: "Đơn vị", icon: theme.HomeIcon(), build: func() fyne.CanvasObject { ui.units = newUnitsView(ui); return ui.units.content }},
+		{title: "Bộ chỉ số", icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.framework = newFrameworkView(ui); return ui.framework.content }},
+		{title: "Chấm điểm", icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject {
+			return notYet("Chấm điểm", "Nhập điểm tự đánh giá và điểm thẩm định theo từng tiêu chí.")
+		}},
+		{title: "Xếp hạng", icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
+		{title: "Báo cáo", icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
+	}
+	ui.body = container.NewStack()
+	ui.nav = widget.NewList(
+		func() int { return len(ui.sections) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Chỉ số cải cách"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(ui.sections[id].icon)
+			box.Objects[1].(*widget.Label).SetText(ui.sections[id].title)
+		},
+	)
+	ui.nav.OnSelected = ui.Show
+	ui.addShortcuts()
+	ui.nav.Select(3) // the ranking is what an officer opens the program for
+	return ui
+}
+
+// Content is the window content: navigation at the left, the section at
+// the right.
+func (ui *UI) Content() fyne.CanvasObject {
+	split := container.NewHSplit(ui.nav, ui.body)
+	split.Offset = 0.11
+	return split
+}
+
+// Show switches to section i, building it on first visit.
+func (ui *UI) Show(i int) {
+	if i < 0 || i >= len(ui.sections) || i == ui.current {
+		return
+	}
+	s := &ui.sections[i]
+	if s.view == nil {
+		s.view = s.build()
+	}
+	ui.current = i
+	ui.body.Objects = []fyne.CanvasObject{s.view}
+	ui.body.Refresh()
+	ui.nav.Select(i)
+}
+
+// SectionTitles lists the navigation entries.
+func (ui *UI) SectionTitles() []string {
+	out := make([]string, len(ui.sections))
+	for i, s := range ui.sections {
+		out[i] = s.title
+	}
+	return out
+}
+
+// addShortcuts binds Ctrl+1…Ctrl+9 to the sections, as officers switch
+// between scoring and ranking all day.
+func (ui *UI) addShortcuts() {
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	for i := range ui.sections {
+		if i >= len(keys) {
+			break
+		}
+		i := i
+		ui.win.Canvas().AddShortcut(&desktopShortcut{key: keys[i]}, func(fyne.Shortcut) { ui.Show(i) })
+	}
+}
+
+// changed tells every built screen that the data changed.
+func (ui *UI) changed() {
+	for _, fn := range ui.onChange {
+		fn()
+	}
+}
+
+// showError shows an error the officer can act on.
+func (ui *UI) showError(err error) {
+	dialog.ShowError(errors.New(data.ErrorMessage(err)), ui.win)
+}
+
+// notYet is the honest placeholder of a section that is not built yet.
+func notYet(title, what string) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabel(what + "\nChức năng này chưa có trong phiên bản hiện tại.")
+	msg.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(head, msg)
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports"
+)
+
+func runReport(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return usageError("report: thiếu loại báo cáo (ranking)")
+	}
+	kind, args := args[0], args[1:]
+	switch kind {
+	case "ranking":
+		return runRanking(args, stdout)
+	}
+	return usageError("report: không có loại báo cáo %q", kind)
+}
+
+func runRanking(args []string, stdout io.Writer) error {
+	fs := newFlags("report ranking")
+	var rf reportFlags
+	rf.register(fs, "xep-hang.pdf")
+	year := fs.Int("year", 0, "năm đánh giá")
+	group := fs.String("group", "", "mã nhóm xếp hạng (mặc định: nhóm đầu tiên)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return usageError("report ranking: thiếu --year")
+	}
+	when, err := rf.when()
+	if err != nil {
+		return err
+	}
+	st, err := openExisting(rf.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var in reports.RankingInput
+	if err := st.View(func(tx *store.Tx) error {
+		var err error
+		in, err = RankingInput(tx, *year, *group)
+		return err
+	}); err != nil {
+		return err
+	}
+	in.Number, in.Date = rf.number, when
+	pdf, err := reports.Ranking(in)
+	if err != nil {
+		return err
+	}
+	if err := writeFile(rf.out, pdf); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã in báo cáo xếp hạng năm %d (%d đơn vị): %s\n", *year, len(in.Results), rf.out)
+	return nil
+}
+
+// RankingInput gathers what the ranking report prints for a year and group
+// (the first group when groupID is empty). The UI's save button uses it too,
+// so the window and the command line print the same document.
+func RankingInput(tx *store.Tx, year int, groupID string) (reports.RankingInput, error) {
+	var in reports.RankingInput
+	office, err := tx.Office()
+	if err != nil {
+		return in, err
+	}
+	groups, err := tx.Groups()
+	if err != nil {
+		return in, err
+	}
+	var group *data.Group
+	for i := range groups {
+		if groupID == "" || groups[i].ID == groupID {
+			group = &groups[i]
+			break
+		}
+	}
+	if group == nil {
+		if groupID == "" {
+			return in, data.Errorf(data.ENOTFOUND, "Chưa có nhóm đơn vị nào để xếp hạng")
+		}
+		return in, data.Errorf(data.ENOTFOUND, "Không có nhóm xếp hạng mã %q", groupID)
+	}
+	results, f, err := tx.Ranking(year, group.ID)
+	if err != nil {
+		return in, err
+	}
+	return reports.RankingInput{Office: office, Year: year, GroupName: group.Name, Framework: f, Results: results}, nil
+}

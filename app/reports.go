@@ -1,0 +1,65 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports"
+)
+
+// reportsView gathers the printable documents with the fields every
+// document needs: its number and date.
+type reportsView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	number  *widget.Entry
+	date    *widget.Entry
+	year    *widget.Select
+	group   *groupSelect
+}
+
+func newReportsView(ui *UI) *reportsView {
+	v := &reportsView{ui: ui}
+	v.number = widget.NewEntry()
+	v.number.SetPlaceHolder("để trống để ghi tay")
+	v.date = widget.NewEntry()
+	v.date.SetText(data.FormatDate(today()))
+	v.year = newYearSelect(ui, func() {})
+	v.group = newGroupSelect(ui, func() {})
+	form := widget.NewForm(
+		widget.NewFormItem("Số văn bản", v.number),
+		widget.NewFormItem("Ngày văn bản", v.date),
+		widget.NewFormItem("Năm đánh giá", v.year),
+		widget.NewFormItem("Nhóm đơn vị", v.group.Select),
+	)
+	ranking := widget.NewButtonWithIcon("Báo cáo xếp hạng Chỉ số CCHC", theme.DocumentPrintIcon(), v.saveRanking)
+	head := widget.NewLabelWithStyle("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.content = container.NewVBox(head, form, widget.NewSeparator(), ranking)
+	return v
+}
+
+func (v *reportsView) saveRanking() {
+	year := selectedYear(v.year)
+	v.ui.savePDF(fmt.Sprintf("xep-hang-%d.pdf", year), func() ([]byte, error) {
+		when, err := data.ParseDate(v.date.Text)
+		if err != nil {
+			return nil, data.Errorf(data.EINVALID, "Ngày văn bản: %s", data.ErrorMessage(err))
+		}
+		var in reports.RankingInput
+		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
+			in, err = cli.RankingInput(tx, year, v.group.ID())
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		in.Number, in.Date = v.number.Text, when
+		return reports.Ranking(in)
+	})
+}
