@@ -95,14 +95,16 @@ type section struct {
 // New builds the window content over an open store.
 func New(st *store.Store, w fyne.Window) *UI {
 	ui := &UI{store: st, win: w, current: -1}
+	// The navigation, in the order of an officer's year. Each screen is one
+	// file with one constructor; add a section here with one line.
 	ui.sections = []section{
-		{title: "Đơn vị", icon: theme.HomeIcon(), build: func() fyne.CanvasObject { ui.units = newUnitsView(ui); return ui.units.content }},
-		{title: "Bộ chỉ số", icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.framework = newFrameworkView(ui); return ui.framework.content }},
-		{title: "Chấm điểm", icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject {
-			return notYet("Chấm điểm", "Nhập điểm tự đánh giá và điểm thẩm định theo từng tiêu chí.")
+		{title: SectionUnits, icon: theme.HomeIcon(), build: func() fyne.CanvasObject { ui.units = newUnitsView(ui); return ui.units.content }},
+		{title: SectionFramework, icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.framework = newFrameworkView(ui); return ui.framework.content }},
+		{title: SectionScores, icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject {
+			return notYet(SectionScores, "Nhập điểm tự đánh giá và điểm thẩm định theo từng tiêu chí.")
 		}},
-		{title: "Xếp hạng", icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
-		{title: "Báo cáo", icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
+		{title: SectionRanking, icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
+		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
 	}
 	ui.body = container.NewStack()
 	ui.nav = widget.NewList(
@@ -116,9 +118,9 @@ func New(st *store.Store, w fyne.Window) *UI {
 			box.Objects[1].(*widget.Label).SetText(ui.sections[id].title)
 		},
 	)
-	ui.nav.OnSelected = ui.Show
+	ui.nav.OnSelected = ui.show
 	ui.addShortcuts()
-	ui.nav.Select(3) // the ranking is what an officer opens the program for
+	ui.Show(SectionRanking) // the ranking is what an officer opens the program for
 	return ui
 }
 
@@ -130,8 +132,28 @@ func (ui *UI) Content() fyne.CanvasObject {
 	return split
 }
 
-// Show switches to section i, building it on first visit.
-func (ui *UI) Show(i int) {
+// Section titles, which are also the names screens and tests switch by.
+const (
+	SectionUnits     = "Đơn vị"
+	SectionFramework = "Bộ chỉ số"
+	SectionScores    = "Chấm điểm"
+	SectionRanking   = "Xếp hạng"
+	SectionReports   = "Báo cáo"
+)
+
+// Show switches to the section with the given title.
+func (ui *UI) Show(title string) {
+	for i, s := range ui.sections {
+		if s.title == title {
+			ui.show(i)
+			return
+		}
+	}
+	panic("app: no section " + title)
+}
+
+// show switches to section i, building it on first visit.
+func (ui *UI) show(i int) {
 	if i < 0 || i >= len(ui.sections) || i == ui.current {
 		return
 	}
@@ -163,7 +185,7 @@ func (ui *UI) addShortcuts() {
 			break
 		}
 		i := i
-		ui.win.Canvas().AddShortcut(&desktopShortcut{key: keys[i]}, func(fyne.Shortcut) { ui.Show(i) })
+		ui.win.Canvas().AddShortcut(&desktopShortcut{key: keys[i]}, func(fyne.Shortcut) { ui.show(i) })
 	}
 }
 

@@ -94,7 +94,7 @@ func TestNavigationListsTheSections(t *testing.T) {
 // at 81,40 and its seven area points, as the PDF prints them.
 func TestRankingViewShowsDemoFigures(t *testing.T) {
 	ui, w := newTestUI(t)
-	ui.Show(3)
+	ui.Show(SectionRanking)
 	rv := ui.ranking
 	rv.year.SetSelected("2022")
 	texts := shownTexts(w)
@@ -122,7 +122,7 @@ func TestRankingViewShowsDemoFigures(t *testing.T) {
 
 func TestUnitsViewSearchIgnoresToneMarks(t *testing.T) {
 	ui, w := newTestUI(t)
-	ui.Show(0)
+	ui.Show(SectionUnits)
 	texts := shownTexts(w)
 	if !slices.Contains(texts, "Huyện Nguyên Bình") || !slices.Contains(texts, "10 / 10 đơn vị") {
 		t.Fatalf("units view: %q", texts)
@@ -137,7 +137,7 @@ func TestUnitsViewSearchIgnoresToneMarks(t *testing.T) {
 
 func TestSaveButtonOpensSaveDialog(t *testing.T) {
 	ui, w := newTestUI(t)
-	ui.Show(3)
+	ui.Show(SectionRanking)
 	test.Tap(ui.ranking.save)
 	overlay := w.Canvas().Overlays().Top()
 	if overlay == nil {
@@ -150,7 +150,7 @@ func TestSaveButtonOpensSaveDialog(t *testing.T) {
 
 func TestUnbuiltSectionSaysSo(t *testing.T) {
 	ui, w := newTestUI(t)
-	ui.Show(2)
+	ui.Show(SectionScores)
 	joined := strings.Join(shownTexts(w), "\n")
 	if !strings.Contains(joined, "chưa có trong phiên bản hiện tại") {
 		t.Errorf("Chấm điểm placeholder: %q", joined)

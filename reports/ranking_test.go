@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/pardesk/pardesk/data"
-	"github.com/pardesk/pardesk/reports/internal/pdftest"
+	"github.com/pardesk/pardesk/reports/pdftest"
 	"github.com/pardesk/pardesk/reports/pdfdoc"
 )
 

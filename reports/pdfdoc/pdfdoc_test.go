@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/pardesk/pardesk/reports/internal/pdftest"
+	"github.com/pardesk/pardesk/reports/pdftest"
 	"github.com/pardesk/pardesk/reports/pdfdoc"
 )
 

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pardesk/pardesk/reports/pdftest"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// The issue's acceptance path: pardesk demo, then pardesk report ranking
+// --year 2022, gives a Decree-30 PDF with example A's unit 8th at 81,40.
+func TestDemoThenRankingReport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "pardesk.db")
+	out := filepath.Join(dir, "xep-hang.pdf")
+	if code, _, stderr := run(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "report", "ranking", "--db", db, "--year", "2022", "--out", out, "--number", "12", "--date", "09/06/2023")
+	if code != 0 {
+		t.Fatalf("report: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "10 đơn vị") {
+		t.Errorf("stdout %q", stdout)
+	}
+	pdf, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	for _, want := range []string{
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Độc lập - Tự do - Hạnh phúc",
+		"Số: 12/BC-SNV",
+		"Cao Bằng, ngày 09 tháng 6 năm 2023",
+		"BÁO CÁO",
+		"Kết quả xếp hạng Chỉ số cải cách hành chính năm 2022",
+		"GIÁM ĐỐC",
+		"Nông Văn Thành",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	// Example A's row: rank 8, the seven area points, total and index
+	// 81,40, rated Khá.
+	row := regexp.MustCompile(`(?m)^\s*8\s+Huyện Nguyên Bình\s+15,00\s+12,00\s+20,00\s+5,00\s+15,00\s+4,90\s+9,50\s+81,40\s+81,40\s+Khá`)
+	if !row.MatchString(text) {
+		t.Errorf("no rank-8 row for Nguyên Bình with 81,40 and Khá in:\n%s", text)
+	}
+	for _, rating := range []string{"Tốt", "Khá"} {
+		if !strings.Contains(text, rating) {
+			t.Errorf("rating %q missing", rating)
+		}
+	}
+}
+
+func TestRanking2023ShowsRankChange(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "pardesk.db")
+	if err := CreateDemo(db); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "r.pdf")
+	if code, _, stderr := run(t, "report", "ranking", "--db", db, "--year", "2023", "--out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pdf, _ := os.ReadFile(out)
+	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	if !regexp.MustCompile(`(?m)^\s*3\s+Huyện Hòa An\s.*\sTốt\s+tăng 4 bậc`).MatchString(text) {
+		t.Errorf("Hòa An is not 3rd, Tốt, tăng 4 bậc in:\n%s", text)
+	}
+}
+
+func TestCommandErrorsAreClear(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "pardesk.db")
+	if err := CreateDemo(db); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"report", "ranking", "--db", db}, 2, "thiếu --year"},
+		{[]string{"report", "ranking", "--db", db, "--year", "2019", "--out", filepath.Join(dir, "x.pdf")}, 1, "2019"},
+		{[]string{"report", "ranking", "--db", filepath.Join(dir, "none.db"), "--year", "2022"}, 1, "Không tìm thấy tệp dữ liệu"},
+		{[]string{"report", "ranking", "--db", db, "--year", "2022", "--date", "31/02/2023"}, 2, "--date"},
+		{[]string{"demo", "--db", db}, 1, "không ghi đè"},
+		{[]string{"frobnicate"}, 2, "lệnh không có"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, c.args...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", c.args, code, stderr, c.code, c.msg)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.db")); err == nil {
+		t.Error("a report created a data file that did not exist")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a failed report left a PDF behind")
+	}
+}
