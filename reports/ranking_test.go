@@ -10,8 +10,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/pardesk/pardesk/data"
-	"github.com/pardesk/pardesk/reports/pdftest"
 	"github.com/pardesk/pardesk/reports/pdfdoc"
+	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 func render(t testing.TB, in RankingInput) []byte {

@@ -14,8 +14,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/pardesk/pardesk/reports/pdftest"
 	"github.com/pardesk/pardesk/reports/pdfdoc"
+	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 var created = time.Date(2023, 6, 9, 8, 0, 0, 0, time.UTC)
