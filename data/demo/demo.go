@@ -170,6 +170,9 @@ func Write(st *store.Store) error {
 				}
 			}
 		}
+		if err := writeTasks(tx); err != nil {
+			return err
+		}
 		return nil
 	})
 }
