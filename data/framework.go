@@ -239,3 +239,22 @@ func (f *Framework) Copy(year int) Framework {
 	}
 	return Framework{Year: year, Title: f.Title, Areas: cp(f.Areas), Bands: append([]Band(nil), f.Bands...)}
 }
+
+// Remove deletes the criterion with the given code, and everything under
+// it, from the tree. It reports whether there was one.
+func (f *Framework) Remove(code string) bool {
+	var remove func(cs *[]Criterion) bool
+	remove = func(cs *[]Criterion) bool {
+		for i := range *cs {
+			if (*cs)[i].Code == code {
+				*cs = append((*cs)[:i:i], (*cs)[i+1:]...)
+				return true
+			}
+			if remove(&(*cs)[i].Children) {
+				return true
+			}
+		}
+		return false
+	}
+	return remove(&f.Areas)
+}

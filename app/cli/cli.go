@@ -39,6 +39,8 @@ Cách dùng:
   pardesk demo --db TỆP                      tạo tệp dữ liệu mẫu
   pardesk report ranking --year NĂM [--group NHÓM] [--out TỆP.pdf]
                                              in báo cáo xếp hạng
+  pardesk report scorecard --unit MÃ --year NĂM [--out TỆP.pdf]
+                                             in phiếu chấm điểm của một đơn vị
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
 Tệp dữ liệu mặc định: %s
 `
@@ -120,6 +122,7 @@ func CreateDemo(path string) error {
 	if err != nil {
 		return err
 	}
+	st.SetOfficer("Dữ liệu mẫu")
 	if err := demo.Write(st); err != nil {
 		st.Close()
 		os.Remove(path)

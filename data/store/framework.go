@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pardesk/pardesk/data"
 )
@@ -46,6 +47,9 @@ func (tx *Tx) Framework(year int) (*data.Framework, error) {
 // Score). Otherwise the sheets would hold scores the rules refuse, and the
 // next SetScore on them would fail on a criterion the officer did not touch.
 func (tx *Tx) PutFramework(f *data.Framework) error {
+	if err := tx.checkUnlocked(f.Year); err != nil {
+		return err
+	}
 	if err := f.Validate(); err != nil {
 		return err
 	}
@@ -63,5 +67,133 @@ func (tx *Tx) PutFramework(f *data.Framework) error {
 				f.Year, name, data.ErrorMessage(err))
 		}
 	}
+	old, ok, err := get[data.Framework](tx.bolt, bucketFrameworks, yearKey(f.Year))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		old = data.Framework{Year: f.Year}
+	}
+	if err := tx.recordFramework(&old, f); err != nil {
+		return err
+	}
 	return put(tx.bolt, bucketFrameworks, yearKey(f.Year), f)
+}
+
+// DeleteCriterion removes a criterion (and what is under it) from a year's
+// framework together with every score entered on it, in one transaction.
+// The editor asks for an explicit confirmation first; the reason and every
+// cleared score go into the audit trail.
+func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
+	if err := tx.checkUnlocked(year); err != nil {
+		return err
+	}
+	f, err := tx.Framework(year)
+	if err != nil {
+		return err
+	}
+	c := f.Find(code)
+	if c == nil {
+		return data.Errorf(data.ENOTFOUND, "Bộ chỉ số năm %d không có tiêu chí mã %s", year, code)
+	}
+	gone := map[string]bool{}
+	var mark func(c *data.Criterion)
+	mark = func(c *data.Criterion) {
+		gone[c.Code] = true
+		for i := range c.Children {
+			mark(&c.Children[i])
+		}
+	}
+	mark(c)
+	if !f.Remove(code) {
+		return data.Errorf(data.ENOTFOUND, "Bộ chỉ số năm %d không có tiêu chí mã %s", year, code)
+	}
+	tx.SetReason(reason)
+	sheets, err := tx.Sheets(year)
+	if err != nil {
+		return err
+	}
+	for _, unit := range slices.Sorted(maps.Keys(sheets)) {
+		s := sheets[unit]
+		changed := false
+		for k := range s.Scores {
+			if gone[k] {
+				delete(s.Scores, k)
+				changed = true
+			}
+		}
+		if changed {
+			if err := tx.PutSheet(s); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.PutFramework(f)
+}
+
+// recordFramework records the criteria added, removed or changed and the
+// rating bands changed between two versions of a year's framework.
+func (tx *Tx) recordFramework(old, cur *data.Framework) error {
+	index := func(f *data.Framework) map[string]data.Criterion {
+		m := map[string]data.Criterion{}
+		var walk func(cs []data.Criterion)
+		walk = func(cs []data.Criterion) {
+			for _, c := range cs {
+				m[c.Code] = c
+				walk(c.Children)
+			}
+		}
+		walk(f.Areas)
+		return m
+	}
+	describe := func(c data.Criterion) string {
+		s := c.Title + " (tối đa " + c.LeafMax().Short() + ")"
+		if c.Kind != data.KindScored {
+			s += ", " + c.Kind.Label()
+		}
+		return s
+	}
+	o, n := index(old), index(cur)
+	codes := slices.Collect(maps.Keys(o))
+	for c := range n {
+		if _, ok := o[c]; !ok {
+			codes = append(codes, c)
+		}
+	}
+	slices.SortFunc(codes, compareCodes)
+	for _, code := range codes {
+		oc, had := o[code]
+		nc, has := n[code]
+		var entry data.AuditEntry
+		switch {
+		case !had:
+			entry = data.AuditEntry{Item: "Thêm tiêu chí " + code, New: describe(nc)}
+		case !has:
+			entry = data.AuditEntry{Item: "Xóa tiêu chí " + code, Old: describe(oc)}
+		case describe(oc) != describe(nc) || oc.Hint != nc.Hint:
+			entry = data.AuditEntry{Item: "Sửa tiêu chí " + code, Old: describe(oc), New: describe(nc)}
+			if describe(oc) == describe(nc) {
+				entry.Old, entry.New = oc.Hint, nc.Hint
+				entry.Item = "Tài liệu kiểm chứng của tiêu chí " + code
+			}
+		default:
+			continue
+		}
+		entry.Kind, entry.Year = data.AuditFramework, cur.Year
+		if err := tx.record(entry); err != nil {
+			return err
+		}
+	}
+	if ob, nb := bandsText(old.Bands), bandsText(cur.Bands); ob != nb && len(old.Areas) > 0 {
+		return tx.record(data.AuditEntry{Kind: data.AuditFramework, Year: cur.Year, Item: "Mức xếp loại", Old: ob, New: nb})
+	}
+	return nil
+}
+
+func bandsText(bs []data.Band) string {
+	var parts []string
+	for _, b := range bs {
+		parts = append(parts, b.Name+" ≥ "+b.Min.String()+" %")
+	}
+	return strings.Join(parts, "; ")
 }

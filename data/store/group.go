@@ -42,5 +42,18 @@ func (tx *Tx) PutGroup(g data.Group) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
+	old, had, err := get[data.Group](tx.bolt, bucketGroups, g.ID)
+	if err != nil {
+		return err
+	}
+	if !had || old.Name != g.Name {
+		e := data.AuditEntry{Kind: data.AuditGroup, Item: "Nhóm " + g.ID, New: g.Name}
+		if had {
+			e.Old = old.Name
+		}
+		if err := tx.record(e); err != nil {
+			return err
+		}
+	}
 	return put(tx.bolt, bucketGroups, g.ID, g)
 }

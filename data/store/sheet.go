@@ -48,7 +48,13 @@ func loaded(s *data.Sheet) *data.Sheet {
 // PutSheet validates and saves a sheet: its year must have a framework, every
 // score must be on a leaf of it and within the leaf's range, and the unit
 // must exist. Validate normalises s in place.
+//
+// A locked year refuses the sheet, and every changed value is recorded in
+// the audit trail with its old value.
 func (tx *Tx) PutSheet(s *data.Sheet) error {
+	if err := tx.checkUnlocked(s.Year); err != nil {
+		return err
+	}
 	f, err := tx.Framework(s.Year)
 	if err != nil {
 		return err
@@ -60,6 +66,13 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 		return err
 	} else if !ok {
 		return data.Errorf(data.EINVALID, "Phiếu điểm năm %d: không có đơn vị mã %s", s.Year, s.Unit)
+	}
+	old, err := tx.Sheet(s.Year, s.Unit)
+	if err != nil {
+		return err
+	}
+	if err := tx.recordSheet(old, s); err != nil {
+		return err
 	}
 	return put(tx.bolt, bucketSheets, yearPrefix(s.Year)+s.Unit, s)
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/pardesk/pardesk/data"
 )
@@ -49,7 +51,7 @@ func (tx *Tx) Unit(code string) (data.Unit, error) {
 }
 
 // PutUnit validates and saves a unit, replacing the one with the same code.
-// Its group must exist.
+// Its group must exist. Every changed field goes into the audit trail.
 func (tx *Tx) PutUnit(u data.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
@@ -59,5 +61,78 @@ func (tx *Tx) PutUnit(u data.Unit) error {
 	} else if !ok {
 		return data.Errorf(data.EINVALID, "Đơn vị %s: nhóm xếp hạng mã %s không tồn tại", u.Name, u.GroupID)
 	}
+	old, had, err := get[data.Unit](tx.bolt, bucketUnits, u.Code)
+	if err != nil {
+		return err
+	}
+	if err := tx.recordUnit(old, u, had); err != nil {
+		return err
+	}
 	return put(tx.bolt, bucketUnits, u.Code, u)
+}
+
+// AddUnit saves a new unit. A code already in use is refused with a
+// message naming the unit that has it.
+func (tx *Tx) AddUnit(u data.Unit) error {
+	u.Code = data.Clean(u.Code)
+	for _, other := range tx.mustUnits() {
+		if strings.EqualFold(other.Code, u.Code) {
+			return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s; hãy chọn mã khác", u.Code, other.Name)
+		}
+	}
+	return tx.PutUnit(u)
+}
+
+func (tx *Tx) mustUnits() []data.Unit {
+	us, _ := tx.Units()
+	return us
+}
+
+// HasScores reports whether a unit has a sheet in any year: such a unit
+// keeps its history and can only be deactivated, never deleted.
+func (tx *Tx) HasScores(code string) bool {
+	for _, k := range keys(tx.bolt, bucketSheets, "") {
+		if _, unit, _ := strings.Cut(k, "/"); unit == code {
+			return true
+		}
+	}
+	return false
+}
+
+// DeleteUnit deletes a unit entered by mistake. A unit that has scores is
+// refused: deactivate it instead, so its history stays.
+func (tx *Tx) DeleteUnit(code string) error {
+	u, err := tx.Unit(code)
+	if err != nil {
+		return err
+	}
+	if tx.HasScores(code) {
+		return data.Errorf(data.ECONFLICT, "Đơn vị %s đã có điểm nên không xóa được; hãy chuyển sang «Ngừng đánh giá» để giữ lịch sử", u.Name)
+	}
+	if err := tx.bolt.Bucket([]byte(bucketUnits)).Delete([]byte(code)); err != nil {
+		return err
+	}
+	return tx.record(data.AuditEntry{Kind: data.AuditUnit, Unit: code, Item: "Xóa đơn vị", Old: u.Name})
+}
+
+// recordUnit records a new unit or each changed field of a unit.
+func (tx *Tx) recordUnit(old, cur data.Unit, had bool) error {
+	if !had {
+		return tx.record(data.AuditEntry{Kind: data.AuditUnit, Unit: cur.Code, Item: "Thêm đơn vị", New: cur.Name})
+	}
+	status := map[bool]string{false: "Đang đánh giá", true: "Ngừng đánh giá"}
+	for _, f := range []struct{ name, old, new string }{
+		{"Tên đơn vị", old.Name, cur.Name},
+		{"Loại đơn vị", old.Kind.Label(), cur.Kind.Label()},
+		{"Nhóm xếp hạng", old.GroupID, cur.GroupID},
+		{"Thứ tự", strconv.Itoa(old.Order), strconv.Itoa(cur.Order)},
+		{"Trạng thái", status[old.Inactive], status[cur.Inactive]},
+	} {
+		if f.old != f.new {
+			if err := tx.record(data.AuditEntry{Kind: data.AuditUnit, Unit: cur.Code, Item: f.name, Old: f.old, New: f.new}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -1,0 +1,140 @@
+package store
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/pardesk/pardesk/data"
+)
+
+// The audit trail is append-only, keyed by the bucket's sequence as 16
+// digits, so key order is the order of the changes. Entries are written in
+// the same transaction as the change they describe: a change is never
+// stored without its record, nor a record without its change.
+const bucketAudit = "audit"
+
+// SetReason gives the reason recorded with the changes that follow in this
+// transaction (an unlock, a deleted criterion, a corrected score).
+func (tx *Tx) SetReason(reason string) { tx.reason = data.Clean(reason) }
+
+// record appends an entry, stamped with the time, the officer and the
+// transaction's reason.
+func (tx *Tx) record(e data.AuditEntry) error {
+	b, err := tx.bolt.CreateBucketIfNotExists([]byte(bucketAudit))
+	if err != nil {
+		return err
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	e.Seq, e.At, e.Officer = seq, tx.now(), tx.officer
+	if e.Reason == "" {
+		e.Reason = tx.reason
+	}
+	return put(tx.bolt, bucketAudit, fmt.Sprintf("%016d", seq), e)
+}
+
+// Audit returns the entries that match the filter, newest first.
+func (tx *Tx) Audit(f data.AuditFilter) ([]data.AuditEntry, error) {
+	var out []data.AuditEntry
+	err := each(tx.bolt, bucketAudit, "", func(_ string, e data.AuditEntry) error {
+		if f.Match(e) {
+			out = append(out, e)
+		}
+		return nil
+	})
+	slices.Reverse(out)
+	return out, err
+}
+
+// pointsText prints an optional score for the audit trail ("" when not
+// entered).
+func pointsText(p *data.Points) string {
+	if p == nil {
+		return ""
+	}
+	return p.Short()
+}
+
+// recordSheet records every score, note and published total that differs
+// between the stored sheet and the one about to be stored.
+func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
+	codes := map[string]bool{}
+	for c := range old.Scores {
+		codes[c] = true
+	}
+	for c := range cur.Scores {
+		codes[c] = true
+	}
+	sorted := make([]string, 0, len(codes))
+	for c := range codes {
+		sorted = append(sorted, c)
+	}
+	slices.SortFunc(sorted, compareCodes)
+	for _, code := range sorted {
+		o, n := old.Scores[code], cur.Scores[code]
+		for _, f := range []struct{ name, old, new string }{
+			{"Tự đánh giá", pointsText(o.Self), pointsText(n.Self)},
+			{"Thẩm định", pointsText(o.Appraised), pointsText(n.Appraised)},
+			{"Ghi chú", o.Note, n.Note},
+			{"Tài liệu kiểm chứng", o.Evidence, n.Evidence},
+		} {
+			if f.old == f.new {
+				continue
+			}
+			if err := tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit,
+				Item: code + " · " + f.name, Old: f.old, New: f.new}); err != nil {
+				return err
+			}
+		}
+	}
+	if o, n := pointsText(old.Published), pointsText(cur.Published); o != n {
+		return tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit, Item: "Tổng điểm công bố", Old: o, New: n})
+	}
+	return nil
+}
+
+// compareCodes orders criterion codes the way frameworks number them:
+// "2.10" after "2.9".
+func compareCodes(a, b string) int {
+	for a != "" || b != "" {
+		var na, nb int
+		var sa, sb string
+		na, sa, a = splitCode(a)
+		nb, sb, b = splitCode(b)
+		if na != nb {
+			return na - nb
+		}
+		if sa != sb {
+			if sa < sb {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// splitCode takes the first dot-separated part of a code: its number (-1
+// when not numeric), its text and the rest.
+func splitCode(c string) (n int, part, rest string) {
+	part, rest = c, ""
+	for i := 0; i < len(c); i++ {
+		if c[i] == '.' {
+			part, rest = c[:i], c[i+1:]
+			break
+		}
+	}
+	n = -1
+	if part != "" {
+		n = 0
+		for _, r := range part {
+			if r < '0' || r > '9' {
+				return -1, part, rest
+			}
+			n = n*10 + int(r-'0')
+		}
+	}
+	return n, part, rest
+}
