@@ -94,6 +94,10 @@ func prepare(db *bbolt.DB, path string) error {
 	case empty:
 		return db.Update(func(tx *bbolt.Tx) error { return put(tx, bucketMeta, keySchema, SchemaVersion) })
 	case version < SchemaVersion:
+		// The upgrade rewrites the data: keep the file as it was first.
+		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1)); err != nil {
+			return err
+		}
 		if err := db.Update(func(tx *bbolt.Tx) error { return migrate(tx, version) }); err != nil {
 			return data.Errorf(data.EINTERNAL, "Không nâng cấp được tệp dữ liệu %s từ phiên bản %d lên phiên bản %d: %v. Tệp vẫn giữ nguyên như trước.", path, version, SchemaVersion, err)
 		}
