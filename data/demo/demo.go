@@ -173,6 +173,9 @@ func Write(st *store.Store) error {
 		if err := writeTasks(tx); err != nil {
 			return err
 		}
+		if err := writeInspections(tx); err != nil {
+			return err
+		}
 		return nil
 	})
 }
