@@ -306,3 +306,30 @@ func RemediationTask(year int, lp LostPoint) Task {
 		Source:        fmt.Sprintf("lostpoints:%d:%s", year, lp.Code),
 	}
 }
+
+// acronyms stay in capitals when an office name is turned to sentence case.
+var acronyms = map[string]bool{"UBND": true, "HĐND": true, "CCHC": true, "TTHC": true, "VP": true}
+
+// OfficeShortName names the office inside a sentence or a table cell, where
+// the capitals of the document heading do not belong: "SỞ NỘI VỤ" prints
+// "Sở Nội vụ", "PHÒNG NỘI VỤ" prints "Phòng Nội vụ" (the first two words
+// capitalised, as Vietnamese writes the names of agencies). A name typed in
+// mixed case is kept as typed.
+func OfficeShortName(o Office) string {
+	name := Clean(o.Name)
+	if name == "" || name != strings.ToUpper(name) {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		if acronyms[w] {
+			continue
+		}
+		r := []rune(strings.ToLower(w))
+		if i < 2 {
+			r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
