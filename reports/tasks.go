@@ -166,7 +166,7 @@ func taskRows(tasks []data.Task, today time.Time, owner func(*data.Task) string)
 				due += "\nXong " + data.FormatDate(t.DoneDate)
 			}
 			title := t.Title
-			if t.Criterion != "" {
+			if t.Criterion != "" && !strings.Contains(title, "tiêu chí "+t.Criterion) {
 				title += fmt.Sprintf(" (tiêu chí %s năm %d)", t.Criterion, t.CriterionYear)
 			}
 			rows = append(rows, pdfdoc.Row{
@@ -226,14 +226,14 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 	n := len(in.Tasks)
 	scope := fmt.Sprintf("năm %d", in.Year)
 	if in.UnitName != "" {
-		scope += " của " + in.UnitName
+		scope += " do " + in.UnitName + " chủ trì hoặc phối hợp thực hiện"
 	}
 	if n == 0 {
 		what := "nhiệm vụ cải cách hành chính"
 		if in.OverdueOnly {
 			what = "nhiệm vụ cải cách hành chính quá hạn"
 		}
-		return []string{fmt.Sprintf("Tính đến ngày %s, không có %s nào %s.", data.FormatDate(today), what, scope)}
+		return []string{fmt.Sprintf("Tính đến ngày %s, không có %s %s.", data.FormatDate(today), what, scope)}
 	}
 	count := map[data.TaskStatus]int{}
 	for i := range in.Tasks {
@@ -241,7 +241,7 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 	}
 	var p1 string
 	if in.OverdueOnly {
-		p1 = fmt.Sprintf("Tính đến ngày %s, %s có %s nhiệm vụ cải cách hành chính quá hạn chưa hoàn thành.", data.FormatDate(today), scope, data.FormatCount(int64(n)))
+		p1 = fmt.Sprintf("Tính đến ngày %s, có %s nhiệm vụ cải cách hành chính %s quá hạn chưa hoàn thành.", data.FormatDate(today), data.FormatCount(int64(n)), scope)
 	} else {
 		var parts []string
 		for _, st := range []data.TaskStatus{data.StatusDone, data.StatusInProgress, data.StatusNotStarted, data.StatusOverdue} {
@@ -249,7 +249,7 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 				parts = append(parts, fmt.Sprintf("%s nhiệm vụ %s", data.FormatCount(int64(c)), strings.ToLower(st.Label())))
 			}
 		}
-		p1 = fmt.Sprintf("Tính đến ngày %s, %s có %s nhiệm vụ cải cách hành chính, trong đó: %s.", data.FormatDate(today), scope, data.FormatCount(int64(n)), strings.Join(parts, ", "))
+		p1 = fmt.Sprintf("Tính đến ngày %s, có %s nhiệm vụ cải cách hành chính %s, trong đó: %s.", data.FormatDate(today), data.FormatCount(int64(n)), scope, strings.Join(parts, ", "))
 		if pc, ok := data.PercentOf(int64(count[data.StatusDone]), int64(n)); ok {
 			p1 += fmt.Sprintf(" Tỷ lệ hoàn thành đạt %s%s%%.", pc, nbsp)
 		}

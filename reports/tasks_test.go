@@ -24,7 +24,7 @@ func tasksInput() TasksInput {
 		AllUnits: 3,
 		Tasks: []data.Task{
 			{ID: 1, Title: "Giảm hồ sơ trễ hẹn tại Bộ phận một cửa", Year: 2024, PlanKind: data.PlanAnnual, PlanName: "Kế hoạch CCHC năm 2024",
-				Unit: "TTNB", Officer: "Đàm Văn Khánh", Due: d(2024, 6, 30), Progress: 60, Result: "Tỷ lệ trễ hẹn còn 1,2 %"},
+				Unit: "TTNB", Officer: "Đàm Văn Khánh", Due: d(2024, 6, 30), Progress: 60, Result: "Tỷ lệ trễ hẹn còn 1,2 %", Criterion: "3.3", CriterionYear: 2023},
 			{ID: 2, Title: "Tăng thanh toán trực tuyến phí, lệ phí", Year: 2024, PlanKind: data.PlanAnnual, PlanName: "Kế hoạch CCHC năm 2024",
 				CoUnits: []string{"TTNB", "TK", "CT"}, Due: d(2024, 7, 1)},
 			{ID: 3, Title: "Số hóa hồ sơ thủ tục hành chính", Year: 2024, PlanKind: data.PlanAnnual, PlanName: "Kế hoạch CCHC năm 2024",
@@ -64,12 +64,13 @@ func TestTasksReport(t *testing.T) {
 	for _, want := range []string{
 		"PHÒNG NỘI VỤ", "Số: 45/BC-PNV", "Nguyên Bình, ngày 01 tháng 7 năm 2024",
 		"Tình hình thực hiện nhiệm vụ cải cách hành chính năm 2024",
-		"Tính đến ngày 01/07/2024, năm 2024 có 5 nhiệm vụ cải cách hành chính, trong đó: 1 nhiệm vụ hoàn thành, 1 nhiệm vụ đang thực hiện, 1 nhiệm vụ chưa thực hiện, 2 nhiệm vụ quá hạn.",
+		"Tính đến ngày 01/07/2024, có 5 nhiệm vụ cải cách hành chính năm 2024, trong đó: 1 nhiệm vụ hoàn thành, 1 nhiệm vụ đang thực hiện, 1 nhiệm vụ chưa thực hiện, 2 nhiệm vụ quá hạn.",
 		"Tỷ lệ hoàn thành đạt 20,00 %",
 		"I. Kế hoạch CCHC năm 2024 (4 nhiệm vụ)", "II. Kết luận Hội nghị tổng kết CCHC năm 2023 (1 nhiệm vụ)",
 		"Quá hạn (1)", "Đang thực hiện (1)", "Chưa thực hiện (1)", "Hoàn thành (1)",
 		"Giảm hồ sơ trễ hẹn tại Bộ phận một cửa", "Tăng thanh toán trực tuyến phí, lệ phí", "Số hóa hồ sơ thủ tục hành chính",
-		"Ban hành Kế hoạch CCHC năm 2024", "(tiêu chí 3.3 năm 2023)",
+		"Ban hành Kế hoạch CCHC năm 2024", "Giảm hồ sơ trễ hẹn tại Bộ phận một cửa (tiêu chí 3.3 năm 2023)",
+		"Khắc phục điểm bị trừ tiêu chí 3.3: Giải quyết hồ sơ đúng hạn Phòng Nội vụ",
 		"Thị trấn Nguyên Bình (Đàm Văn Khánh)", "Phòng Nội vụ; phối hợp: tất cả đơn vị", "Phòng Nội vụ; phối hợp: Xã Tam Kim",
 		"Kế hoạch số 12/KH-UBND", "Xong 10/01/2024",
 		"Nơi nhận:", "TRƯỞNG PHÒNG", "Nông Văn Thành",
@@ -102,7 +103,7 @@ func TestTasksReportOverdueOnlyAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := rawText(t, pdf)
-	for _, want := range []string{"của Xã Tam Kim", "(các nhiệm vụ quá hạn)", "Xã Tam Kim có 1 nhiệm vụ cải cách hành chính quá hạn chưa hoàn thành.", "30/06/2024 Quá hạn 1 ngày"} {
+	for _, want := range []string{"của Xã Tam Kim", "(các nhiệm vụ quá hạn)", "có 1 nhiệm vụ cải cách hành chính năm 2024 do Xã Tam Kim chủ trì hoặc phối hợp thực hiện quá hạn chưa hoàn thành.", "30/06/2024 Quá hạn 1 ngày"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("missing %q in %s", want, raw)
 		}
@@ -113,7 +114,7 @@ func TestTasksReportOverdueOnlyAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw = rawText(t, pdf)
-	if !strings.Contains(raw, "Tính đến ngày 01/07/2024, không có nhiệm vụ cải cách hành chính quá hạn nào năm 2024 của Xã Tam Kim.") {
+	if !strings.Contains(raw, "Tính đến ngày 01/07/2024, không có nhiệm vụ cải cách hành chính quá hạn năm 2024 do Xã Tam Kim chủ trì hoặc phối hợp thực hiện.") {
 		t.Errorf("empty report: %s", raw)
 	}
 }

@@ -41,6 +41,8 @@ Cách dùng:
                                              in báo cáo xếp hạng
   pardesk report scorecard --unit MÃ --year NĂM [--out TỆP.pdf]
                                              in phiếu chấm điểm của một đơn vị
+  pardesk report tasks --year NĂM [--unit MÃ] [--overdue] [--out TỆP.pdf]
+                                             in báo cáo tình hình thực hiện nhiệm vụ
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
 Tệp dữ liệu mặc định: %s
 `

@@ -17,6 +17,8 @@ func runReport(args []string, stdout io.Writer) error {
 	switch kind {
 	case "ranking":
 		return runRanking(args, stdout)
+	case "tasks":
+		return runTasks(args, stdout)
 	}
 	return usageError("report: không có loại báo cáo %q", kind)
 }
