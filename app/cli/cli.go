@@ -43,6 +43,10 @@ Cách dùng:
                                              in phiếu chấm điểm của một đơn vị
   pardesk report tasks --year NĂM [--unit MÃ] [--overdue] [--out TỆP.pdf]
                                              in báo cáo tình hình thực hiện nhiệm vụ
+  pardesk report checklist --visit MÃ [--out TỆP.pdf]
+                                             in phiếu kiểm tra trắng cho một đợt kiểm tra
+  pardesk report inspection --visit MÃ [--out TỆP.pdf]
+                                             in biên bản kiểm tra (mã đợt dạng 2024-01)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
 Tệp dữ liệu mặc định: %s
 `

@@ -19,6 +19,8 @@ func runReport(args []string, stdout io.Writer) error {
 		return runRanking(args, stdout)
 	case "tasks":
 		return runTasks(args, stdout)
+	case "checklist", "inspection":
+		return runVisitReport(kind, args, stdout)
 	}
 	return usageError("report: không có loại báo cáo %q", kind)
 }
