@@ -81,6 +81,7 @@ type UI struct {
 	units     *unitsView
 	framework *frameworkView
 	ranking   *rankingView
+	scores    *scoresView
 	reports   *reportsView
 }
 
@@ -100,9 +101,7 @@ func New(st *store.Store, w fyne.Window) *UI {
 	ui.sections = []section{
 		{title: SectionUnits, icon: theme.HomeIcon(), build: func() fyne.CanvasObject { ui.units = newUnitsView(ui); return ui.units.content }},
 		{title: SectionFramework, icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.framework = newFrameworkView(ui); return ui.framework.content }},
-		{title: SectionScores, icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject {
-			return notYet(SectionScores, "Nhập điểm tự đánh giá và điểm thẩm định theo từng tiêu chí.")
-		}},
+		{title: SectionScores, icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject { ui.scores = newScoresView(ui); return ui.scores.content }},
 		{title: SectionRanking, icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
 		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
 	}

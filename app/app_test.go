@@ -45,32 +45,58 @@ func shownTexts(w fyne.Window) []string {
 
 func textsIn(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
+	walkShown(o, func(o fyne.CanvasObject) bool {
 		switch x := o.(type) {
 		case *widget.Label:
 			out = append(out, x.Text)
-			return
+			return false
 		case *widget.Entry:
 			out = append(out, x.Text)
-			return
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-			return
+			return false
 		}
-		if wid, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(wid).Objects() {
-				walk(c)
-			}
+		return true
+	})
+	return out
+}
+
+// walkShown calls fn for every visible object under o, in drawing order,
+// through the renderers the canvas really uses; fn returns whether to go
+// into the object's children.
+func walkShown(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !fn(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkShown(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkShown(c, fn)
 		}
 	}
-	walk(o)
-	return out
+}
+
+// tapButton taps the button with the given text in the top dialog, or in
+// the window when no dialog is open.
+func tapButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	root := w.Canvas().Overlays().Top()
+	if root == nil {
+		root = w.Content()
+	}
+	var found *widget.Button
+	walkShown(root, func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+		return found == nil
+	})
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	test.Tap(found)
 }
 
 // rowWith returns the shown texts from the first cell equal to start.
@@ -145,14 +171,5 @@ func TestSaveButtonOpensSaveDialog(t *testing.T) {
 	}
 	if !slices.ContainsFunc(textsIn(overlay), func(s string) bool { return strings.HasPrefix(s, "xep-hang-2023") }) {
 		t.Error("save dialog does not propose xep-hang-2023.pdf")
-	}
-}
-
-func TestUnbuiltSectionSaysSo(t *testing.T) {
-	ui, w := newTestUI(t)
-	ui.Show(SectionScores)
-	joined := strings.Join(shownTexts(w), "\n")
-	if !strings.Contains(joined, "chưa có trong phiên bản hiện tại") {
-		t.Errorf("Chấm điểm placeholder: %q", joined)
 	}
 }

@@ -41,7 +41,7 @@ func (s *Sheet) Appraised(code string) Points {
 // criterion and its max.
 func CheckScore(c *Criterion, p Points) error {
 	if p < 0 || p > c.Max {
-		return errorf(EINVALID, "Tiêu chí %s «%s»: điểm %s ngoài khoảng cho phép 0 – %s", c.Code, c.Title, p.Short(), c.Max.Short())
+		return errorf(EINVALID, "Tiêu chí %s «%s» (tối đa %s điểm): điểm %s nằm ngoài khoảng cho phép 0 – %s", c.Code, c.Title, c.Max.Short(), p.Short(), c.Max.Short())
 	}
 	return nil
 }

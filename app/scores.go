@@ -1,0 +1,481 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+// scoreWidths are the grid's columns: code, criterion (the rest), max,
+// self, appraised, lost, note.
+var scoreWidths = []float32{56, 0, 60, 96, 96, 70, 260}
+
+// scoresView is the score grid (Chấm điểm): one row per leaf criterion of
+// the year's framework, grouped under its area, where an officer types a
+// unit's self and appraised scores with the keyboard only.
+type scoresView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	year    *widget.Select
+	unit    *unitSelect
+	rowsBox *fyne.Container
+	scroll  *container.Scroll
+	total   *widget.Label
+	status  *widget.Label
+	banner  *widget.Label
+	copyBtn *widget.Button
+	lockBtn *widget.Button
+
+	quiet    bool // set while this view tells the others of its own change
+	building bool // set while rows are made: no preview of half a grid
+
+	fw     *data.Framework
+	sheet  *data.Sheet
+	locked bool
+	rows   []*scoreRow
+	areas  map[string]*areaRow
+}
+
+// scoreRow is the grid row of one leaf criterion.
+type scoreRow struct {
+	leaf  data.Criterion
+	area  string
+	box   *fyne.Container
+	cells [numEditCols]*gridEntry
+	lost  *widget.Label
+}
+
+// areaRow heads an area with its live subtotals.
+type areaRow struct {
+	self, appraised, lost, rating *widget.Label
+}
+
+func newScoresView(ui *UI) *scoresView {
+	v := &scoresView{ui: ui}
+	v.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.banner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.banner.Importance = widget.DangerImportance
+	v.year = newYearSelect(ui, v.load)
+	v.unit = newUnitSelect(ui, v.load)
+	v.copyBtn = widget.NewButtonWithIcon("Chép điểm tự đánh giá sang thẩm định", theme.ContentCopyIcon(), v.confirmCopy)
+	v.lockBtn = widget.NewButtonWithIcon("Khóa năm", theme.VisibilityOffIcon(), v.toggleLock)
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { v.unit.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { v.unit.step(1) })
+	v.rowsBox = container.NewVBox()
+	v.scroll = container.NewVScroll(v.rowsBox)
+
+	head := widget.NewLabelWithStyle("Chấm điểm", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	pick := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Đơn vị:"), prev, v.unit.wide(), next)
+	actions := container.NewHBox(v.copyBtn, v.lockBtn)
+	header := container.New(columnsLayout{scoreWidths},
+		boldLabel("Mã"), boldLabel("Tiêu chí"), boldRight("Tối đa"), boldRight("Tự đánh giá"),
+		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Ghi chú"))
+	top := container.NewVBox(pick, actions, v.banner, header, widget.NewSeparator())
+	help := widget.NewLabel("Gõ số điểm (4,9 hoặc 4.9) rồi Enter để lưu và xuống dòng; Tab sang cột bên; Esc hủy sửa; dán một cột số từ Excel vào ô đầu tiên.")
+	help.Wrapping = fyne.TextWrapWord
+	bottom := container.NewVBox(widget.NewSeparator(), v.total, v.status, help)
+	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
+	ui.onChange = append(ui.onChange, v.load)
+	v.load()
+	return v
+}
+
+func boldLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func boldRight(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+func rightLabel(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{})
+}
+
+// load reads the chosen year's framework, lock and the chosen unit's sheet,
+// and rebuilds the rows.
+func (v *scoresView) load() {
+	if v.quiet {
+		return
+	}
+	year, unit := selectedYear(v.year), v.unit.code()
+	var lock data.YearLock
+	err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		if v.fw, err = tx.Framework(year); err != nil {
+			return err
+		}
+		if lock, err = tx.YearLock(year); err != nil {
+			return err
+		}
+		if unit == "" {
+			return data.Errorf(data.ENOTFOUND, "Chưa có đơn vị nào để chấm điểm")
+		}
+		v.sheet, err = tx.Sheet(year, unit)
+		return err
+	})
+	v.rows, v.areas = nil, map[string]*areaRow{}
+	v.rowsBox.Objects = nil
+	if err != nil {
+		v.fw, v.sheet = nil, nil
+		v.rowsBox.Refresh()
+		v.total.SetText("")
+		v.say(data.ErrorMessage(err))
+		return
+	}
+	v.locked = lock.Locked
+	v.build()
+	v.showLock(lock)
+	v.preview()
+	v.say("")
+}
+
+// build makes the rows of the framework: an area header, then its leaves.
+func (v *scoresView) build() {
+	v.building = true
+	defer func() { v.building = false }()
+	for i := range v.fw.Areas {
+		a := &v.fw.Areas[i]
+		ar := &areaRow{self: rightLabel(""), appraised: rightLabel(""), lost: rightLabel(""), rating: widget.NewLabel("")}
+		for _, l := range []*widget.Label{ar.self, ar.appraised, ar.lost, ar.rating} {
+			l.TextStyle.Bold = true
+		}
+		title := a.Title
+		if a.Kind != data.KindScored {
+			title += " (" + a.Kind.Label() + ")"
+		}
+		titleLabel := boldLabel(title)
+		titleLabel.Truncation = fyne.TextTruncateEllipsis
+		v.areas[a.Code] = ar
+		v.rowsBox.Add(container.New(columnsLayout{scoreWidths},
+			boldLabel(a.Code), titleLabel, boldRight(a.LeafMax().Short()), ar.self, ar.appraised, ar.lost, ar.rating))
+		walkLeaves(a, func(l *data.Criterion) { v.addRow(a.Code, *l) })
+		v.rowsBox.Add(widget.NewSeparator())
+	}
+	v.rowsBox.Refresh()
+}
+
+// walkLeaves calls fn for each leaf under c.
+func walkLeaves(c *data.Criterion, fn func(*data.Criterion)) {
+	if c.IsLeaf() {
+		fn(c)
+		return
+	}
+	for i := range c.Children {
+		walkLeaves(&c.Children[i], fn)
+	}
+}
+
+func (v *scoresView) addRow(area string, leaf data.Criterion) {
+	r := &scoreRow{leaf: leaf, area: area, lost: rightLabel("")}
+	idx := len(v.rows)
+	for col := range r.cells {
+		e := newGridEntry(v, idx, col)
+		if col != colNote {
+			e.SetPlaceHolder("—")
+		}
+		if v.locked {
+			e.Disable()
+		}
+		r.cells[col] = e
+	}
+	sc := v.sheet.Scores[leaf.Code]
+	r.cells[colSelf].set(pointsText(sc.Self))
+	r.cells[colAppraised].set(pointsText(sc.Appraised))
+	r.cells[colNote].set(sc.Note)
+	title := widget.NewLabel(leaf.Title)
+	title.Truncation = fyne.TextTruncateEllipsis
+	r.box = container.New(columnsLayout{scoreWidths},
+		widget.NewLabel(leaf.Code), title, rightLabel(leaf.Max.Short()),
+		r.cells[colSelf], r.cells[colAppraised], r.lost, r.cells[colNote])
+	v.rows = append(v.rows, r)
+	v.rowsBox.Add(r.box)
+}
+
+func pointsText(p *data.Points) string {
+	if p == nil {
+		return ""
+	}
+	return p.Short()
+}
+
+// commit saves the cell's text if it changed. A refused value leaves the
+// stored one untouched and says why, naming the criterion and its max.
+func (v *scoresView) commit(e *gridEntry) bool {
+	if v.sheet == nil || e.row >= len(v.rows) {
+		return false
+	}
+	if e.Text == e.stored {
+		return true
+	}
+	r := v.rows[e.row]
+	sc := v.sheet.Scores[r.leaf.Code]
+	text := strings.TrimSpace(e.Text)
+	switch e.col {
+	case colNote:
+		sc.Note = text
+	default:
+		var p *data.Points
+		if text != "" {
+			pt, err := data.ParseScore(&r.leaf, text)
+			if err != nil {
+				v.say(data.ErrorMessage(err))
+				return false
+			}
+			p = &pt
+		}
+		if e.col == colSelf {
+			sc.Self = p
+		} else {
+			sc.Appraised = p
+		}
+	}
+	year, unit := v.sheet.Year, v.sheet.Unit
+	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.SetScore(year, unit, r.leaf.Code, sc) }); err != nil {
+		v.say(data.ErrorMessage(err))
+		return false
+	}
+	if sc == (data.Score{}) {
+		delete(v.sheet.Scores, r.leaf.Code)
+	} else {
+		v.sheet.Scores[r.leaf.Code] = sc
+	}
+	shown := text
+	if e.col != colNote {
+		shown = pointsText(map[int]*data.Points{colSelf: sc.Self, colAppraised: sc.Appraised}[e.col])
+	}
+	e.set(shown)
+	v.say(fmt.Sprintf("Đã lưu tiêu chí %s: %s", r.leaf.Code, orDash(shown)))
+	v.preview()
+	v.notify()
+	return true
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "(để trống)"
+	}
+	return s
+}
+
+// preview recomputes subtotals, lost points, total, index and rating from
+// the stored scores overlaid with every valid value being typed, so the
+// figures move as the officer types.
+func (v *scoresView) preview() {
+	if v.fw == nil || v.sheet == nil || v.building {
+		return
+	}
+	tmp := data.NewSheet(v.sheet.Year, v.sheet.Unit)
+	selfSum := map[string]data.Points{}
+	for _, r := range v.rows {
+		sc := v.sheet.Scores[r.leaf.Code]
+		for col, dst := range map[int]**data.Points{colSelf: &sc.Self, colAppraised: &sc.Appraised} {
+			text := strings.TrimSpace(r.cells[col].Text)
+			if text == "" {
+				*dst = nil
+			} else if p, err := data.ParseScore(&r.leaf, text); err == nil {
+				*dst = &p
+			}
+		}
+		tmp.Scores[r.leaf.Code] = sc
+		if sc.Self != nil {
+			selfSum[r.area] += *sc.Self
+		}
+		lost := r.leaf.Max - tmp.Appraised(r.leaf.Code)
+		r.lost.SetText(lost.String())
+	}
+	tmp.Published = v.sheet.Published
+	res := data.Evaluate(v.fw, data.Unit{Code: v.sheet.Unit}, tmp)
+	for _, a := range res.Areas {
+		ar := v.areas[a.Code]
+		ar.self.SetText(selfSum[a.Code].String())
+		ar.appraised.SetText(a.Points.String())
+		ar.lost.SetText((a.Max - a.Points).String())
+		ar.rating.SetText(a.Rating)
+	}
+	text := fmt.Sprintf("Tổng điểm thẩm định: %s / %s   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
+		res.Total.String(), res.Max.Short(), res.Index.String(), res.Rating)
+	if res.Published {
+		text += "   (tổng điểm theo công bố)"
+	}
+	v.total.SetText(text)
+}
+
+// focusCell moves the keyboard to a cell and scrolls it into view.
+func (v *scoresView) focusCell(row, col int) {
+	if row < 0 || row >= len(v.rows) {
+		return
+	}
+	r := v.rows[row]
+	v.ui.win.Canvas().Focus(r.cells[col])
+	y := r.box.Position().Y
+	h := v.scroll.Size().Height
+	switch off := v.scroll.Offset.Y; {
+	case y < off:
+		v.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	case y+r.box.Size().Height > off+h:
+		v.scroll.ScrollToOffset(fyne.NewPos(0, y+r.box.Size().Height-h))
+	}
+}
+
+// pasteColumn fills the rows from the cell down with the lines of the
+// clipboard (the first column of each when Excel copied several). Every
+// value is checked first; one bad value refuses the whole paste.
+func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
+	lines := strings.Split(strings.TrimRight(strings.ReplaceAll(content, "\r\n", "\n"), "\n"), "\n")
+	if len(lines) < 2 || v.sheet == nil {
+		return false
+	}
+	if e.row+len(lines) > len(v.rows) {
+		v.say(fmt.Sprintf("Dán %d giá trị từ tiêu chí %s vượt quá số tiêu chí còn lại (%d); không dán gì.", len(lines), v.rows[e.row].leaf.Code, len(v.rows)-e.row))
+		return true
+	}
+	sheet := *v.sheet
+	sheet.Scores = make(map[string]data.Score, len(v.sheet.Scores))
+	for k, s := range v.sheet.Scores {
+		sheet.Scores[k] = s
+	}
+	for i, line := range lines {
+		cell, _, _ := strings.Cut(line, "\t")
+		cell = strings.TrimSpace(cell)
+		r := v.rows[e.row+i]
+		sc := sheet.Scores[r.leaf.Code]
+		if e.col == colNote {
+			sc.Note = cell
+		} else {
+			var p *data.Points
+			if cell != "" {
+				pt, err := data.ParseScore(&r.leaf, cell)
+				if err != nil {
+					v.say(fmt.Sprintf("Dòng %d của dữ liệu dán: %s. Không dán gì.", i+1, data.ErrorMessage(err)))
+					return true
+				}
+				p = &pt
+			}
+			if e.col == colSelf {
+				sc.Self = p
+			} else {
+				sc.Appraised = p
+			}
+		}
+		if sc == (data.Score{}) {
+			delete(sheet.Scores, r.leaf.Code)
+		} else {
+			sheet.Scores[r.leaf.Code] = sc
+		}
+	}
+	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.PutSheet(&sheet) }); err != nil {
+		v.say(data.ErrorMessage(err))
+		return true
+	}
+	v.load()
+	v.say(fmt.Sprintf("Đã dán %d giá trị từ tiêu chí %s.", len(lines), v.rows[e.row].leaf.Code))
+	v.notify()
+	return true
+}
+
+func (v *scoresView) confirmCopy() {
+	if v.sheet == nil {
+		return
+	}
+	dialog.ShowConfirm("Chép điểm tự đánh giá",
+		"Điểm thẩm định của mọi tiêu chí sẽ được thay bằng điểm tự đánh giá của đơn vị. Tiếp tục?",
+		func(ok bool) {
+			if ok {
+				v.copySelfToAppraised()
+			}
+		}, v.ui.win)
+}
+
+// copySelfToAppraised starts the appraisal from the unit's own claims, in
+// one transaction; the council then changes what it does not accept.
+func (v *scoresView) copySelfToAppraised() {
+	year, unit := v.sheet.Year, v.sheet.Unit
+	n := 0
+	err := v.ui.store.Update(func(tx *store.Tx) error {
+		s, err := tx.Sheet(year, unit)
+		if err != nil {
+			return err
+		}
+		for code, sc := range s.Scores {
+			if sc.Self != nil {
+				self := *sc.Self
+				sc.Appraised = &self
+				s.Scores[code] = sc
+				n++
+			}
+		}
+		return tx.PutSheet(s)
+	})
+	if err != nil {
+		v.say(data.ErrorMessage(err))
+		return
+	}
+	v.load()
+	v.say(fmt.Sprintf("Đã chép điểm tự đánh giá sang điểm thẩm định cho %d tiêu chí.", n))
+	v.notify()
+}
+
+func (v *scoresView) showLock(l data.YearLock) {
+	if l.Locked {
+		v.banner.SetText(fmt.Sprintf("Năm %d đã khóa ngày %s (%s): chỉ xem, không sửa được điểm.", l.Year, data.FormatDate(l.At), l.Officer))
+		v.banner.Show()
+		v.lockBtn.SetText("Mở khóa năm…")
+		v.copyBtn.Disable()
+	} else {
+		v.banner.Hide()
+		v.lockBtn.SetText("Khóa năm")
+		v.copyBtn.Enable()
+	}
+}
+
+// toggleLock locks the year after confirmation, or unlocks it with a
+// reason, which the audit trail keeps.
+func (v *scoresView) toggleLock() {
+	year := selectedYear(v.year)
+	if !v.locked {
+		dialog.ShowConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa.", year, year),
+			func(ok bool) {
+				if ok {
+					v.setLock(func(tx *store.Tx) error { return tx.LockYear(year) })
+				}
+			}, v.ui.win)
+		return
+	}
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder("Ví dụ: điều chỉnh theo Quyết định số …")
+	dialog.ShowForm("Mở khóa năm", "Mở khóa", "Hủy", []*widget.FormItem{widget.NewFormItem("Lý do", reason)},
+		func(ok bool) {
+			if ok {
+				v.setLock(func(tx *store.Tx) error { return tx.UnlockYear(year, reason.Text) })
+			}
+		}, v.ui.win)
+}
+
+func (v *scoresView) setLock(fn func(tx *store.Tx) error) {
+	if err := v.ui.store.Update(fn); err != nil {
+		v.ui.showError(err)
+		return
+	}
+	v.ui.changed()
+}
+
+// notify tells the other screens (ranking, units) that scores changed,
+// without rebuilding this grid under the officer's cursor.
+func (v *scoresView) notify() {
+	v.quiet = true
+	defer func() { v.quiet = false }()
+	v.ui.changed()
+}
+
+// say puts a message on the status line.
+func (v *scoresView) say(msg string) { v.status.SetText(msg) }
