@@ -46,7 +46,9 @@ func TestLockedYearRefusesScoresAndFramework(t *testing.T) {
 	// Unlocking needs a reason, and then edits work again.
 	err := s.Update(func(tx *store.Tx) error { return tx.UnlockYear(2022, "  ") })
 	wantError(t, err, data.EINVALID, "Lý do mở khóa")
-	update(t, s, func(tx *store.Tx) error { return tx.UnlockYear(2022, "Sửa sai sót theo Quyết định 15/QĐ-UBND") })
+	update(t, s, func(tx *store.Tx) error {
+		return tx.UnlockYear(2022, "Sửa sai sót theo Quyết định 15/QĐ-UBND")
+	})
 	update(t, s, func(tx *store.Tx) error {
 		return tx.SetScore(2022, "DN", "1.1", data.Score{Appraised: pts("18")})
 	})
@@ -81,7 +83,9 @@ func TestAuditTrailRecordsEveryKindOfChange(t *testing.T) {
 	})
 	update(t, s, func(tx *store.Tx) error { return tx.LockYear(2022) })
 	update(t, s, func(tx *store.Tx) error { return tx.UnlockYear(2022, "Điều chỉnh theo kết luận thanh tra") })
-	update(t, s, func(tx *store.Tx) error { return tx.DeleteCriterion(2022, "1.1", "Bỏ tiêu chí theo hướng dẫn mới") })
+	update(t, s, func(tx *store.Tx) error {
+		return tx.DeleteCriterion(2022, "1.1", "Bỏ tiêu chí theo hướng dẫn mới")
+	})
 
 	var all []data.AuditEntry
 	view(t, s, func(tx *store.Tx) (err error) {
