@@ -11,7 +11,7 @@ import (
 
 func runReport(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError("report: thiếu loại báo cáo (ranking)")
+		return usageError("report: thiếu loại báo cáo (ranking, scorecard)")
 	}
 	kind, args := args[0], args[1:]
 	switch kind {
@@ -19,6 +19,8 @@ func runReport(args []string, stdout io.Writer) error {
 		return runRanking(args, stdout)
 	case "tasks":
 		return runTasks(args, stdout)
+	case "scorecard":
+		return runScorecard(args, stdout)
 	case "checklist", "inspection":
 		return runVisitReport(kind, args, stdout)
 	}

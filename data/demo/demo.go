@@ -176,6 +176,9 @@ func Write(st *store.Store) error {
 		if err := writeInspections(tx); err != nil {
 			return err
 		}
+		if err := writeOneStop(tx); err != nil {
+			return err
+		}
 		return nil
 	})
 }

@@ -27,6 +27,10 @@ type Row struct {
 	// Span prints the first cell across the whole table, left-aligned (a
 	// group title inside a table: "I. Các xã"); other cells are ignored.
 	Span bool
+	// KeepWithNext keeps the row on the same page as the row after it (an
+	// area's row with its first criterion), so that no group row is left
+	// alone at the bottom of a page.
+	KeepWithNext bool
 }
 
 // Table is a table drawn with Doc.Table.
@@ -74,17 +78,27 @@ func (d *Doc) Table(t Table) {
 	d.pdf.SetLineWidth(0.2)
 	first := true
 	onPage := 0
+	var next [][]string // the lines of row i, when laid out ahead
 	for i := range t.Rows {
 		r := &t.Rows[i]
-		cells := d.rowLines(tl, r)
+		cells := next
+		if cells == nil {
+			cells = d.rowLines(tl, r)
+		}
+		next = nil
 		h := float64(maxLines(cells))*tl.lh + 2*cellPadY
+		need := h
+		if r.KeepWithNext && i+1 < len(t.Rows) {
+			next = d.rowLines(tl, &t.Rows[i+1])
+			need += float64(maxLines(next))*tl.lh + 2*cellPadY
+		}
 		switch {
 		case first:
 			// Header and first row stay together.
-			d.ensure(tl.headerH + h)
+			d.ensure(tl.headerH + need)
 			d.drawHeader(tl)
 			first = false
-		case h > d.Remaining() && onPage > 0:
+		case need > d.Remaining() && onPage > 0:
 			d.breakPage()
 			d.pdf.SetLineWidth(0.2)
 			d.drawHeader(tl)
