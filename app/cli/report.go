@@ -17,12 +17,14 @@ func runReport(args []string, stdout io.Writer) error {
 	switch kind {
 	case "ranking":
 		return runRanking(args, stdout)
+	case "onestop":
+		return runOneStop(args, stdout)
 	case "tasks":
 		return runTasks(args, stdout)
-	case "scorecard":
-		return runScorecard(args, stdout)
 	case "checklist", "inspection":
 		return runVisitReport(kind, args, stdout)
+	case "scorecard":
+		return runScorecard(args, stdout)
 	}
 	return usageError("report: không có loại báo cáo %q", kind)
 }
