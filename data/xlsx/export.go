@@ -1,0 +1,529 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+// Column headers of the import layouts. The exports write them and the
+// imports check them, so the two cannot drift apart.
+var (
+	unitCols = []column{
+		{"Mã đơn vị", 12}, {"Tên đơn vị", 34}, {"Loại đơn vị", 16}, {"Mã nhóm", 12},
+		{"Tên nhóm xếp hạng", 30}, {"Thứ tự", 9}, {"Ngừng đánh giá", 12},
+	}
+	frameworkCols = []column{
+		{"Cấp", 6}, {"Mã tiêu chí", 12}, {"Tên tiêu chí", 60}, {"Điểm tối đa", 11},
+		{"Loại", 20}, {"Tài liệu kiểm chứng cần có", 40},
+	}
+	bandCols  = []column{{"Mức xếp loại", 20}, {"Từ (%)", 10}}
+	scoreCols = []column{
+		{"Mã đơn vị", 12}, {"Tên đơn vị", 26}, {"Mã tiêu chí", 11}, {"Tên tiêu chí", 50}, {"Điểm tối đa", 10},
+		{"Điểm tự đánh giá", 11}, {"Điểm thẩm định", 11}, {"Ghi chú", 30}, {"Tài liệu kiểm chứng", 30},
+	}
+	publishedCols = []column{{"Mã đơn vị", 12}, {"Tên đơn vị", 30}, {"Tổng điểm công bố", 14}}
+)
+
+// Rows where the tables of the import layouts start: the year and the
+// title above, the header on row 4.
+const (
+	rowYear   = 1
+	rowTitle  = 2
+	rowHeader = 4
+)
+
+// Units exports the units with their groups, in the layout ImportUnits reads.
+func Units(tx *store.Tx) ([]byte, error) {
+	units, err := tx.Units()
+	if err != nil {
+		return nil, err
+	}
+	groups, err := tx.Groups()
+	if err != nil {
+		return nil, err
+	}
+	return unitsBook(units, groups)
+}
+
+func unitsBook(units []data.Unit, groups []data.Group) ([]byte, error) {
+	names := map[string]string{}
+	for _, g := range groups {
+		names[g.ID] = g.Name
+	}
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet(SheetUnits)
+	p.titleRows("DANH SÁCH ĐƠN VỊ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH")
+	p.headers(rowHeader, unitCols)
+	for i, u := range units {
+		r := rowHeader + 1 + i
+		inactive := ""
+		if u.Inactive {
+			inactive = "x"
+		}
+		p.set(1, r, u.Code, b.text)
+		p.set(2, r, u.Name, b.text)
+		p.set(3, r, u.Kind.Label(), b.text)
+		p.set(4, r, u.GroupID, b.text)
+		p.set(5, r, names[u.GroupID], b.text)
+		p.set(6, r, u.Order, b.intStyle)
+		p.set(7, r, inactive, b.intStyle)
+	}
+	if p.error != nil {
+		return nil, p.error
+	}
+	return b.bytes()
+}
+
+// Framework exports a year's framework and its rating bands, in the layout
+// ImportFramework reads.
+func Framework(tx *store.Tx, year int) ([]byte, error) {
+	f, err := tx.Framework(year)
+	if err != nil {
+		return nil, err
+	}
+	return frameworkBook(f)
+}
+
+func frameworkBook(f *data.Framework) ([]byte, error) {
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet(SheetFramework)
+	p.metaRow(rowYear, "Năm", f.Year)
+	p.metaRow(rowTitle, "Tên bộ chỉ số", f.Title)
+	p.headers(rowHeader, frameworkCols)
+	r := rowHeader + 1
+	var walk func(cs []data.Criterion, level int)
+	walk = func(cs []data.Criterion, level int) {
+		for i := range cs {
+			c := &cs[i]
+			text, num := b.wrap, b.num
+			if !c.IsLeaf() {
+				text, num = b.bold, b.numBold
+			}
+			kind := ""
+			if level == 1 && c.Kind != data.KindScored {
+				kind = c.Kind.Label()
+			}
+			p.set(1, r, level, b.intStyle)
+			p.set(2, r, c.Code, text)
+			p.set(3, r, c.Title, text)
+			p.set(4, r, c.LeafMax(), num)
+			p.set(5, r, kind, b.text)
+			p.set(6, r, c.Hint, b.wrap)
+			r++
+			walk(c.Children, level+1)
+		}
+	}
+	walk(f.Areas, 1)
+
+	bp, _ := b.sheet(SheetBands)
+	bp.titleRows(fmt.Sprintf("CÁC MỨC XẾP LOẠI NĂM %d", f.Year))
+	bp.headers(rowHeader, bandCols)
+	bands := f.Bands
+	if len(bands) == 0 {
+		bands = data.DefaultBands()
+	}
+	for i, band := range bands {
+		bp.set(1, rowHeader+1+i, band.Name, b.text)
+		bp.set(2, rowHeader+1+i, band.Min, b.num)
+	}
+	if err := firstErr(p.error, bp.error); err != nil {
+		return nil, err
+	}
+	return b.bytes()
+}
+
+// Scores exports every unit's scores for a year (unit = "") or one unit's
+// scorecard, in the layout ImportScores reads: one row per criterion, the
+// areas and criteria that group others in bold with their sums (an import
+// skips them), and a sheet of totals as published.
+func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
+	f, err := tx.Framework(year)
+	if err != nil {
+		return nil, err
+	}
+	var units []data.Unit
+	if unit != "" {
+		u, err := tx.Unit(unit)
+		if err != nil {
+			return nil, err
+		}
+		units = []data.Unit{u}
+	} else if units, err = tx.Units(); err != nil {
+		return nil, err
+	}
+	sheets, err := tx.Sheets(year)
+	if err != nil {
+		return nil, err
+	}
+	var results map[string]data.Result
+	if unit != "" {
+		results = map[string]data.Result{}
+		if gu, err := tx.GroupUnits(units[0].GroupID); err == nil {
+			for _, r := range data.RankGroup(f, gu, sheets) {
+				results[r.Unit.Code] = r
+			}
+		}
+	}
+	return scoresBook(f, units, sheets, unit != "", results)
+}
+
+func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result) ([]byte, error) {
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet(SheetScores)
+	p.metaRow(rowYear, "Năm", f.Year)
+	if card {
+		p.metaRow(rowTitle, "Phiếu điểm", units[0].Name)
+	} else {
+		p.metaRow(rowTitle, "Bảng điểm", f.Title)
+	}
+	p.headers(rowHeader, scoreCols)
+	r := rowHeader + 1
+	for _, u := range units {
+		s := sheets[u.Code]
+		if s == nil {
+			if !card {
+				continue // not evaluated that year
+			}
+			s = data.NewSheet(f.Year, u.Code)
+		}
+		var walk func(cs []data.Criterion)
+		walk = func(cs []data.Criterion) {
+			for i := range cs {
+				c := &cs[i]
+				p.set(1, r, u.Code, b.text)
+				p.set(2, r, u.Name, b.text)
+				if c.IsLeaf() {
+					sc := s.Scores[c.Code]
+					p.set(3, r, c.Code, b.text)
+					p.set(4, r, c.Title, b.wrap)
+					p.set(5, r, c.Max, b.num)
+					p.set(6, r, sc.Self, b.num)
+					p.set(7, r, sc.Appraised, b.num)
+					p.set(8, r, sc.Note, b.wrap)
+					p.set(9, r, sc.Evidence, b.wrap)
+					r++
+					continue
+				}
+				var self, appr data.Points
+				var anySelf, anyAppr bool
+				leavesOf(c, func(l *data.Criterion) {
+					if v := s.Scores[l.Code].Self; v != nil {
+						self, anySelf = self+*v, true
+					}
+					if v := s.Scores[l.Code].Appraised; v != nil {
+						appr, anyAppr = appr+*v, true
+					}
+				})
+				p.set(3, r, c.Code, b.bold)
+				p.set(4, r, c.Title, b.bold)
+				p.set(5, r, c.LeafMax(), b.numBold)
+				if anySelf {
+					p.set(6, r, self, b.numBold)
+				} else {
+					p.set(6, r, "", b.numBold)
+				}
+				if anyAppr {
+					p.set(7, r, appr, b.numBold)
+				} else {
+					p.set(7, r, "", b.numBold)
+				}
+				p.set(8, r, "", b.bold)
+				p.set(9, r, "", b.bold)
+				r++
+				walk(c.Children)
+			}
+		}
+		walk(f.Areas)
+	}
+
+	pp, _ := b.sheet(SheetPublished)
+	pp.titleRows(fmt.Sprintf("TỔNG ĐIỂM DO CẤP TRÊN CÔNG BỐ NĂM %d", f.Year), "Chỉ điền khi tổng điểm được công bố khác tổng các thành phần; để trống nếu không có.")
+	pp.headers(rowHeader, publishedCols)
+	r = rowHeader + 1
+	for _, u := range units {
+		s := sheets[u.Code]
+		if s == nil && !card {
+			continue
+		}
+		pp.set(1, r, u.Code, b.text)
+		pp.set(2, r, u.Name, b.text)
+		pp.set(3, r, "", b.num)
+		if s != nil {
+			pp.set(3, r, s.Published, b.num)
+		}
+		r++
+	}
+
+	var errs []error
+	errs = append(errs, p.error, pp.error)
+	if card {
+		res, ok := results[units[0].Code]
+		if !ok {
+			res = data.Evaluate(f, units[0], sheets[units[0].Code])
+		}
+		kp, _ := b.sheet("Kết quả")
+		kp.titleRows(fmt.Sprintf("KẾT QUẢ CHỈ SỐ CCHC NĂM %d — %s", f.Year, strings.ToUpper(units[0].Name)))
+		kp.headers(rowHeader, []column{{"Lĩnh vực", 50}, {"Điểm tối đa", 11}, {"Điểm đạt", 11}, {"Tỷ lệ (%)", 10}, {"Xếp loại", 14}})
+		r := rowHeader + 1
+		for _, a := range res.Areas {
+			kp.set(1, r, a.Code+". "+a.Title, b.wrap)
+			kp.set(2, r, a.Max, b.num)
+			kp.set(3, r, a.Points, b.num)
+			if a.Rating != "" {
+				kp.set(4, r, a.Percent, b.num)
+			}
+			kp.set(5, r, a.Rating, b.text)
+			r++
+		}
+		kp.set(1, r, "Tổng cộng", b.bold)
+		kp.set(2, r, res.Max, b.numBold)
+		kp.set(3, r, res.Total, b.numBold)
+		kp.set(4, r, res.Index, b.numBold)
+		kp.set(5, r, res.Rating, b.bold)
+		if res.Rank > 0 {
+			kp.set(1, r+2, "Thứ hạng trong nhóm", b.title)
+			kp.set(2, r+2, res.Rank, 0)
+		}
+		errs = append(errs, kp.error)
+	}
+	if err := firstErr(errs...); err != nil {
+		return nil, err
+	}
+	return b.bytes()
+}
+
+// Ranking exports a group's ranking for a year: ranks, points per area,
+// total, index, rating and the change against last year.
+func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
+	g, err := groupOrFirst(tx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	results, f, err := tx.Ranking(year, g.ID)
+	if err != nil {
+		return nil, err
+	}
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet("Xếp hạng")
+	p.titleRows(fmt.Sprintf("KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", year), g.Name+" — điểm tối đa "+f.Max().Short())
+	cols := []column{{"Hạng", 7}, {"Mã đơn vị", 11}, {"Đơn vị", 28}}
+	for _, a := range f.Areas {
+		cols = append(cols, column{fmt.Sprintf("%s. %s (%s)", a.Code, a.Title, a.LeafMax().Short()), 14})
+	}
+	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
+	p.headers(rowHeader, cols)
+	if p.error == nil {
+		p.error = b.f.SetRowHeight(p.name, rowHeader, 64)
+	}
+	for i, res := range results {
+		r := rowHeader + 1 + i
+		p.set(1, r, res.Rank, b.intStyle)
+		p.set(2, r, res.Unit.Code, b.text)
+		p.set(3, r, res.Unit.Name, b.text)
+		for j, a := range res.Areas {
+			p.set(4+j, r, a.Points, b.num)
+		}
+		c := 4 + len(res.Areas)
+		p.set(c, r, res.Total, b.num)
+		p.set(c+1, r, res.Index, b.num)
+		p.set(c+2, r, res.Rating, b.text)
+		if res.PrevRank > 0 {
+			p.set(c+3, r, res.PrevRank, b.intStyle)
+		} else {
+			p.set(c+3, r, "", b.intStyle)
+		}
+		p.set(c+4, r, res.RankChangeLabel(), b.text)
+	}
+	if p.error != nil {
+		return nil, p.error
+	}
+	return b.bytes()
+}
+
+// LostPoints exports the criteria by points lost across a group's units,
+// with a second sheet of the units that lost them and their notes.
+func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
+	g, err := groupOrFirst(tx, groupID)
+	if err != nil {
+		return nil, err
+	}
+	f, err := tx.Framework(year)
+	if err != nil {
+		return nil, err
+	}
+	units, err := tx.GroupUnits(g.ID)
+	if err != nil {
+		return nil, err
+	}
+	sheets, err := tx.Sheets(year)
+	if err != nil {
+		return nil, err
+	}
+	lost := data.LostPoints(f, units, sheets)
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet("Điểm bị trừ")
+	p.titleRows(fmt.Sprintf("TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM %d", year), g.Name)
+	p.headers(rowHeader, []column{{"STT", 6}, {"Mã tiêu chí", 11}, {"Tiêu chí", 56}, {"Lĩnh vực", 9}, {"Điểm tối đa", 10},
+		{"Tổng điểm bị trừ", 11}, {"Số đơn vị bị trừ", 10}, {"Đơn vị bị trừ nhiều nhất", 40}})
+	d, _ := b.sheet("Chi tiết theo đơn vị")
+	d.titleRows(fmt.Sprintf("ĐIỂM BỊ TRỪ THEO ĐƠN VỊ NĂM %d", year), g.Name)
+	d.headers(rowHeader, []column{{"Mã tiêu chí", 11}, {"Tiêu chí", 50}, {"Mã đơn vị", 11}, {"Đơn vị", 28}, {"Điểm bị trừ", 10}, {"Ghi chú", 40}})
+	dr := rowHeader + 1
+	for i, lp := range lost {
+		r := rowHeader + 1 + i
+		var most []string
+		for j, ul := range lp.Units {
+			if j == 3 {
+				break
+			}
+			most = append(most, ul.Unit.Name+" ("+ul.Lost.Short()+")")
+		}
+		p.set(1, r, i+1, b.intStyle)
+		p.set(2, r, lp.Code, b.text)
+		p.set(3, r, lp.Title, b.wrap)
+		p.set(4, r, lp.AreaCode, b.intStyle)
+		p.set(5, r, lp.Max, b.num)
+		p.set(6, r, lp.Lost, b.num)
+		p.set(7, r, len(lp.Units), b.intStyle)
+		p.set(8, r, strings.Join(most, "; "), b.wrap)
+		for _, ul := range lp.Units {
+			d.set(1, dr, lp.Code, b.text)
+			d.set(2, dr, lp.Title, b.wrap)
+			d.set(3, dr, ul.Unit.Code, b.text)
+			d.set(4, dr, ul.Unit.Name, b.text)
+			d.set(5, dr, ul.Lost, b.num)
+			d.set(6, dr, ul.Note, b.wrap)
+			dr++
+		}
+	}
+	if err := firstErr(p.error, d.error); err != nil {
+		return nil, err
+	}
+	return b.bytes()
+}
+
+// Tasks exports a year's reform tasks (all years when year is 0) with their
+// status on today.
+func Tasks(tx *store.Tx, year int, today time.Time) ([]byte, error) {
+	tasks, err := tx.Tasks(data.TaskFilter{Year: year})
+	if err != nil {
+		return nil, err
+	}
+	units, err := tx.Units()
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, u := range units {
+		names[u.Code] = u.Name
+	}
+	unitName := func(code string) string {
+		if n, ok := names[code]; ok {
+			return n
+		}
+		return code
+	}
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := b.sheet("Nhiệm vụ")
+	title := "DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"
+	if year > 0 {
+		title += fmt.Sprintf(" NĂM %d", year)
+	}
+	p.titleRows(title, "Trạng thái tính đến ngày "+data.FormatDate(today))
+	p.headers(rowHeader, []column{{"STT", 6}, {"Nhiệm vụ", 48}, {"Kế hoạch", 30}, {"Đơn vị chủ trì", 22}, {"Cán bộ phụ trách", 18},
+		{"Đơn vị phối hợp", 24}, {"Ngày bắt đầu", 12}, {"Hạn hoàn thành", 12}, {"Tiến độ (%)", 9}, {"Trạng thái", 14},
+		{"Số ngày quá hạn", 9}, {"Ngày hoàn thành", 12}, {"Kết quả thực hiện", 36}, {"Tiêu chí liên quan", 10}})
+	for i, t := range tasks {
+		r := rowHeader + 1 + i
+		var co []string
+		for _, c := range t.CoUnits {
+			co = append(co, unitName(c))
+		}
+		in := ""
+		if t.Unit != "" {
+			in = unitName(t.Unit)
+		}
+		p.set(1, r, i+1, b.intStyle)
+		p.set(2, r, t.Title, b.wrap)
+		p.set(3, r, t.PlanName, b.wrap)
+		p.set(4, r, in, b.wrap)
+		p.set(5, r, t.Officer, b.wrap)
+		p.set(6, r, strings.Join(co, "; "), b.wrap)
+		p.set(7, r, t.Start, b.date)
+		p.set(8, r, t.Due, b.date)
+		p.set(9, r, t.Progress, b.intStyle)
+		p.set(10, r, t.Status(today).Label(), b.text)
+		if late := t.DaysLate(today); late > 0 {
+			p.set(11, r, late, b.intStyle)
+		} else {
+			p.set(11, r, "", b.intStyle)
+		}
+		if t.Done {
+			p.set(12, r, t.DoneDate, b.date)
+		} else {
+			p.set(12, r, "", b.date)
+		}
+		p.set(13, r, t.Result, b.wrap)
+		p.set(14, r, t.Criterion, b.text)
+	}
+	if p.error != nil {
+		return nil, p.error
+	}
+	return b.bytes()
+}
+
+func groupOrFirst(tx *store.Tx, id string) (data.Group, error) {
+	if id != "" {
+		return tx.Group(id)
+	}
+	gs, err := tx.Groups()
+	if err != nil {
+		return data.Group{}, err
+	}
+	if len(gs) == 0 {
+		return data.Group{}, data.Errorf(data.ENOTFOUND, "Chưa có nhóm đơn vị nào")
+	}
+	return gs[0], nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", e)
+		}
+	}
+	return nil
+}
+
+// leavesOf calls fn for every leaf under c (c itself when it is a leaf).
+func leavesOf(c *data.Criterion, fn func(*data.Criterion)) {
+	if c.IsLeaf() {
+		fn(c)
+		return
+	}
+	for i := range c.Children {
+		leavesOf(&c.Children[i], fn)
+	}
+}
