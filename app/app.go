@@ -83,6 +83,11 @@ type UI struct {
 	ranking   *rankingView
 	scores    *scoresView
 	reports   *reportsView
+
+	// Tasks and lost points (issue 4).
+	dashboard  *dashboardView
+	tasks      *tasksView
+	lostPoints *lostPointsView
 }
 
 // section is one entry of the navigation list.
@@ -99,10 +104,13 @@ func New(st *store.Store, w fyne.Window) *UI {
 	// The navigation, in the order of an officer's year. Each screen is one
 	// file with one constructor; add a section here with one line.
 	ui.sections = []section{
+		{title: SectionDashboard, icon: theme.InfoIcon(), build: func() fyne.CanvasObject { ui.dashboard = newDashboardView(ui); return ui.dashboard.content }},
 		{title: SectionUnits, icon: theme.HomeIcon(), build: func() fyne.CanvasObject { ui.units = newUnitsView(ui); return ui.units.content }},
 		{title: SectionFramework, icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.framework = newFrameworkView(ui); return ui.framework.content }},
 		{title: SectionScores, icon: theme.DocumentCreateIcon(), build: func() fyne.CanvasObject { ui.scores = newScoresView(ui); return ui.scores.content }},
 		{title: SectionRanking, icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
+		{title: SectionLostPoints, icon: theme.WarningIcon(), build: func() fyne.CanvasObject { ui.lostPoints = newLostPointsView(ui); return ui.lostPoints.content }},
+		{title: SectionTasks, icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.tasks = newTasksView(ui); return ui.tasks.content }},
 		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
 	}
 	ui.body = container.NewStack()
@@ -138,6 +146,10 @@ const (
 	SectionScores    = "Chấm điểm"
 	SectionRanking   = "Xếp hạng"
 	SectionReports   = "Báo cáo"
+
+	SectionDashboard  = "Tổng quan"
+	SectionTasks      = "Nhiệm vụ"
+	SectionLostPoints = "Điểm bị trừ"
 )
 
 // Show switches to the section with the given title.

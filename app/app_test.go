@@ -110,7 +110,7 @@ func rowWith(texts []string, start string, n int) []string {
 
 func TestNavigationListsTheSections(t *testing.T) {
 	ui, _ := newTestUI(t)
-	want := []string{"Đơn vị", "Bộ chỉ số", "Chấm điểm", "Xếp hạng", "Báo cáo"}
+	want := []string{"Tổng quan", "Đơn vị", "Bộ chỉ số", "Chấm điểm", "Xếp hạng", "Điểm bị trừ", "Nhiệm vụ", "Báo cáo"}
 	if got := ui.SectionTitles(); !slices.Equal(got, want) {
 		t.Errorf("sections %q, want %q", got, want)
 	}

@@ -1,0 +1,212 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+// dashboardView (Tổng quan) is what needs attention today: how many tasks
+// stand in each status, the overdue tasks first (longest late at the top),
+// the tasks falling due within DueSoonDays, and the same counts per unit.
+type dashboardView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	year    *widget.Select
+	counts  map[data.TaskStatus]*widget.Label
+	overdue *textTable
+	soon    *textTable
+	perUnit *textTable
+	info    *widget.Label
+}
+
+func newDashboardView(ui *UI) *dashboardView {
+	v := &dashboardView{ui: ui, counts: map[data.TaskStatus]*widget.Label{}}
+	v.year = widget.NewSelect(nil, func(string) { v.show() })
+	cards := container.NewGridWithColumns(len(data.TaskStatuses))
+	for _, st := range data.TaskStatuses {
+		n := widget.NewLabelWithStyle("0", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		n.SizeName = "headingText"
+		if st == data.StatusOverdue {
+			n.Importance = widget.DangerImportance
+		}
+		v.counts[st] = n
+		cards.Add(widget.NewCard("", "", container.NewVBox(n, widget.NewLabelWithStyle(st.Label(), fyne.TextAlignCenter, fyne.TextStyle{}))))
+	}
+	taskCols := func(last string) []column {
+		return []column{
+			{"Nhiệm vụ", 420, fyne.TextAlignLeading},
+			{"Chủ trì", 200, fyne.TextAlignLeading},
+			{"Hạn", 100, fyne.TextAlignLeading},
+			{last, 90, fyne.TextAlignTrailing},
+			{"Tiến độ", 75, fyne.TextAlignTrailing},
+		}
+	}
+	v.overdue = newTextTable(taskCols("Quá hạn"))
+	v.soon = newTextTable(taskCols("Còn lại"))
+	v.perUnit = newTextTable([]column{
+		{"Đơn vị", 220, fyne.TextAlignLeading},
+		{"Tổng", 60, fyne.TextAlignTrailing},
+		{"Quá hạn", 75, fyne.TextAlignTrailing},
+		{"Đang thực hiện", 120, fyne.TextAlignTrailing},
+		{"Chưa thực hiện", 120, fyne.TextAlignTrailing},
+		{"Hoàn thành", 95, fyne.TextAlignTrailing},
+	})
+	v.info = widget.NewLabel("")
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	head := bold("Tổng quan nhiệm vụ cải cách hành chính")
+	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"), v.year), cards, v.info)
+	overdue := container.NewBorder(bold("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
+	soon := container.NewBorder(bold(fmt.Sprintf("Sắp đến hạn (trong %d ngày tới)", data.DueSoonDays)), nil, nil, nil, v.soon)
+	units := container.NewBorder(bold("Theo đơn vị (chủ trì hoặc phối hợp)"), nil, nil, nil, v.perUnit)
+	lower := container.NewHSplit(soon, units)
+	lower.Offset = 0.55
+	split := container.NewVSplit(overdue, lower)
+	split.Offset = 0.5
+	v.content = container.NewBorder(top, nil, nil, nil, split)
+	ui.onChange = append(ui.onChange, v.load)
+	v.load()
+	return v
+}
+
+func (v *dashboardView) load() {
+	var years []int
+	if err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		years, err = tx.TaskYears()
+		return err
+	}); err != nil {
+		v.ui.showError(err)
+	}
+	opts := []string{allYears}
+	for _, y := range years {
+		opts = append(opts, strconv.Itoa(y))
+	}
+	cur := v.year.Selected
+	if !slices.Contains(opts, cur) {
+		cur = allYears
+	}
+	v.year.Options = opts
+	v.year.Selected = cur
+	v.year.Refresh()
+	v.show()
+}
+
+func (v *dashboardView) show() {
+	now := today()
+	f := data.TaskFilter{}
+	f.Year, _ = strconv.Atoi(v.year.Selected)
+	var tasks []data.Task
+	var units []data.Unit
+	var office data.Office
+	err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		if tasks, err = tx.Tasks(f); err != nil {
+			return err
+		}
+		if units, err = tx.Units(); err != nil {
+			return err
+		}
+		office, err = tx.Office()
+		return err
+	})
+	if err != nil {
+		v.ui.showError(err)
+		return
+	}
+	names := map[string]string{"": data.OfficeShortName(office) + " (cơ quan)"}
+	for _, u := range units {
+		names[u.Code] = u.Name
+	}
+	owner := func(t *data.Task) string {
+		s := names[t.Unit]
+		if t.Unit == "" {
+			s = data.OfficeShortName(office)
+		}
+		if t.Officer != "" {
+			s += " (" + t.Officer + ")"
+		}
+		return s
+	}
+
+	count := map[data.TaskStatus]int{}
+	byUnit := map[string]map[data.TaskStatus]int{}
+	var late, soon []data.Task
+	for i := range tasks {
+		t := &tasks[i]
+		st := t.Status(now)
+		count[st]++
+		switch {
+		case st == data.StatusOverdue:
+			late = append(late, *t)
+		case t.DueSoon(now):
+			soon = append(soon, *t)
+		}
+		for _, code := range append([]string{t.Unit}, t.CoUnits...) {
+			if byUnit[code] == nil {
+				byUnit[code] = map[data.TaskStatus]int{}
+			}
+			byUnit[code][st]++
+		}
+	}
+	for _, st := range data.TaskStatuses {
+		v.counts[st].SetText(data.FormatCount(int64(count[st])))
+	}
+	scope := "tất cả các năm"
+	if f.Year != 0 {
+		scope = "năm " + strconv.Itoa(f.Year)
+	}
+	v.info.SetText(fmt.Sprintf("%s nhiệm vụ (%s), tính đến ngày %s.", data.FormatCount(int64(len(tasks))), scope, data.FormatDate(now)))
+
+	// Longest late first; due soonest first.
+	slices.SortStableFunc(late, func(a, b data.Task) int { return cmp.Compare(b.DaysLate(now), a.DaysLate(now)) })
+	rows := make([][]string, len(late))
+	for i := range late {
+		t := &late[i]
+		rows[i] = []string{t.Title, owner(t), data.FormatDate(t.Due), fmt.Sprintf("%s ngày", data.FormatCount(int64(t.DaysLate(now)))), fmt.Sprintf("%d %%", t.Progress)}
+	}
+	v.overdue.SetRows(rows, nil)
+	rows = make([][]string, len(soon))
+	for i := range soon {
+		t := &soon[i]
+		left := int(data.Day(t.Due).Sub(data.Day(now)).Hours() / 24)
+		rest := fmt.Sprintf("%d ngày", left)
+		if left == 0 {
+			rest = "hôm nay"
+		}
+		rows[i] = []string{t.Title, owner(t), data.FormatDate(t.Due), rest, fmt.Sprintf("%d %%", t.Progress)}
+	}
+	v.soon.SetRows(rows, nil)
+
+	// Units with the most overdue tasks first, then in the units' order;
+	// the office's own tasks come first.
+	codes := []string{""}
+	for _, u := range units {
+		codes = append(codes, u.Code)
+	}
+	slices.SortStableFunc(codes, func(a, b string) int {
+		return cmp.Compare(byUnit[b][data.StatusOverdue], byUnit[a][data.StatusOverdue])
+	})
+	rows = rows[:0:0]
+	for _, c := range codes {
+		m := byUnit[c]
+		if m == nil {
+			continue
+		}
+		total := 0
+		for _, n := range m {
+			total += n
+		}
+		rows = append(rows, []string{names[c], strconv.Itoa(total), strconv.Itoa(m[data.StatusOverdue]), strconv.Itoa(m[data.StatusInProgress]),
+			strconv.Itoa(m[data.StatusNotStarted]), strconv.Itoa(m[data.StatusDone])})
+	}
+	v.perUnit.SetRows(rows, nil)
+}

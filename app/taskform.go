@@ -1,0 +1,225 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+// taskForm adds or edits a task. A refused entry keeps the form open with
+// the message under it, and nothing is stored.
+type taskForm struct {
+	v    *tasksView
+	task data.Task // as opened; ID 0 for a new task
+
+	title, desc, year, planName, officer *widget.Entry
+	start, due, progress, doneDate       *widget.Entry
+	result, criterion, critYear          *widget.Entry
+	planKind, unit                       *widget.Select
+	coUnits                              *widget.CheckGroup
+	done                                 *widget.Check
+	msg                                  *widget.Label
+	save, cancel                         *widget.Button
+	dlg                                  *dialog.CustomDialog
+}
+
+func (v *tasksView) openForm(t data.Task) {
+	f := &taskForm{v: v, task: t}
+	f.title = widget.NewEntry()
+	f.title.SetText(t.Title)
+	f.desc = widget.NewMultiLineEntry()
+	f.desc.Wrapping = fyne.TextWrapWord
+	f.desc.SetMinRowsVisible(3)
+	f.desc.SetText(t.Description)
+	f.year = widget.NewEntry()
+	f.year.SetText(strconv.Itoa(t.Year))
+	kinds := make([]string, len(data.PlanKinds))
+	for i, k := range data.PlanKinds {
+		kinds[i] = k.Label()
+	}
+	f.planKind = widget.NewSelect(kinds, nil)
+	f.planKind.SetSelectedIndex(max(slices.Index(data.PlanKinds, t.PlanKind), 0))
+	f.planName = widget.NewEntry()
+	f.planName.SetPlaceHolder("để trống: Kế hoạch CCHC năm …")
+	f.planName.SetText(t.PlanName)
+	units := []string{data.OfficeShortName(v.office) + " (cơ quan)"}
+	names := make([]string, len(v.units))
+	for i, u := range v.units {
+		units = append(units, u.Name)
+		names[i] = u.Name
+	}
+	f.unit = widget.NewSelect(units, nil)
+	f.unit.SetSelectedIndex(0)
+	for i, u := range v.units {
+		if u.Code == t.Unit {
+			f.unit.SetSelectedIndex(i + 1)
+		}
+	}
+	f.officer = widget.NewEntry()
+	f.officer.SetText(t.Officer)
+	f.coUnits = widget.NewCheckGroup(names, nil)
+	f.coUnits.Horizontal = true
+	var co []string
+	for _, c := range t.CoUnits {
+		co = append(co, v.unitName(c))
+	}
+	f.coUnits.SetSelected(co)
+	f.start = dateEntry(t.Start)
+	f.due = dateEntry(t.Due)
+	f.progress = widget.NewEntry()
+	f.progress.SetText(strconv.Itoa(t.Progress))
+	f.done = widget.NewCheck("Đã hoàn thành", nil)
+	f.done.SetChecked(t.Done)
+	f.doneDate = dateEntry(t.DoneDate)
+	f.result = widget.NewMultiLineEntry()
+	f.result.Wrapping = fyne.TextWrapWord
+	f.result.SetMinRowsVisible(2)
+	f.result.SetText(t.Result)
+	f.criterion = widget.NewEntry()
+	f.criterion.SetPlaceHolder("ví dụ 3.3; để trống nếu không gắn tiêu chí")
+	f.criterion.SetText(t.Criterion)
+	f.critYear = widget.NewEntry()
+	f.critYear.SetPlaceHolder("năm của bộ chỉ số")
+	if t.CriterionYear != 0 {
+		f.critYear.SetText(strconv.Itoa(t.CriterionYear))
+	}
+	f.msg = widget.NewLabel("")
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+
+	form := widget.NewForm(
+		widget.NewFormItem("Tên nhiệm vụ", f.title),
+		widget.NewFormItem("Mô tả", f.desc),
+		widget.NewFormItem("Năm kế hoạch", f.year),
+		widget.NewFormItem("Loại kế hoạch", f.planKind),
+		widget.NewFormItem("Tên kế hoạch", f.planName),
+		widget.NewFormItem("Đơn vị chủ trì", f.unit),
+		widget.NewFormItem("Cán bộ phụ trách", f.officer),
+		widget.NewFormItem("Đơn vị phối hợp", f.coUnits),
+		widget.NewFormItem("Ngày bắt đầu", f.start),
+		widget.NewFormItem("Hạn hoàn thành", f.due),
+		widget.NewFormItem("Tiến độ (%)", f.progress),
+		widget.NewFormItem("", f.done),
+		widget.NewFormItem("Ngày hoàn thành", f.doneDate),
+		widget.NewFormItem("Kết quả thực hiện", f.result),
+		widget.NewFormItem("Tiêu chí liên quan", container.NewGridWithColumns(2, f.criterion, f.critYear)),
+	)
+	f.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), f.submit)
+	f.save.Importance = widget.HighImportance
+	f.cancel = widget.NewButton("Hủy", func() { f.dlg.Hide() })
+	title := "Thêm nhiệm vụ"
+	if t.ID != 0 {
+		title = fmt.Sprintf("Sửa nhiệm vụ số %d", t.ID)
+	}
+	body := container.NewBorder(nil, f.msg, nil, nil, container.NewVScroll(form))
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, v.ui.win)
+	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
+	f.dlg.Resize(fyne.NewSize(860, 720))
+	f.dlg.SetOnClosed(func() {
+		if v.form == f {
+			v.form = nil
+		}
+	})
+	v.form = f
+	f.dlg.Show()
+}
+
+func dateEntry(t time.Time) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("dd/mm/yyyy")
+	e.SetText(data.FormatDate(t))
+	return e
+}
+
+// collect reads the form into a task. Each refusal names the field and
+// what it accepts.
+func (f *taskForm) collect() (data.Task, error) {
+	t := f.task
+	t.Title, t.Description, t.Officer, t.Result = f.title.Text, f.desc.Text, f.officer.Text, f.result.Text
+	t.PlanName = f.planName.Text
+	var err error
+	if t.Year, err = strconv.Atoi(strings.TrimSpace(f.year.Text)); err != nil {
+		return t, data.Errorf(data.EINVALID, "Năm kế hoạch: phải là số từ 2000 đến 2100, đang là «%s»", f.year.Text)
+	}
+	t.PlanKind = data.PlanKinds[max(f.planKind.SelectedIndex(), 0)]
+	t.Unit = ""
+	if i := f.unit.SelectedIndex(); i > 0 {
+		t.Unit = f.v.units[i-1].Code
+	}
+	t.CoUnits = nil
+	for _, u := range f.v.units {
+		if slices.Contains(f.coUnits.Selected, u.Name) {
+			t.CoUnits = append(t.CoUnits, u.Code)
+		}
+	}
+	date := func(field string, e *widget.Entry, required bool) (time.Time, error) {
+		if strings.TrimSpace(e.Text) == "" {
+			if required {
+				return time.Time{}, data.Errorf(data.EINVALID, "%s: chưa nhập (dạng 30/06/%d)", field, t.Year)
+			}
+			return time.Time{}, nil
+		}
+		d, err := data.ParseDate(e.Text)
+		if err != nil {
+			return d, data.Errorf(data.EINVALID, "%s: %s", field, data.ErrorMessage(err))
+		}
+		return d, nil
+	}
+	if t.Start, err = date("Ngày bắt đầu", f.start, false); err != nil {
+		return t, err
+	}
+	if t.Due, err = date("Hạn hoàn thành", f.due, true); err != nil {
+		return t, err
+	}
+	t.Done = f.done.Checked
+	if t.DoneDate, err = date("Ngày hoàn thành", f.doneDate, false); err != nil {
+		return t, err
+	}
+	if t.Done && t.DoneDate.IsZero() {
+		t.DoneDate = today()
+	}
+	p := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f.progress.Text), "%"))
+	if p == "" {
+		p = "0"
+	}
+	if t.Progress, err = strconv.Atoi(p); err != nil {
+		return t, data.Errorf(data.EINVALID, "Tiến độ: phải là số nguyên từ 0 đến 100 %%, đang là «%s»", f.progress.Text)
+	}
+	if t.Done {
+		t.Progress = 100
+	}
+	t.Criterion = strings.TrimSpace(f.criterion.Text)
+	t.CriterionYear = 0
+	if y := strings.TrimSpace(f.critYear.Text); y != "" && t.Criterion != "" {
+		if t.CriterionYear, err = strconv.Atoi(y); err != nil {
+			return t, data.Errorf(data.EINVALID, "Năm của bộ chỉ số (tiêu chí liên quan): phải là số từ 2000 đến 2100, đang là «%s»", y)
+		}
+	}
+	return t, nil
+}
+
+// submit stores the task in one write; a refusal stays in the form.
+func (f *taskForm) submit() {
+	t, err := f.collect()
+	if err == nil {
+		err = f.v.ui.store.Update(func(tx *store.Tx) error { return tx.PutTask(&t) })
+	}
+	if err != nil {
+		f.msg.SetText(data.ErrorMessage(err))
+		return
+	}
+	f.dlg.Hide()
+	f.v.ui.changed()
+	f.v.showTask(t)
+}
