@@ -261,11 +261,7 @@ func TestScorecardRankChange(t *testing.T) {
 func TestScorecardDefaultFileName(t *testing.T) {
 	db := demoDB(t)
 	dir := t.TempDir()
-	wd, _ := os.Getwd()
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chdir(wd)
+	t.Chdir(dir) // the default file goes to the working folder
 	if code, stdout, stderr := run(t, "report", "scorecard", "--db", db, "--unit", "nbi", "--year", "2022"); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	} else if !strings.Contains(stdout, "phieu-cham-diem-NBI-2022.pdf") {
