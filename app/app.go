@@ -76,6 +76,8 @@ type UI struct {
 	// onChange are the screens' refresh functions, called after any write so
 	// no screen shows stale figures; no screen reaches into another.
 	onChange []func()
+	// yearSelects are every screen's year pickers (years.go).
+	yearSelects []*widget.Select
 
 	// The screens, once built; tests drive them through these.
 	units     *unitsView
@@ -83,6 +85,12 @@ type UI struct {
 	ranking   *rankingView
 	scores    *scoresView
 	reports   *reportsView
+
+	// Self-inspection (issue 5).
+	inspections *inspectionsView
+
+	// One-stop-shop figures (issue 7).
+	oneStop *oneStopView
 
 	// Tasks and lost points (issue 4).
 	dashboard  *dashboardView
@@ -111,6 +119,8 @@ func New(st *store.Store, w fyne.Window) *UI {
 		{title: SectionRanking, icon: theme.GridIcon(), build: func() fyne.CanvasObject { ui.ranking = newRankingView(ui); return ui.ranking.content }},
 		{title: SectionLostPoints, icon: theme.WarningIcon(), build: func() fyne.CanvasObject { ui.lostPoints = newLostPointsView(ui); return ui.lostPoints.content }},
 		{title: SectionTasks, icon: theme.ListIcon(), build: func() fyne.CanvasObject { ui.tasks = newTasksView(ui); return ui.tasks.content }},
+		{title: SectionInspections, icon: theme.SearchIcon(), build: func() fyne.CanvasObject { ui.inspections = newInspectionsView(ui); return ui.inspections.content }},
+		{title: SectionOneStop, icon: theme.StorageIcon(), build: func() fyne.CanvasObject { ui.oneStop = newOneStopView(ui); return ui.oneStop.content }},
 		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
 	}
 	ui.body = container.NewStack()
@@ -146,6 +156,10 @@ const (
 	SectionScores    = "Chấm điểm"
 	SectionRanking   = "Xếp hạng"
 	SectionReports   = "Báo cáo"
+
+	SectionInspections = "Kiểm tra"
+
+	SectionOneStop = "Một cửa"
 
 	SectionDashboard  = "Tổng quan"
 	SectionTasks      = "Nhiệm vụ"

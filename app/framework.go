@@ -2,58 +2,178 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
 
-// frameworkView shows a year's framework: areas, criteria and maxima, and
-// the rating bands.
+// areaKinds are the kinds an area can have, in the order the form offers.
+var areaKinds = []data.CriterionKind{data.KindScored, data.KindSurvey, data.KindBonus, data.KindPenalty}
+
+// frameworkView edits a year's framework (Bộ chỉ số): the tree of areas,
+// criteria and sub-criteria with their maxima, and the rating bands. Every
+// action is one transaction through the store, which keeps entered scores
+// valid and records the change in the audit trail.
 type frameworkView struct {
 	ui      *UI
 	content fyne.CanvasObject
 	year    *widget.Select
 	table   *textTable
 	summary *widget.Label
+	banner  *widget.Label
+	status  *widget.Label
+
+	fw     *data.Framework
+	locked bool
+	codes  []string // the table's rows
+	scored map[string]int
+
+	// the node form
+	selected string
+	code     *widget.Entry
+	title    *widget.Entry
+	max      *widget.Entry
+	kind     *widget.Select
+	hint     *widget.Entry
+	form     *fyne.Container
+	buttons  []*widget.Button
 }
 
 func newFrameworkView(ui *UI) *frameworkView {
 	v := &frameworkView{ui: ui}
 	v.table = newTextTable([]column{
 		{"Mã", 70, fyne.TextAlignLeading},
-		{"Lĩnh vực, tiêu chí", 520, fyne.TextAlignLeading},
-		{"Điểm tối đa", 110, fyne.TextAlignTrailing},
-		{"Tài liệu kiểm chứng", 380, fyne.TextAlignLeading},
+		{"Lĩnh vực, tiêu chí", 380, fyne.TextAlignLeading},
+		{"Điểm tối đa", 100, fyne.TextAlignTrailing},
+		{"Số ĐV đã chấm", 120, fyne.TextAlignTrailing},
 	})
-	v.summary = widget.NewLabel("")
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.codes) {
+			v.pick(v.codes[id.Row])
+		}
+	}
+	v.summary = boldLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.year = newYearSelect(ui, v.show)
-	head := widget.NewLabelWithStyle("Bộ chỉ số", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year)
-	v.content = container.NewBorder(top, v.summary, nil, nil, v.table)
-	v.show()
+	v.banner = boldLabel("")
+	v.banner.Importance = widget.DangerImportance
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.year = newYearSelect(ui, v.load)
+
+	v.code = widget.NewEntry()
+	v.title = widget.NewMultiLineEntry()
+	v.title.Wrapping = fyne.TextWrapWord
+	v.title.SetMinRowsVisible(2)
+	v.max = widget.NewEntry()
+	v.max.OnChanged = func(string) { v.previewMax() }
+	labels := make([]string, len(areaKinds))
+	for i, k := range areaKinds {
+		labels[i] = k.Label()
+	}
+	v.kind = widget.NewSelect(labels, nil)
+	v.hint = widget.NewMultiLineEntry()
+	v.hint.Wrapping = fyne.TextWrapWord
+	v.hint.SetMinRowsVisible(3)
+
+	save := widget.NewButtonWithIcon("Lưu tiêu chí", theme.DocumentSaveIcon(), v.saveNode)
+	save.Importance = widget.HighImportance
+	child := widget.NewButtonWithIcon("Thêm tiêu chí con", theme.ContentAddIcon(), func() { v.addNode(true) })
+	sibling := widget.NewButtonWithIcon("Thêm tiêu chí cùng cấp", theme.ContentAddIcon(), func() { v.addNode(false) })
+	area := widget.NewButtonWithIcon("Thêm lĩnh vực", theme.ContentAddIcon(), v.addArea)
+	del := widget.NewButtonWithIcon("Xóa…", theme.DeleteIcon(), v.confirmDelete)
+	bands := widget.NewButtonWithIcon("Mức xếp loại…", theme.SettingsIcon(), v.editBands)
+	copyNext := widget.NewButtonWithIcon("Tạo bộ chỉ số năm sau từ năm này", theme.ContentCopyIcon(), v.copyToNextYear)
+	v.buttons = []*widget.Button{save, child, sibling, area, del, bands}
+
+	v.form = container.NewVBox(
+		widget.NewForm(
+			widget.NewFormItem("Mã", v.code),
+			widget.NewFormItem("Nội dung", v.title),
+			widget.NewFormItem("Điểm tối đa", v.max),
+			widget.NewFormItem("Loại (lĩnh vực)", v.kind),
+			widget.NewFormItem("Tài liệu kiểm chứng", v.hint),
+		),
+		container.NewHBox(save, del),
+		container.NewHBox(child, sibling),
+		container.NewHBox(area, bands),
+		v.status,
+	)
+	head := boldLabel("Bộ chỉ số")
+	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm:"), v.year, copyNext), v.banner)
+	left := container.NewBorder(top, v.summary, nil, nil, v.table)
+	split := container.NewHSplit(left, container.NewPadded(v.form))
+	split.Offset = 0.6
+	v.content = split
+	ui.onChange = append(ui.onChange, v.load)
+	v.load()
 	return v
 }
 
-func (v *frameworkView) show() {
+// load reads the year's framework, its lock and which criteria have scores.
+func (v *frameworkView) load() {
 	year := selectedYear(v.year)
-	var f *data.Framework
+	var lock data.YearLock
+	var sheets map[string]*data.Sheet
 	err := v.ui.store.View(func(tx *store.Tx) (err error) {
-		f, err = tx.Framework(year)
+		if v.fw, err = tx.Framework(year); err != nil {
+			return err
+		}
+		if lock, err = tx.YearLock(year); err != nil {
+			return err
+		}
+		sheets, err = tx.Sheets(year)
 		return err
 	})
 	if err != nil {
+		v.fw = nil
 		v.table.SetRows(nil, nil)
 		v.summary.SetText(data.ErrorMessage(err))
 		return
 	}
+	v.scored = map[string]int{}
+	for _, s := range sheets {
+		for code, sc := range s.Scores {
+			if sc.Self != nil || sc.Appraised != nil {
+				v.scored[code]++
+			}
+		}
+	}
+	v.locked = lock.Locked
+	if v.locked {
+		v.banner.SetText(fmt.Sprintf("Năm %d đã khóa: bộ chỉ số chỉ xem, không sửa được.", year))
+		v.banner.Show()
+	} else {
+		v.banner.Hide()
+	}
+	for _, b := range v.buttons {
+		if v.locked {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	v.show()
+	if v.fw.Find(v.selected) == nil {
+		v.selected = ""
+		if len(v.codes) > 0 {
+			v.selected = v.codes[0]
+		}
+	}
+	v.pick(v.selected)
+}
+
+func (v *frameworkView) show() {
 	var rows [][]string
 	bold := map[int]bool{}
+	v.codes = v.codes[:0]
 	var add func(cs []data.Criterion, depth int)
 	add = func(cs []data.Criterion, depth int) {
 		for _, c := range cs {
@@ -61,18 +181,312 @@ func (v *frameworkView) show() {
 				bold[len(rows)] = true
 			}
 			title := strings.Repeat("    ", depth) + c.Title
-			if c.Kind != data.KindScored && depth == 0 {
+			if depth == 0 && c.Kind != data.KindScored {
 				title += " (" + c.Kind.Label() + ")"
 			}
-			rows = append(rows, []string{c.Code, title, c.LeafMax().Short(), c.Hint})
+			n := ""
+			if c.IsLeaf() && v.scored[c.Code] > 0 {
+				n = strconv.Itoa(v.scored[c.Code])
+			}
+			rows = append(rows, []string{c.Code, title, c.LeafMax().Short(), n})
+			v.codes = append(v.codes, c.Code)
 			add(c.Children, depth+1)
 		}
 	}
-	add(f.Areas, 0)
+	add(v.fw.Areas, 0)
 	v.table.SetRows(rows, bold)
+	v.showSummary(v.fw.Max())
+}
+
+func (v *frameworkView) showSummary(max data.Points) {
 	var bands []string
-	for _, b := range f.Bands {
-		bands = append(bands, fmt.Sprintf("%s từ %s %%", b.Name, data.Percent(b.Min).String()))
+	for _, b := range v.fw.Bands {
+		bands = append(bands, fmt.Sprintf("%s từ %s %%", b.Name, b.Min.String()))
 	}
-	v.summary.SetText(fmt.Sprintf("Tổng điểm tối đa: %s. Xếp loại: %s.", f.Max().Short(), strings.Join(bands, "; ")))
+	v.summary.SetText(fmt.Sprintf("Tổng điểm tối đa: %s. Xếp loại: %s.", max.Short(), strings.Join(bands, "; ")))
+}
+
+// pick fills the form with a criterion.
+func (v *frameworkView) pick(code string) {
+	v.selected = code
+	c := v.fw.Find(code)
+	if c == nil {
+		return
+	}
+	v.code.SetText(c.Code)
+	v.title.SetText(c.Title)
+	v.max.SetText(c.LeafMax().Short())
+	v.hint.SetText(c.Hint)
+	v.kind.SetSelected(c.Kind.Label())
+	// A parent's max is the sum of its leaves; only areas have a kind.
+	if c.IsLeaf() && !v.locked {
+		v.max.Enable()
+	} else {
+		v.max.Disable()
+	}
+	if v.isArea(code) && !v.locked {
+		v.kind.Enable()
+	} else {
+		v.kind.Disable()
+	}
+	v.status.SetText("")
+}
+
+func (v *frameworkView) isArea(code string) bool {
+	for _, a := range v.fw.Areas {
+		if a.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// previewMax shows the framework max as it would be with the typed max.
+func (v *frameworkView) previewMax() {
+	if v.fw == nil || v.selected == "" {
+		return
+	}
+	c := v.fw.Find(v.selected)
+	p, err := data.ParsePoints(v.max.Text)
+	if c == nil || err != nil || !c.IsLeaf() {
+		return
+	}
+	cp := v.fw.Copy(v.fw.Year)
+	cp.Find(v.selected).Max = p
+	v.showSummary(cp.Max())
+}
+
+// apply saves a changed copy of the framework in one transaction and shows
+// the result; the store refuses changes that break entered scores.
+func (v *frameworkView) apply(change func(f *data.Framework) error, done string) bool {
+	f := v.fw.Copy(v.fw.Year)
+	if err := change(&f); err != nil {
+		v.status.SetText(data.ErrorMessage(err))
+		return false
+	}
+	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.PutFramework(&f) }); err != nil {
+		v.status.SetText(data.ErrorMessage(err))
+		return false
+	}
+	v.ui.changed()
+	v.status.SetText(done)
+	return true
+}
+
+func (v *frameworkView) saveNode() {
+	old := v.selected
+	code := data.Clean(v.code.Text)
+	ok := v.apply(func(f *data.Framework) error {
+		c := f.Find(old)
+		if c == nil {
+			return data.Errorf(data.ENOTFOUND, "Chưa chọn tiêu chí để lưu")
+		}
+		if code != old && f.Find(code) != nil {
+			return data.Errorf(data.EINVALID, "Mã tiêu chí %s đã có trong bộ chỉ số", code)
+		}
+		if code != old && v.scored[old] > 0 {
+			return data.Errorf(data.ECONFLICT, "Tiêu chí %s đã có điểm của %d đơn vị nên không đổi mã được", old, v.scored[old])
+		}
+		c.Code, c.Title, c.Hint = code, v.title.Text, v.hint.Text
+		if c.IsLeaf() {
+			p, err := data.ParsePoints(v.max.Text)
+			if err != nil {
+				return data.Errorf(data.EINVALID, "Điểm tối đa của tiêu chí %s: %s", code, data.ErrorMessage(err))
+			}
+			c.Max = p
+		}
+		if i := v.kind.SelectedIndex(); i >= 0 && v.isArea(old) {
+			c.Kind = areaKinds[i]
+		}
+		return nil
+	}, "Đã lưu tiêu chí "+code+".")
+	if ok {
+		v.pick(code)
+	}
+}
+
+// addNode adds a criterion under the selected one (child) or after it
+// (sibling), numbered after the last of its level.
+func (v *frameworkView) addNode(child bool) {
+	var code string
+	ok := v.apply(func(f *data.Framework) error {
+		parent, list := parentOf(f, v.selected)
+		if child {
+			c := f.Find(v.selected)
+			if c == nil {
+				return data.Errorf(data.ENOTFOUND, "Chưa chọn tiêu chí")
+			}
+			parent, list = c, &c.Children
+		}
+		prefix := ""
+		if parent != nil {
+			prefix = parent.Code + "."
+		}
+		code = nextCode(f, prefix, len(*list)+1)
+		*list = append(*list, data.Criterion{Code: code, Title: "Tiêu chí mới", Max: data.P(1, 0)})
+		return nil
+	}, "")
+	if ok {
+		v.pick(code)
+		v.status.SetText("Đã thêm tiêu chí " + code + ": sửa nội dung và điểm tối đa rồi bấm «Lưu tiêu chí».")
+	}
+}
+
+func (v *frameworkView) addArea() {
+	var code string
+	ok := v.apply(func(f *data.Framework) error {
+		code = nextCode(f, "", len(f.Areas)+1)
+		f.Areas = append(f.Areas, data.Criterion{Code: code, Title: "Lĩnh vực mới", Max: data.P(1, 0)})
+		return nil
+	}, "")
+	if ok {
+		v.pick(code)
+		v.status.SetText("Đã thêm lĩnh vực " + code + ".")
+	}
+}
+
+// nextCode is prefix+n, or the next free number when that code is taken.
+func nextCode(f *data.Framework, prefix string, n int) string {
+	for f.Find(prefix+strconv.Itoa(n)) != nil {
+		n++
+	}
+	return prefix + strconv.Itoa(n)
+}
+
+// parentOf returns the parent of a criterion (nil for an area) and the
+// list the criterion is in.
+func parentOf(f *data.Framework, code string) (*data.Criterion, *[]data.Criterion) {
+	var find func(parent *data.Criterion, list *[]data.Criterion) (*data.Criterion, *[]data.Criterion, bool)
+	find = func(parent *data.Criterion, list *[]data.Criterion) (*data.Criterion, *[]data.Criterion, bool) {
+		for i := range *list {
+			if (*list)[i].Code == code {
+				return parent, list, true
+			}
+			if p, l, ok := find(&(*list)[i], &(*list)[i].Children); ok {
+				return p, l, true
+			}
+		}
+		return nil, nil, false
+	}
+	if p, l, ok := find(nil, &f.Areas); ok {
+		return p, l
+	}
+	return nil, &f.Areas
+}
+
+// scoredUnder counts the scores entered on a criterion and its leaves.
+func (v *frameworkView) scoredUnder(code string) int {
+	c := v.fw.Find(code)
+	if c == nil {
+		return 0
+	}
+	n := 0
+	walkLeaves(c, func(l *data.Criterion) { n += v.scored[l.Code] })
+	return n
+}
+
+// confirmDelete asks before deleting; a criterion with scores needs a
+// reason, since its scores go with it (kept in the audit trail).
+func (v *frameworkView) confirmDelete() {
+	code := v.selected
+	c := v.fw.Find(code)
+	if c == nil {
+		return
+	}
+	n := v.scoredUnder(code)
+	reason := widget.NewEntry()
+	msg := fmt.Sprintf("Xóa tiêu chí %s «%s»", code, c.Title)
+	if n > 0 {
+		msg += fmt.Sprintf(" cùng %d điểm đã nhập của các đơn vị", n)
+	}
+	msg += "? Việc xóa được ghi vào lịch sử thay đổi."
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Xóa tiêu chí", "Xóa", "Hủy", []*widget.FormItem{
+		widget.NewFormItem("", label), widget.NewFormItem("Lý do", reason),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if n > 0 && strings.TrimSpace(reason.Text) == "" {
+			v.status.SetText(fmt.Sprintf("Xóa tiêu chí %s: cần ghi lý do vì đã có %d điểm", code, n))
+			return
+		}
+		year := v.fw.Year
+		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.DeleteCriterion(year, code, reason.Text) }); err != nil {
+			v.status.SetText(data.ErrorMessage(err))
+			return
+		}
+		v.ui.changed()
+		v.status.SetText("Đã xóa tiêu chí " + code + ".")
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
+}
+
+// editBands edits the rating bands: one line per band, "name: min %".
+func (v *frameworkView) editBands() {
+	var lines []string
+	for _, b := range v.fw.Bands {
+		lines = append(lines, b.Name+": "+b.Min.String())
+	}
+	e := widget.NewMultiLineEntry()
+	e.SetText(strings.Join(lines, "\n"))
+	e.SetMinRowsVisible(5)
+	help := widget.NewLabel("Mỗi dòng một mức: tên mức, dấu hai chấm, ngưỡng % (từ cao xuống thấp; mức cuối từ 0).")
+	help.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Mức xếp loại năm "+strconv.Itoa(v.fw.Year), "Lưu", "Hủy", container.NewVBox(help, e), func(ok bool) {
+		if !ok {
+			return
+		}
+		v.apply(func(f *data.Framework) error {
+			bands, err := parseBands(e.Text)
+			f.Bands = bands
+			return err
+		}, "Đã lưu mức xếp loại.")
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}
+
+// parseBands reads "Tốt: 90" lines.
+func parseBands(text string) ([]data.Band, error) {
+	var bands []data.Band
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		name, min, ok := strings.Cut(line, ":")
+		if !ok {
+			return nil, data.Errorf(data.EINVALID, "Dòng %d «%s»: cần dạng «Tên mức: ngưỡng %%»", i+1, strings.TrimSpace(line))
+		}
+		p, err := data.ParsePoints(strings.TrimSuffix(strings.TrimSpace(min), "%"))
+		if err != nil || p > data.P(100, 0) {
+			return nil, data.Errorf(data.EINVALID, "Ngưỡng của mức %s: phải là số từ 0 đến 100", strings.TrimSpace(name))
+		}
+		bands = append(bands, data.Band{Name: name, Min: data.Percent(p)})
+	}
+	return bands, nil
+}
+
+// copyToNextYear creates next year's framework from this one in one action.
+func (v *frameworkView) copyToNextYear() {
+	if v.fw == nil {
+		return
+	}
+	next := v.fw.Copy(v.fw.Year + 1)
+	err := v.ui.store.Update(func(tx *store.Tx) error {
+		if _, err := tx.Framework(next.Year); err == nil {
+			return data.Errorf(data.ECONFLICT, "Đã có bộ chỉ số năm %d; không ghi đè", next.Year)
+		}
+		return tx.PutFramework(&next)
+	})
+	if err != nil {
+		v.status.SetText(data.ErrorMessage(err))
+		return
+	}
+	v.ui.refreshYears()
+	v.ui.changed()
+	v.year.SetSelected(strconv.Itoa(next.Year))
+	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d từ năm %d.", next.Year, next.Year-1))
 }

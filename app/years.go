@@ -9,7 +9,18 @@ import (
 )
 
 // newYearSelect offers the years that have a framework, latest selected.
+// The UI keeps every year select so that a new year shows up everywhere.
 func newYearSelect(ui *UI, onChange func()) *widget.Select {
+	s := widget.NewSelect(ui.yearOptions(), nil)
+	if n := len(s.Options); n > 0 {
+		s.SetSelected(s.Options[n-1])
+	}
+	s.OnChanged = func(string) { onChange() }
+	ui.yearSelects = append(ui.yearSelects, s)
+	return s
+}
+
+func (ui *UI) yearOptions() []string {
 	var years []int
 	if err := ui.store.View(func(tx *store.Tx) (err error) {
 		years, err = tx.Years()
@@ -21,12 +32,17 @@ func newYearSelect(ui *UI, onChange func()) *widget.Select {
 	for i, y := range years {
 		opts[i] = strconv.Itoa(y)
 	}
-	s := widget.NewSelect(opts, nil)
-	if len(opts) > 0 {
-		s.SetSelected(opts[len(opts)-1])
+	return opts
+}
+
+// refreshYears reloads the options of every year select after a year is
+// added, keeping each one's selection.
+func (ui *UI) refreshYears() {
+	opts := ui.yearOptions()
+	for _, s := range ui.yearSelects {
+		s.Options = opts
+		s.Refresh()
 	}
-	s.OnChanged = func(string) { onChange() }
-	return s
 }
 
 // selectedYear is the year chosen in a year select, 0 for none.
