@@ -337,6 +337,14 @@ func ParseCount(s string) (int64, error) {
 	if !allDigits(digits) || strings.Contains(t, ",") {
 		return 0, errorf(EINVALID, "%q không phải là số nguyên không âm", t)
 	}
+	// Separators must group thousands: "12.8257" is a slip, not 128 257.
+	if groups := strings.FieldsFunc(t, func(r rune) bool { return r == '.' || r == ' ' || r == '\u00a0' }); len(groups) > 1 {
+		for i, g := range groups {
+			if (i == 0 && len(g) > 3) || (i > 0 && len(g) != 3) {
+				return 0, errorf(EINVALID, "%q ghi sai dấu phân cách hàng nghìn (ghi 7447 hoặc 7.447)", t)
+			}
+		}
+	}
 	if len(digits) > 12 {
 		return 0, errorf(EINVALID, "%q quá lớn, tối đa %s", t, FormatCount(MaxCount))
 	}

@@ -249,12 +249,12 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestParseCount(t *testing.T) {
-	for in, want := range map[string]int64{"7447": 7447, "7.447": 7447, " 7 447 ": 7447, "": 0, "0": 0} {
+	for in, want := range map[string]int64{"7447": 7447, "7.447": 7447, " 7 447 ": 7447, "": 0, "0": 0, "1.234.567": 1234567} {
 		if got, err := ParseCount(in); err != nil || got != want {
 			t.Errorf("ParseCount(%q) = %d %v", in, got, err)
 		}
 	}
-	for _, in := range []string{"-3", "7,5", "abc", "1e3", "1234567890123"} {
+	for _, in := range []string{"-3", "7,5", "abc", "1e3", "1234567890123", "12.8257", "7.44", "1234.567"} {
 		if _, err := ParseCount(in); err == nil {
 			t.Errorf("ParseCount(%q) accepted", in)
 		}
