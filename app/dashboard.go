@@ -26,6 +26,8 @@ type dashboardView struct {
 	soon    *textTable
 	perUnit *textTable
 	info    *widget.Label
+	// soonHead titles the due-soon list and says when it is empty.
+	soonHead *widget.Label
 }
 
 func newDashboardView(ui *UI) *dashboardView {
@@ -43,8 +45,8 @@ func newDashboardView(ui *UI) *dashboardView {
 	}
 	taskCols := func(last string) []column {
 		return []column{
-			{"Nhiệm vụ", 420, fyne.TextAlignLeading},
-			{"Chủ trì", 200, fyne.TextAlignLeading},
+			{"Nhiệm vụ", 560, fyne.TextAlignLeading},
+			{"Chủ trì", 230, fyne.TextAlignLeading},
 			{"Hạn", 100, fyne.TextAlignLeading},
 			{last, 90, fyne.TextAlignTrailing},
 			{"Tiến độ", 75, fyne.TextAlignTrailing},
@@ -53,24 +55,26 @@ func newDashboardView(ui *UI) *dashboardView {
 	v.overdue = newTextTable(taskCols("Quá hạn"))
 	v.soon = newTextTable(taskCols("Còn lại"))
 	v.perUnit = newTextTable([]column{
-		{"Đơn vị", 220, fyne.TextAlignLeading},
-		{"Tổng", 60, fyne.TextAlignTrailing},
-		{"Quá hạn", 75, fyne.TextAlignTrailing},
-		{"Đang thực hiện", 120, fyne.TextAlignTrailing},
-		{"Chưa thực hiện", 120, fyne.TextAlignTrailing},
-		{"Hoàn thành", 95, fyne.TextAlignTrailing},
+		{"Đơn vị", 185, fyne.TextAlignLeading},
+		{"Tổng", 55, fyne.TextAlignTrailing},
+		{"Quá hạn", 78, fyne.TextAlignTrailing},
+		{"Đang thực hiện", 132, fyne.TextAlignTrailing},
+		{"Chưa thực hiện", 132, fyne.TextAlignTrailing},
+		{"Hoàn thành", 108, fyne.TextAlignTrailing},
 	})
 	v.info = widget.NewLabel("")
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	head := bold("Tổng quan nhiệm vụ cải cách hành chính")
-	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"), v.year), cards, v.info)
+	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"),
+		container.NewGridWrap(fyne.NewSize(170, v.year.MinSize().Height), v.year)), cards, v.info)
 	overdue := container.NewBorder(bold("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
-	soon := container.NewBorder(bold(fmt.Sprintf("Sắp đến hạn (trong %d ngày tới)", data.DueSoonDays)), nil, nil, nil, v.soon)
+	v.soonHead = bold("")
+	soon := container.NewBorder(v.soonHead, nil, nil, nil, v.soon)
 	units := container.NewBorder(bold("Theo đơn vị (chủ trì hoặc phối hợp)"), nil, nil, nil, v.perUnit)
 	lower := container.NewHSplit(soon, units)
-	lower.Offset = 0.55
+	lower.Offset = 0.33
 	split := container.NewVSplit(overdue, lower)
 	split.Offset = 0.5
 	v.content = container.NewBorder(top, nil, nil, nil, split)
@@ -185,6 +189,11 @@ func (v *dashboardView) show() {
 		rows[i] = []string{t.Title, owner(t), data.FormatDate(t.Due), rest, fmt.Sprintf("%d %%", t.Progress)}
 	}
 	v.soon.SetRows(rows, nil)
+	if len(soon) == 0 {
+		v.soonHead.SetText(fmt.Sprintf("Sắp đến hạn (trong %d ngày tới): không có nhiệm vụ nào", data.DueSoonDays))
+	} else {
+		v.soonHead.SetText(fmt.Sprintf("Sắp đến hạn (trong %d ngày tới): %d nhiệm vụ", data.DueSoonDays, len(soon)))
+	}
 
 	// Units with the most overdue tasks first, then in the units' order;
 	// the office's own tasks come first.

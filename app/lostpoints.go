@@ -211,8 +211,12 @@ func (v *lostPointsView) store(lp data.LostPoint) {
 	}
 	v.created = t
 	v.ui.changed()
-	msg := widget.NewLabel(fmt.Sprintf("Đã tạo nhiệm vụ số %d: «%s»\nĐơn vị thực hiện: %d đơn vị bị trừ điểm. Hạn hoàn thành: %s.",
-		t.ID, t.Title, len(t.CoUnits), data.FormatDate(t.Due)))
+	text := fmt.Sprintf("Đã tạo nhiệm vụ số %d: «%s»\nĐơn vị thực hiện: %d đơn vị bị trừ điểm. Hạn hoàn thành: %s.",
+		t.ID, t.Title, len(t.CoUnits), data.FormatDate(t.Due))
+	if t.Status(today()) == data.StatusOverdue {
+		text += "\nLưu ý: hạn này đã qua (ngày hôm nay là " + data.FormatDate(today()) + "); hãy sửa hạn trong danh sách nhiệm vụ nếu cần."
+	}
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Đã tạo nhiệm vụ khắc phục", "Mở danh sách nhiệm vụ", "Đóng", msg, func(open bool) {
 		if open {

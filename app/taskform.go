@@ -27,7 +27,7 @@ type taskForm struct {
 	start, due, progress, doneDate       *widget.Entry
 	result, criterion, critYear          *widget.Entry
 	planKind, unit                       *widget.Select
-	coUnits                              *widget.CheckGroup
+	coUnits                              []*widget.Check // one per unit, in v.units order
 	done                                 *widget.Check
 	msg                                  *widget.Label
 	save, cancel                         *widget.Button
@@ -54,10 +54,8 @@ func (v *tasksView) openForm(t data.Task) {
 	f.planName.SetPlaceHolder("để trống: Kế hoạch CCHC năm …")
 	f.planName.SetText(t.PlanName)
 	units := []string{data.OfficeShortName(v.office) + " (cơ quan)"}
-	names := make([]string, len(v.units))
-	for i, u := range v.units {
+	for _, u := range v.units {
 		units = append(units, u.Name)
-		names[i] = u.Name
 	}
 	f.unit = widget.NewSelect(units, nil)
 	f.unit.SetSelectedIndex(0)
@@ -68,13 +66,15 @@ func (v *tasksView) openForm(t data.Task) {
 	}
 	f.officer = widget.NewEntry()
 	f.officer.SetText(t.Officer)
-	f.coUnits = widget.NewCheckGroup(names, nil)
-	f.coUnits.Horizontal = true
-	var co []string
-	for _, c := range t.CoUnits {
-		co = append(co, v.unitName(c))
+	// A grid of checks: a horizontal group would run off a dialog with
+	// ten units, a vertical one off the screen with a province's 170.
+	coGrid := container.NewGridWithColumns(3)
+	for _, u := range v.units {
+		c := widget.NewCheck(u.Name, nil)
+		c.SetChecked(slices.Contains(t.CoUnits, u.Code))
+		f.coUnits = append(f.coUnits, c)
+		coGrid.Add(c)
 	}
-	f.coUnits.SetSelected(co)
 	f.start = dateEntry(t.Start)
 	f.due = dateEntry(t.Due)
 	f.progress = widget.NewEntry()
@@ -106,7 +106,7 @@ func (v *tasksView) openForm(t data.Task) {
 		widget.NewFormItem("Tên kế hoạch", f.planName),
 		widget.NewFormItem("Đơn vị chủ trì", f.unit),
 		widget.NewFormItem("Cán bộ phụ trách", f.officer),
-		widget.NewFormItem("Đơn vị phối hợp", f.coUnits),
+		widget.NewFormItem("Đơn vị phối hợp", coGrid),
 		widget.NewFormItem("Ngày bắt đầu", f.start),
 		widget.NewFormItem("Hạn hoàn thành", f.due),
 		widget.NewFormItem("Tiến độ (%)", f.progress),
@@ -158,8 +158,8 @@ func (f *taskForm) collect() (data.Task, error) {
 		t.Unit = f.v.units[i-1].Code
 	}
 	t.CoUnits = nil
-	for _, u := range f.v.units {
-		if slices.Contains(f.coUnits.Selected, u.Name) {
+	for i, u := range f.v.units {
+		if f.coUnits[i].Checked {
 			t.CoUnits = append(t.CoUnits, u.Code)
 		}
 	}

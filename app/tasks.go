@@ -75,15 +75,16 @@ func newTasksView(ui *UI) *tasksView {
 	v.search.OnChanged = func(string) { v.show() }
 
 	v.table = newSortTable([]column{
-		{"TT", 40, fyne.TextAlignTrailing},
-		{"Nhiệm vụ", 330, fyne.TextAlignLeading},
-		{"Kế hoạch", 170, fyne.TextAlignLeading},
-		{"Chủ trì", 150, fyne.TextAlignLeading},
-		{"Phối hợp", 120, fyne.TextAlignLeading},
-		{"Hạn", 100, fyne.TextAlignLeading},
-		{"Trạng thái", 160, fyne.TextAlignLeading},
-		{"Tiến độ", 75, fyne.TextAlignTrailing},
-		{"Tiêu chí", 80, fyne.TextAlignLeading},
+		// Widths fit a 1 280-pixel window without scrolling sideways.
+		{"TT", 36, fyne.TextAlignTrailing},
+		{"Nhiệm vụ", 290, fyne.TextAlignLeading},
+		{"Kế hoạch", 130, fyne.TextAlignLeading},
+		{"Chủ trì", 145, fyne.TextAlignLeading},
+		{"Phối hợp", 105, fyne.TextAlignLeading},
+		{"Hạn", 92, fyne.TextAlignLeading},
+		{"Trạng thái", 165, fyne.TextAlignLeading},
+		{"Tiến độ", 62, fyne.TextAlignTrailing},
+		{"Tiêu chí", 62, fyne.TextAlignLeading},
 	})
 	v.table.OnRowSelected = v.selectRow
 	v.count = widget.NewLabel("")
@@ -102,16 +103,19 @@ func newTasksView(ui *UI) *tasksView {
 
 	head := widget.NewLabelWithStyle("Nhiệm vụ cải cách hành chính", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	filters := container.NewHBox(
-		widget.NewLabel("Năm:"), v.year,
+		widget.NewLabel("Năm:"), container.NewGridWrap(fyne.NewSize(150, v.year.MinSize().Height), v.year),
 		widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(220, v.unit.MinSize().Height), v.unit),
-		widget.NewLabel("Trạng thái:"), v.status,
+		widget.NewLabel("Trạng thái:"), container.NewGridWrap(fyne.NewSize(170, v.status.MinSize().Height), v.status),
 		container.NewGridWrap(fyne.NewSize(110, v.criterion.MinSize().Height), v.criterion),
 		v.overdue,
 	)
 	buttons := container.NewHBox(v.add, v.edit, v.del, v.print)
 	top := container.NewVBox(container.NewBorder(nil, nil, head, buttons), filters, v.search)
-	bottom := container.NewVBox(v.count, v.detail)
-	v.content = container.NewBorder(top, bottom, nil, nil, v.table)
+	// The selected task's description and result below the list, in a
+	// pane of their own so a long one does not squeeze the list.
+	split := container.NewVSplit(v.table, container.NewVScroll(v.detail))
+	split.Offset = 0.72
+	v.content = container.NewBorder(top, v.count, nil, nil, split)
 	ui.onChange = append(ui.onChange, v.load)
 	v.load()
 	return v
@@ -194,13 +198,9 @@ func (v *tasksView) show() {
 		if st == data.StatusOverdue {
 			late++
 		}
-		crit := t.Criterion
-		if crit != "" && t.CriterionYear != t.Year {
-			crit += " (" + strconv.Itoa(t.CriterionYear) + ")"
-		}
 		rows[i] = sortRow{
 			cells: []string{strconv.Itoa(i + 1), t.Title, t.PlanName, v.owner(t), v.coUnits(t), data.FormatDate(t.Due),
-				statusText(t, now), fmt.Sprintf("%d %%", t.Progress), crit},
+				statusText(t, now), fmt.Sprintf("%d %%", t.Progress), t.Criterion},
 			keys: []any{int64(i), nil, nil, nil, nil, data.Day(t.Due).Unix(), int64(slices.Index(data.TaskStatuses, st)), int64(t.Progress), nil},
 			bold: st == data.StatusOverdue,
 		}
@@ -220,8 +220,6 @@ func statusText(t *data.Task, now time.Time) string {
 	switch st {
 	case data.StatusOverdue:
 		return fmt.Sprintf("Quá hạn %s ngày", data.FormatCount(int64(t.DaysLate(now))))
-	case data.StatusDone:
-		return "Hoàn thành " + data.FormatDate(t.DoneDate)
 	}
 	return st.Label()
 }
@@ -268,6 +266,12 @@ func (v *tasksView) selectRow(i int) {
 	v.del.Enable()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s", t.Title, statusText(t, today()))
+	if t.Done {
+		b.WriteString(" ngày " + data.FormatDate(t.DoneDate))
+	}
+	if t.Criterion != "" {
+		fmt.Fprintf(&b, " — tiêu chí %s năm %d", t.Criterion, t.CriterionYear)
+	}
 	if t.Description != "" {
 		b.WriteString("\nMô tả: " + t.Description)
 	}
@@ -284,8 +288,9 @@ func (v *tasksView) selectRow(i int) {
 	v.detail.SetText(b.String())
 }
 
-// showTask clears the filters but the year and selects the task (after the
-// lost-points view created it).
+// showTask shows a task just saved or created elsewhere: filters cleared but
+// the year (and the criterion, when the task has one, so that the list is
+// short enough to see it), the task selected.
 func (v *tasksView) showTask(t data.Task) {
 	v.load()
 	v.unit.Selected = allUnits
@@ -294,7 +299,7 @@ func (v *tasksView) showTask(t data.Task) {
 	v.status.Refresh()
 	v.overdue.Checked = false
 	v.overdue.Refresh()
-	v.criterion.Text = ""
+	v.criterion.Text = t.Criterion
 	v.criterion.Refresh()
 	v.search.Text = ""
 	v.search.Refresh()
