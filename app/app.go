@@ -52,6 +52,7 @@ func Run(dbPath string) error {
 	defer st.Close()
 	ui := New(st, w)
 	w.SetContent(ui.Content())
+	ui.ensureOfficer()
 	w.ShowAndRun()
 	return nil
 }
@@ -76,6 +77,8 @@ type UI struct {
 	// onChange are the screens' refresh functions, called after any write so
 	// no screen shows stale figures; no screen reaches into another.
 	onChange []func()
+	// officerBtn shows who is working and lets them change it (officer.go).
+	officerBtn *widget.Button
 	// yearSelects are every screen's year pickers (years.go).
 	yearSelects []*widget.Select
 
@@ -124,6 +127,8 @@ func New(st *store.Store, w fyne.Window) *UI {
 		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
 	}
 	ui.body = container.NewStack()
+	ui.officerBtn = widget.NewButtonWithIcon("Cán bộ: chưa ghi tên", theme.AccountIcon(), ui.askOfficer)
+	ui.officerBtn.Importance = widget.LowImportance
 	ui.nav = widget.NewList(
 		func() int { return len(ui.sections) },
 		func() fyne.CanvasObject {
@@ -144,7 +149,8 @@ func New(st *store.Store, w fyne.Window) *UI {
 // Content is the window content: navigation at the left, the section at
 // the right.
 func (ui *UI) Content() fyne.CanvasObject {
-	split := container.NewHSplit(ui.nav, ui.body)
+	nav := container.NewBorder(nil, ui.officerBtn, nil, nil, ui.nav)
+	split := container.NewHSplit(nav, ui.body)
 	split.Offset = 0.11
 	return split
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +24,7 @@ type reportsView struct {
 	date    *widget.Entry
 	year    *widget.Select
 	group   *groupSelect
+	unit    *unitSelect
 }
 
 func newReportsView(ui *UI) *reportsView {
@@ -40,17 +42,40 @@ func newReportsView(ui *UI) *reportsView {
 		widget.NewFormItem("Nhóm đơn vị", v.group.Select),
 	)
 	ranking := widget.NewButtonWithIcon("Báo cáo xếp hạng Chỉ số CCHC", theme.DocumentPrintIcon(), v.saveRanking)
+	v.unit = newUnitSelect(ui, func() {})
+	scorecard := widget.NewButtonWithIcon("Phiếu chấm điểm của đơn vị", theme.DocumentPrintIcon(), v.saveScorecard)
 	head := widget.NewLabelWithStyle("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.content = container.NewVBox(head, form, widget.NewSeparator(), ranking)
+	v.content = container.NewVBox(head, form, widget.NewSeparator(), ranking,
+		container.NewHBox(scorecard, widget.NewLabel("Đơn vị:"), v.unit.wide()))
 	return v
+}
+
+// documentDate reads the date field, naming it when it is wrong.
+func (v *reportsView) documentDate() (time.Time, error) {
+	when, err := data.ParseDate(v.date.Text)
+	if err != nil {
+		return when, data.Errorf(data.EINVALID, "Ngày văn bản: %s", data.ErrorMessage(err))
+	}
+	return when, nil
+}
+
+func (v *reportsView) saveScorecard() {
+	year, code := selectedYear(v.year), v.unit.code()
+	v.ui.savePDF(cli.ScorecardFileName(code, year), func() ([]byte, error) {
+		when, err := v.documentDate()
+		if err != nil {
+			return nil, err
+		}
+		return scorecardPDF(v.ui, year, code, v.number.Text, when)
+	})
 }
 
 func (v *reportsView) saveRanking() {
 	year := selectedYear(v.year)
 	v.ui.savePDF(fmt.Sprintf("xep-hang-%d.pdf", year), func() ([]byte, error) {
-		when, err := data.ParseDate(v.date.Text)
+		when, err := v.documentDate()
 		if err != nil {
-			return nil, data.Errorf(data.EINVALID, "Ngày văn bản: %s", data.ErrorMessage(err))
+			return nil, err
 		}
 		var in reports.RankingInput
 		if err := v.ui.store.View(func(tx *store.Tx) (err error) {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,8 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pardesk/pardesk/app/cli"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports"
 )
 
 // scoreWidths are the grid's columns: code, criterion (the rest), max,
@@ -76,7 +79,8 @@ func newScoresView(ui *UI) *scoresView {
 
 	head := widget.NewLabelWithStyle("Chấm điểm", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	pick := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Đơn vị:"), prev, v.unit.wide(), next)
-	actions := container.NewHBox(v.copyBtn, v.lockBtn)
+	print := widget.NewButtonWithIcon("In phiếu chấm điểm…", theme.DocumentPrintIcon(), v.printScorecard)
+	actions := container.NewHBox(v.copyBtn, v.lockBtn, print)
 	header := container.New(columnsLayout{scoreWidths},
 		boldLabel("Mã"), boldLabel("Tiêu chí"), boldRight("Tối đa"), boldRight("Tự đánh giá"),
 		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Ghi chú"))
@@ -475,6 +479,28 @@ func (v *scoresView) notify() {
 	v.quiet = true
 	defer func() { v.quiet = false }()
 	v.ui.changed()
+}
+
+// printScorecard saves the unit's scorecard PDF, the same document as
+// pardesk report scorecard.
+func (v *scoresView) printScorecard() {
+	year, code := selectedYear(v.year), v.unit.code()
+	v.ui.savePDF(cli.ScorecardFileName(code, year), func() ([]byte, error) {
+		return scorecardPDF(v.ui, year, code, "", today())
+	})
+}
+
+// scorecardPDF builds a unit's scorecard for a year.
+func scorecardPDF(ui *UI, year int, code, number string, date time.Time) ([]byte, error) {
+	var in reports.ScorecardInput
+	if err := ui.store.View(func(tx *store.Tx) (err error) {
+		in, err = cli.ScorecardInput(tx, year, code)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	in.Number, in.Date = number, date
+	return reports.Scorecard(in)
 }
 
 // say puts a message on the status line.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 // exampleALeafValues spreads example A's area points (15; 12; 20; 5; 15;
@@ -221,5 +222,29 @@ func TestScoreGridLockedYear(t *testing.T) {
 func typeOn(c fyne.Canvas, s string) {
 	for _, r := range s {
 		c.Focused().TypedRune(r)
+	}
+}
+
+// The grid's print button offers the unit's scorecard, which holds the
+// figures typed in the grid.
+func TestScoreGridPrintsScorecard(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.Show(SectionScores)
+	v := ui.scores
+	v.year.SetSelected("2022")
+	v.unit.choose("NBI")
+	tapButton(t, w, "In phiếu chấm điểm…")
+	if !slices.ContainsFunc(textsIn(w.Canvas().Overlays().Top()), func(s string) bool { return s == "phieu-cham-diem-NBI-2022.pdf" }) {
+		t.Errorf("save dialog: %q", textsIn(w.Canvas().Overlays().Top()))
+	}
+	pdf, err := scorecardPDF(ui, 2022, "NBI", "7", today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	for _, want := range []string{"PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", "81,40", "8/10", "Số: 7/BC-SNV"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("scorecard lacks %q", want)
+		}
 	}
 }

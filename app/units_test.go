@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
@@ -109,5 +111,38 @@ func TestUnitHistoryDialogListsChanges(t *testing.T) {
 	csv := string(auditCSV(auditRows([]data.AuditEntry{{Officer: "Lê Thu Trang", Item: "1.1 · Thẩm định", Old: "2,5", New: "2", Year: 2023}})))
 	if !strings.HasPrefix(csv, "\ufeffThời điểm,Cán bộ") || !strings.Contains(csv, "Lê Thu Trang,2023,1.1 · Thẩm định,\"2,5\",2,") {
 		t.Errorf("csv %q", csv)
+	}
+}
+
+// The officer's name is asked once, kept in the settings and written into
+// the audit trail.
+func TestOfficerNameAskedOnceAndKept(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.ensureOfficer()
+	d := w.Canvas().Overlays().Top()
+	if d == nil {
+		t.Fatal("no question for the officer's name")
+	}
+	var name *widget.Entry
+	walkShown(d, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok && name == nil {
+			name = e
+		}
+		return name == nil
+	})
+	test.Type(name, "Hoàng Thị Mai")
+	tapButton(t, w, "Lưu")
+	if got := fyne.CurrentApp().Preferences().String(prefOfficer); got != "Hoàng Thị Mai" {
+		t.Errorf("kept name %q", got)
+	}
+	if ui.store.Officer() != "Hoàng Thị Mai" || ui.officerBtn.Text != "Cán bộ: Hoàng Thị Mai" {
+		t.Errorf("store officer %q, button %q", ui.store.Officer(), ui.officerBtn.Text)
+	}
+	// Next start: no question.
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	ui2 := New(ui.store, w)
+	ui2.ensureOfficer()
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("asked again although the name is kept")
 	}
 }
