@@ -1,0 +1,501 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports"
+)
+
+// inspectionsView is the self-inspection section: the year's plan of
+// visits with its progress and the recommendations still open per unit,
+// the checklist templates, and the form that fills a visit in.
+type inspectionsView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	body    *fyne.Container // the plan tabs, or a visit's form
+
+	tabs      *container.AppTabs
+	year      *widget.Select
+	progress  *widget.Label
+	visits    *textTable
+	open      *textTable
+	add       *widget.Button
+	fill      *widget.Button
+	checklist *widget.Button
+	record    *widget.Button
+	remove    *widget.Button
+
+	list      []data.Visit
+	selected  int // index in list, -1 for none
+	unitNames map[string]string
+	templates []data.Template
+
+	tplSelect *widget.Select
+	tplInfo   *widget.Label
+	tplItems  *textTable
+	tplEdit   *widget.Button
+	tplRow    int
+
+	// form is the visit being filled in, when one is open.
+	form *visitForm
+}
+
+func newInspectionsView(ui *UI) *inspectionsView {
+	v := &inspectionsView{ui: ui, selected: -1, tplRow: -1}
+	v.year = widget.NewSelect(nil, func(string) { v.load() })
+	v.progress = widget.NewLabel("")
+	v.progress.TextStyle = fyne.TextStyle{Bold: true}
+	v.visits = newTextTable([]column{
+		{"Mã đợt", 80, fyne.TextAlignLeading},
+		{"Ngày", 100, fyne.TextAlignCenter},
+		{"Đơn vị được kiểm tra", 190, fyne.TextAlignLeading},
+		{"Trưởng đoàn", 150, fyne.TextAlignLeading},
+		{"Trạng thái", 110, fyne.TextAlignLeading},
+		{"Kết quả", 300, fyne.TextAlignLeading},
+		{"Kiến nghị", 150, fyne.TextAlignCenter},
+	})
+	v.visits.OnSelected = func(id widget.TableCellID) { v.selectVisit(id.Row) }
+	v.open = newTextTable([]column{
+		{"Đơn vị", 220, fyne.TextAlignLeading},
+		{"Kiến nghị chưa xong", 180, fyne.TextAlignCenter},
+		{"Trong đó quá hạn", 160, fyne.TextAlignCenter},
+	})
+	v.add = widget.NewButtonWithIcon("Thêm đợt kiểm tra…", theme.ContentAddIcon(), v.addVisit)
+	v.fill = widget.NewButtonWithIcon("Nhập kết quả", theme.DocumentCreateIcon(), func() {
+		if vis := v.current(); vis != nil {
+			v.openVisit(vis.ID)
+		}
+	})
+	v.fill.Importance = widget.HighImportance
+	v.checklist = widget.NewButtonWithIcon("In phiếu kiểm tra trắng…", theme.DocumentPrintIcon(), func() {
+		if vis := v.current(); vis != nil {
+			v.ui.saveVisitPDF(vis.ID, false)
+		}
+	})
+	v.record = widget.NewButtonWithIcon("In biên bản…", theme.DocumentPrintIcon(), func() {
+		if vis := v.current(); vis != nil {
+			v.ui.saveVisitPDF(vis.ID, true)
+		}
+	})
+	v.remove = widget.NewButtonWithIcon("Xóa đợt", theme.DeleteIcon(), v.deleteVisit)
+
+	head := widget.NewLabelWithStyle("Kế hoạch kiểm tra cải cách hành chính", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(
+		container.NewHBox(head, widget.NewLabel("Năm:"), v.year, v.progress),
+		container.NewHBox(v.add, v.fill, v.checklist, v.record, v.remove),
+	)
+	openBox := container.NewBorder(widget.NewLabelWithStyle("Kiến nghị chưa hoàn thành theo đơn vị", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.open)
+	split := container.NewVSplit(v.visits, openBox)
+	split.Offset = 0.62
+	plan := container.NewBorder(top, nil, nil, nil, split)
+
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Kế hoạch và đợt kiểm tra", plan),
+		container.NewTabItem("Mẫu phiếu kiểm tra", v.templatesTab()),
+	)
+	v.body = container.NewStack(v.tabs)
+	v.content = v.body
+	v.fillYears()
+	ui.onChange = append(ui.onChange, v.load)
+	v.load()
+	return v
+}
+
+// fillYears offers the years with a plan, the years with a framework and
+// the current year; the latest year with a plan is selected.
+func (v *inspectionsView) fillYears() {
+	var years, planned []int
+	err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		if planned, err = tx.VisitYears(); err != nil {
+			return err
+		}
+		years, err = tx.Years()
+		return err
+	})
+	if err != nil {
+		v.ui.showError(err)
+	}
+	years = append(years, planned...)
+	years = append(years, today().Year())
+	slices.Sort(years)
+	years = slices.Compact(years)
+	opts := make([]string, len(years))
+	for i, y := range years {
+		opts[i] = strconv.Itoa(y)
+	}
+	v.year.Options = opts
+	pick := today().Year()
+	if len(planned) > 0 {
+		pick = planned[len(planned)-1]
+	}
+	v.year.SetSelected(strconv.Itoa(pick))
+}
+
+// load reads the year's visits, progress and templates.
+func (v *inspectionsView) load() {
+	year := selectedYear(v.year)
+	var p data.PlanProgress
+	v.unitNames = map[string]string{}
+	tallies := map[string]data.Tally{}
+	err := v.ui.store.View(func(tx *store.Tx) error {
+		units, err := tx.Units()
+		if err != nil {
+			return err
+		}
+		for _, u := range units {
+			v.unitNames[u.Code] = u.Name
+		}
+		if v.list, err = tx.Visits(year); err != nil {
+			return err
+		}
+		for _, vis := range v.list {
+			if t, err := tx.Template(vis.Template, vis.TemplateVersion); err == nil {
+				tallies[vis.ID] = vis.Tally(&t)
+			}
+		}
+		if p, err = tx.InspectionProgress(year, today()); err != nil {
+			return err
+		}
+		v.templates, err = tx.Templates()
+		return err
+	})
+	if err != nil {
+		v.ui.showError(err)
+	}
+	var rows [][]string
+	for _, vis := range v.list {
+		status, result, open := "Kế hoạch", "", ""
+		if vis.Finished {
+			status = "Đã kiểm tra"
+			c := tallies[vis.ID]
+			result = fmt.Sprintf("%d đạt, %d không đạt, %d không áp dụng", c.Passed, c.Failed, c.NotApplicable)
+			open = fmt.Sprintf("%d/%d chưa xong", vis.OpenRecommendations(), len(vis.Recommendations))
+		} else if len(vis.Answers) > 0 {
+			status = "Đang nhập"
+		}
+		rows = append(rows, []string{vis.ID, data.FormatDate(vis.Date), v.unitNames[vis.Unit], vis.Leader().Name, status, result, open})
+	}
+	v.visits.SetRows(rows, nil)
+	v.progress.SetText(fmt.Sprintf("Đã kiểm tra %d/%d đợt", p.Done, p.Planned))
+	var open [][]string
+	for _, u := range p.Open {
+		open = append(open, []string{v.unitNames[u.Unit], strconv.Itoa(u.Open), strconv.Itoa(u.Overdue)})
+	}
+	if len(open) == 0 {
+		open = append(open, []string{"Không có kiến nghị nào chưa hoàn thành", "", ""})
+	}
+	v.open.SetRows(open, nil)
+	if v.selected >= len(v.list) {
+		v.selected = -1
+	}
+	v.selectVisit(v.selected)
+	v.showTemplates()
+}
+
+// selectVisit makes row i the visit the buttons act on.
+func (v *inspectionsView) selectVisit(i int) {
+	if i < 0 || i >= len(v.list) {
+		v.selected = -1
+		for _, b := range []*widget.Button{v.fill, v.checklist, v.record, v.remove} {
+			b.Disable()
+		}
+		return
+	}
+	v.selected = i
+	vis := v.list[i]
+	v.fill.Enable()
+	v.checklist.Enable()
+	v.record.Enable()
+	v.fill.SetText("Nhập kết quả")
+	if vis.Finished {
+		v.fill.SetText("Xem kết quả")
+		v.remove.Disable()
+	} else {
+		v.remove.Enable()
+	}
+}
+
+func (v *inspectionsView) current() *data.Visit {
+	if v.selected < 0 || v.selected >= len(v.list) {
+		return nil
+	}
+	return &v.list[v.selected]
+}
+
+// addVisit asks for the unit, the date and the template of a new visit;
+// the team is the one of the year's last visit, to be changed in the form.
+func (v *inspectionsView) addVisit() {
+	year := selectedYear(v.year)
+	var units []data.Unit
+	if err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		units, err = tx.Units()
+		return err
+	}); err != nil {
+		v.ui.showError(err)
+		return
+	}
+	var names []string
+	var active []data.Unit
+	for _, u := range units {
+		if !u.Inactive {
+			names = append(names, u.Name)
+			active = append(active, u)
+		}
+	}
+	unit := widget.NewSelect(names, nil)
+	date := widget.NewEntry()
+	date.SetPlaceHolder(fmt.Sprintf("dạng 15/09/%d", year))
+	var tplNames []string
+	for _, t := range v.templates {
+		tplNames = append(tplNames, t.Label())
+	}
+	tpl := widget.NewSelect(tplNames, nil)
+	if len(tplNames) > 0 {
+		tpl.SetSelectedIndex(0)
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Đơn vị", unit),
+		widget.NewFormItem("Ngày kiểm tra", date),
+		widget.NewFormItem("Mẫu phiếu", tpl),
+	}
+	d := dialog.NewForm(fmt.Sprintf("Thêm đợt kiểm tra năm %d", year), "Thêm", "Hủy", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		vis := data.Visit{Year: year}
+		if i := unit.SelectedIndex(); i >= 0 {
+			vis.Unit = active[i].Code
+			vis.UnitHead.Title = headTitle(active[i])
+		}
+		if i := tpl.SelectedIndex(); i >= 0 {
+			vis.Template, vis.TemplateVersion = v.templates[i].ID, v.templates[i].Version
+		}
+		if strings.TrimSpace(date.Text) != "" {
+			t, err := data.ParseDate(date.Text)
+			if err != nil {
+				v.ui.showError(data.Errorf(data.EINVALID, "Ngày kiểm tra: %s", data.ErrorMessage(err)))
+				return
+			}
+			vis.Date = t
+		}
+		if n := len(v.list); n > 0 {
+			vis.Team = append([]data.Member(nil), v.list[n-1].Team...)
+		}
+		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.PutVisit(&vis) }); err != nil {
+			v.ui.showError(err)
+			return
+		}
+		v.ui.changed()
+		v.selectVisit(slices.IndexFunc(v.list, func(x data.Visit) bool { return x.ID == vis.ID }))
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+// headTitle guesses the title of the unit's head for a new visit: "Chủ
+// tịch UBND huyện Nguyên Bình"; the officer corrects it in the form.
+func headTitle(u data.Unit) string {
+	if u.Kind == data.KindAgency {
+		return ""
+	}
+	r := []rune(u.Name)
+	return "Chủ tịch UBND " + strings.ToLower(string(r[:1])) + string(r[1:])
+}
+
+func (v *inspectionsView) deleteVisit() {
+	vis := v.current()
+	if vis == nil {
+		return
+	}
+	id := vis.ID
+	msg := fmt.Sprintf("Xóa đợt kiểm tra %s tại %s ngày %s khỏi kế hoạch?", id, v.unitNames[vis.Unit], data.FormatDate(vis.Date))
+	dialog.ShowConfirm("Xóa đợt kiểm tra", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.DeleteVisit(id) }); err != nil {
+			v.ui.showError(err)
+			return
+		}
+		v.selected = -1
+		v.ui.changed()
+	}, v.ui.win)
+}
+
+// openVisit shows the form of a visit in place of the plan.
+func (v *inspectionsView) openVisit(id string) {
+	f, err := newVisitForm(v, id)
+	if err != nil {
+		v.ui.showError(err)
+		return
+	}
+	v.form = f
+	v.body.Objects = []fyne.CanvasObject{f.content}
+	v.body.Refresh()
+}
+
+// closeVisit goes back to the plan.
+func (v *inspectionsView) closeVisit() {
+	v.form = nil
+	v.body.Objects = []fyne.CanvasObject{v.tabs}
+	v.body.Refresh()
+}
+
+// saveVisitPDF prints a visit's blank checklist or its record.
+func (ui *UI) saveVisitPDF(id string, record bool) {
+	name, build := "phieu-kiem-tra-"+id+".pdf", reports.Checklist
+	if record {
+		name, build = "bien-ban-kiem-tra-"+id+".pdf", reports.Inspection
+	}
+	ui.savePDF(name, func() ([]byte, error) {
+		var in reports.VisitInput
+		if err := ui.store.View(func(tx *store.Tx) (err error) {
+			in, err = cli.VisitInput(tx, id)
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		return build(in)
+	})
+}
+
+// templatesTab lists a template's questions, latest version, and edits
+// one question at a time. An edit of a version that a finished visit used
+// is saved as a new version.
+func (v *inspectionsView) templatesTab() fyne.CanvasObject {
+	v.tplSelect = widget.NewSelect(nil, func(string) { v.showTemplate() })
+	v.tplInfo = widget.NewLabel("")
+	v.tplInfo.Wrapping = fyne.TextWrapWord
+	v.tplItems = newTextTable([]column{
+		{"Mã", 60, fyne.TextAlignLeading},
+		{"Câu hỏi", 480, fyne.TextAlignLeading},
+		{"Nội dung, tài liệu kiểm tra", 360, fyne.TextAlignLeading},
+		{"Tiêu chí", 70, fyne.TextAlignCenter},
+		{"Cách trả lời", 170, fyne.TextAlignLeading},
+	})
+	v.tplItems.OnSelected = func(id widget.TableCellID) { v.tplRow = id.Row; v.tplEdit.Enable() }
+	v.tplEdit = widget.NewButtonWithIcon("Sửa câu hỏi đã chọn…", theme.DocumentCreateIcon(), v.editItem)
+	v.tplEdit.Disable()
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("Mẫu phiếu:"), container.NewGridWrap(fyne.NewSize(620, v.tplSelect.MinSize().Height), v.tplSelect), v.tplEdit), v.tplInfo)
+	return container.NewBorder(top, nil, nil, nil, v.tplItems)
+}
+
+func (v *inspectionsView) showTemplates() {
+	names := make([]string, len(v.templates))
+	for i, t := range v.templates {
+		names[i] = t.Label()
+	}
+	sel := v.tplSelect.SelectedIndex()
+	v.tplSelect.Options = names
+	switch {
+	case sel >= 0 && sel < len(names):
+		v.tplSelect.SetSelectedIndex(sel)
+	case len(names) > 0:
+		v.tplSelect.SetSelectedIndex(0)
+	}
+	v.showTemplate()
+}
+
+// showTemplate lists the chosen template's sections and items.
+func (v *inspectionsView) showTemplate() {
+	i := v.tplSelect.SelectedIndex()
+	if i < 0 || i >= len(v.templates) {
+		v.tplItems.SetRows(nil, nil)
+		return
+	}
+	t := v.templates[i]
+	var rows [][]string
+	bold := map[int]bool{}
+	for _, s := range t.Sections {
+		bold[len(rows)] = true
+		rows = append(rows, []string{s.Code, s.Title, "", "", ""})
+		for _, it := range s.Items {
+			kind := "Đạt / Không đạt / KAD"
+			if it.Kind == data.AnswerNumber {
+				kind = "Số liệu"
+				if it.Unit != "" {
+					kind += " (" + it.Unit + ")"
+				}
+			}
+			rows = append(rows, []string{it.Code, it.Question, strings.ReplaceAll(it.Check, "\n", "; "), it.Criterion, kind})
+		}
+	}
+	v.tplItems.SetRows(rows, bold)
+	v.tplInfo.SetText(fmt.Sprintf("Mã %s, phiên bản %d, %d câu hỏi. Phiên bản đã dùng cho đợt kiểm tra đã hoàn thành được giữ nguyên: sửa câu hỏi sẽ tạo phiên bản mới cho các đợt sau.", t.ID, t.Version, t.ItemCount()))
+	v.tplRow = -1
+	v.tplEdit.Disable()
+}
+
+// itemAt returns the section and item index of a row of the template
+// table; ok is false for a section row.
+func itemAt(t *data.Template, row int) (s, i int, ok bool) {
+	r := 0
+	for si, sec := range t.Sections {
+		if r == row {
+			return si, -1, false
+		}
+		r++
+		if row < r+len(sec.Items) {
+			return si, row - r, true
+		}
+		r += len(sec.Items)
+	}
+	return -1, -1, false
+}
+
+// editItem edits the question, what to check and the criterion of the
+// selected item.
+func (v *inspectionsView) editItem() {
+	ti := v.tplSelect.SelectedIndex()
+	if ti < 0 || v.tplRow < 0 {
+		return
+	}
+	t := v.templates[ti].Copy()
+	si, ii, ok := itemAt(&t, v.tplRow)
+	if !ok {
+		return
+	}
+	it := &t.Sections[si].Items[ii]
+	q := widget.NewMultiLineEntry()
+	q.Wrapping = fyne.TextWrapWord
+	q.SetText(it.Question)
+	check := widget.NewMultiLineEntry()
+	check.Wrapping = fyne.TextWrapWord
+	check.SetText(it.Check)
+	crit := widget.NewEntry()
+	crit.SetText(it.Criterion)
+	d := dialog.NewForm("Sửa câu hỏi "+it.Code, "Lưu", "Hủy", []*widget.FormItem{
+		widget.NewFormItem("Câu hỏi", q),
+		widget.NewFormItem("Nội dung kiểm tra", check),
+		widget.NewFormItem("Tiêu chí liên quan", crit),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		it.Question, it.Check, it.Criterion = q.Text, check.Text, crit.Text
+		before := t.Version
+		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.SaveTemplate(&t) }); err != nil {
+			v.ui.showError(err)
+			return
+		}
+		v.ui.changed()
+		if t.Version != before {
+			dialog.ShowInformation("Đã lưu phiên bản mới", fmt.Sprintf(
+				"Phiên bản %d đã dùng cho đợt kiểm tra đã hoàn thành nên được giữ nguyên; nội dung sửa được lưu thành phiên bản %d, dùng cho các đợt kiểm tra thêm sau này.", before, t.Version), v.ui.win)
+		}
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(700, 420))
+	d.Show()
+}
