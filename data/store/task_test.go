@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -103,4 +105,40 @@ func TestTasksStoredFilteredAndDeleted(t *testing.T) {
 		wantError(t, err, data.ENOTFOUND, "nhiệm vụ số 1")
 		return nil
 	})
+}
+
+// A province office with 170 units and ten tasks each: the task list reads
+// and filters every task on each keystroke of the search box.
+func BenchmarkTasksSearch(b *testing.B) {
+	s, err := store.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Update(func(tx *store.Tx) error {
+		for i := range 1700 {
+			t := data.Task{Title: fmt.Sprintf("Nhiệm vụ số %d: giảm hồ sơ trễ hẹn, tăng thanh toán trực tuyến", i), Year: 2024,
+				PlanKind: data.PlanAnnual, Due: date(2024, time.Month(1+i%12), 1+i%28), Progress: i % 100,
+				Description: "Tập trung khắc phục những tồn tại, hạn chế đã được chỉ ra trong năm 2023."}
+			if err := tx.PutTask(&t); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		b.Fatal(err)
+	}
+	f := data.TaskFilter{Year: 2024, Query: "thanh toan truc tuyen", Overdue: true, Today: date(2024, 7, 1)}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.View(func(tx *store.Tx) error {
+			ts, err := tx.Tasks(f)
+			if len(ts) == 0 {
+				b.Fatal("no task found")
+			}
+			return err
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
