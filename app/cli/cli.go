@@ -51,7 +51,17 @@ Cách dùng:
                                              in báo cáo kết quả giải quyết TTHC (một cửa);
                                              KỲ: Q1..Q4 (quý), H1, H2 (6 tháng), 01..12 (tháng),
                                              bỏ trống là cả năm; hoặc --period 2023-Q1
+  pardesk export ranking|scorecard|scores|lostpoints|tasks|units|framework
+          [--year NĂM] [--group NHÓM] [--unit MÃ] [--out TỆP.xlsx]
+                                             xuất ra Excel
+  pardesk export template units|framework|scores [--out TỆP.xlsx]
+                                             tạo tệp Excel mẫu để nhập
+  pardesk import units|framework|scores TỆP.xlsx
+                                             nhập từ Excel (sao lưu trước; lỗi thì không ghi gì)
+  pardesk backup                             sao lưu tệp dữ liệu (giữ 14 bản mới nhất)
+  pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
+Tùy chọn chung của export, import, backup, restore: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 
@@ -69,6 +79,14 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runDemo(args[1:], stdout)
 	case "report":
 		err = runReport(args[1:], stdout)
+	case "export":
+		err = runExport(args[1:], stdout)
+	case "import":
+		err = runImport(args[1:], stdout)
+	case "backup":
+		err = runBackup(args[1:], stdout)
+	case "restore":
+		err = runRestore(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}
