@@ -1,0 +1,723 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports"
+)
+
+// oneStopView is the "Một cửa" section: a period's table of units with
+// their rates (sortable, units below target in red), the office totals, a
+// unit's trend over periods, the entry form of a unit's figures and the
+// year's targets.
+type oneStopView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	year    *widget.Select
+	period  *widget.Select
+	periods []data.Period // the options of period, for the chosen year
+	save    *widget.Button
+	tabs    *container.AppTabs
+	units   []data.Unit
+
+	// Per-period table.
+	table   *rateTable
+	totals  *widget.Label
+	summary data.OneStopSummary
+
+	// Entry form.
+	unit       *widget.Select
+	entries    map[string]*widget.Entry
+	note       *widget.Entry
+	status     *widget.Label
+	saveButton *widget.Button
+	loading    bool
+
+	// Trend.
+	trendUnit *widget.Select
+	trend     *rateTable
+
+	// Targets.
+	targetUnit    *widget.Select
+	targetEntries map[data.RateKind]*widget.Entry
+	targetStatus  *widget.Label
+	targetSave    *widget.Button
+}
+
+func newOneStopView(ui *UI) *oneStopView {
+	v := &oneStopView{ui: ui}
+	if err := ui.store.View(func(tx *store.Tx) (err error) {
+		v.units, err = tx.Units()
+		return err
+	}); err != nil {
+		ui.showError(err)
+	}
+	v.units = slices.DeleteFunc(v.units, func(u data.Unit) bool { return u.Inactive })
+
+	v.year = widget.NewSelect(nil, nil)
+	v.period = widget.NewSelect(nil, nil)
+	v.fillYears()
+	v.year.OnChanged = func(string) { v.fillPeriods(); v.load() }
+	v.period.OnChanged = func(string) { v.load() }
+	v.save = widget.NewButtonWithIcon("Lưu báo cáo PDF…", theme.DocumentSaveIcon(), v.savePDF)
+	v.save.Importance = widget.HighImportance
+
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem("Bảng theo kỳ", v.buildTable()),
+		container.NewTabItem("Nhập số liệu", v.buildForm()),
+		container.NewTabItem("Diễn biến của đơn vị", v.buildTrend()),
+		container.NewTabItem("Chỉ tiêu năm", v.buildTargets()),
+	)
+	head := widget.NewLabelWithStyle("Kết quả giải quyết thủ tục hành chính (một cửa)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
+		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
+	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
+	ui.onChange = append(ui.onChange, v.load)
+	v.load()
+	return v
+}
+
+// fillYears offers the years with a framework or with one-stop figures and
+// the current year; the latest year with figures is chosen.
+func (v *oneStopView) fillYears() {
+	set := map[int]bool{today().Year(): true}
+	latest := data.Period{}
+	if err := v.ui.store.View(func(tx *store.Tx) error {
+		ys, err := tx.Years()
+		for _, y := range ys {
+			set[y] = true
+		}
+		ps, perr := tx.OneStopPeriods()
+		for _, p := range ps {
+			set[p.Year] = true
+			if p.Year > latest.Year {
+				latest = p
+			}
+		}
+		if err == nil {
+			err = perr
+		}
+		return err
+	}); err != nil {
+		v.ui.showError(err)
+	}
+	var opts []string
+	for y := range set {
+		opts = append(opts, strconv.Itoa(y))
+	}
+	slices.Sort(opts)
+	v.year.Options = opts
+	if latest.Year == 0 {
+		latest.Year = today().Year()
+	}
+	v.year.Selected = strconv.Itoa(latest.Year)
+	v.fillPeriods()
+}
+
+// periodName is a period's name inside its year: "Cả năm", "6 tháng đầu
+// năm", "Quý I", "Tháng 6".
+func periodName(p data.Period) string {
+	switch p.Kind {
+	case data.PeriodYear:
+		return "Cả năm"
+	case data.PeriodHalf:
+		return strings.TrimSuffix(p.Title(), " "+strconv.Itoa(p.Year))
+	}
+	return strings.TrimSuffix(p.Title(), " năm "+strconv.Itoa(p.Year))
+}
+
+func (v *oneStopView) fillPeriods() {
+	year, _ := strconv.Atoi(v.year.Selected)
+	if year == 0 {
+		year = today().Year()
+	}
+	keep := v.period.SelectedIndex()
+	v.periods = data.PeriodsOfYear(year)
+	opts := make([]string, len(v.periods))
+	for i, p := range v.periods {
+		opts[i] = periodName(p)
+	}
+	v.period.Options = opts
+	if keep < 0 {
+		keep = 0
+	}
+	v.period.Selected = opts[keep]
+	v.period.Refresh()
+}
+
+// Period is the chosen period.
+func (v *oneStopView) Period() data.Period {
+	if i := v.period.SelectedIndex(); i >= 0 {
+		return v.periods[i]
+	}
+	return v.periods[0]
+}
+
+// SetPeriod chooses a period (tests, and the officer's last choice).
+func (v *oneStopView) SetPeriod(p data.Period) {
+	v.year.SetSelected(strconv.Itoa(p.Year))
+	for i, q := range v.periods {
+		if q == p {
+			v.period.SetSelectedIndex(i)
+		}
+	}
+}
+
+func (v *oneStopView) load() {
+	v.loadTable()
+	v.loadForm()
+	v.loadTrend()
+	v.loadTargets()
+}
+
+// ---- per-period table ----
+
+// rateColumns are the table's columns after the unit's name and counts.
+func rateTableColumns(first string) []column {
+	cols := []column{{first, 190, fyne.TextAlignLeading}, {"Tiếp nhận", 82, fyne.TextAlignTrailing}, {"Đã giải quyết", 96, fyne.TextAlignTrailing}}
+	for _, d := range data.OneStopRates {
+		cols = append(cols, column{d.Short, 92, fyne.TextAlignTrailing})
+	}
+	return append(cols, column{"Chưa đạt chỉ tiêu", 220, fyne.TextAlignLeading})
+}
+
+func (v *oneStopView) buildTable() fyne.CanvasObject {
+	v.table = newRateTable(rateTableColumns("Đơn vị"), true)
+	v.totals = widget.NewLabel("")
+	v.totals.Wrapping = fyne.TextWrapWord
+	hint := widget.NewLabel("Bấm tiêu đề cột để sắp xếp. Tỷ lệ chữ đỏ: chưa đạt chỉ tiêu; — : không có số liệu để tính. Dòng tổng cộng tính lại tỷ lệ từ tổng các số liệu.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	return container.NewBorder(nil, container.NewVBox(v.totals, hint), nil, nil, v.table)
+}
+
+// rateRow builds a table row for figures judged against targets.
+func rateRow(name string, f *data.OneStopFigures, reported bool, targets map[data.RateKind]data.Percent, nameKey string) []rateCell {
+	row := []rateCell{{text: name, str: nameKey}}
+	if !reported {
+		row = append(row, rateCell{text: "chưa báo cáo"}, rateCell{})
+	} else {
+		row = append(row, rateCell{text: data.FormatCount(f.Received), key: f.Received, has: true},
+			rateCell{text: data.FormatCount(f.Resolved), key: f.Resolved, has: true})
+	}
+	var missed []string
+	for _, d := range data.OneStopRates {
+		vd := data.Judge(f, d.Kind, targets)
+		c := rateCell{text: vd.Rate.String(), key: int64(vd.Rate.Value), has: vd.Rate.OK}
+		if vd.Status == data.NotMet {
+			c.danger = true
+			missed = append(missed, fmt.Sprintf("%s (%s)", d.Short, vd.TargetString()))
+		}
+		row = append(row, c)
+	}
+	return append(row, rateCell{text: strings.Join(missed, "; "), key: int64(len(missed)), has: reported})
+}
+
+func (v *oneStopView) loadTable() {
+	p := v.Period()
+	err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		v.summary, err = tx.OneStopSummary(p, "")
+		return err
+	})
+	if err != nil {
+		v.ui.showError(err)
+		return
+	}
+	var rows [][]rateCell
+	below := 0
+	for i := range v.summary.Rows {
+		r := &v.summary.Rows[i]
+		rows = append(rows, rateRow(r.Unit.Name, &r.Figures, r.Reported, r.Targets, r.Unit.Name))
+		if len(r.Missed()) > 0 {
+			below++
+		}
+	}
+	s := &v.summary
+	total := rateRow("Tổng cộng", &s.Total, s.Reported > 0, s.TotalTargets, "")
+	v.table.SetRows(rows, [][]rateCell{total})
+	if s.Reported == 0 {
+		v.totals.SetText(fmt.Sprintf("%s: chưa có đơn vị nào nhập số liệu. Nhập ở thẻ «Nhập số liệu».", p.Title()))
+		v.save.Disable()
+		return
+	}
+	v.save.Enable()
+	t := &s.Total
+	v.totals.SetText(fmt.Sprintf("%s: %d/%d đơn vị có số liệu, %d đơn vị chưa đạt ít nhất một chỉ tiêu. Tổng cộng: kỳ trước chuyển sang %s, tiếp nhận mới %s, đã giải quyết %s (đúng hạn %s %%), đang giải quyết %s (quá hạn %s).",
+		p.Title(), s.Reported, len(s.Rows), below, data.FormatCount(t.Carried), data.FormatCount(t.Received),
+		data.FormatCount(t.Resolved), t.Rate(data.RateOnTime), data.FormatCount(t.Pending), data.FormatCount(t.PendingOverdue)))
+}
+
+func (v *oneStopView) savePDF() {
+	p := v.Period()
+	v.ui.savePDF("mot-cua-"+p.String()+".pdf", func() ([]byte, error) {
+		var in reports.OneStopInput
+		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
+			in, err = cli.OneStopInput(tx, p, "")
+			return err
+		}); err != nil {
+			return nil, err
+		}
+		in.Date = today()
+		return reports.OneStop(in)
+	})
+}
+
+// ---- entry form ----
+
+func (v *oneStopView) unitNames() []string {
+	names := make([]string, len(v.units))
+	for i, u := range v.units {
+		names[i] = u.Name
+	}
+	return names
+}
+
+func (v *oneStopView) buildForm() fyne.CanvasObject {
+	v.unit = widget.NewSelect(v.unitNames(), func(string) { v.loadForm() })
+	if len(v.units) > 0 {
+		v.unit.Selected = v.units[0].Name
+	}
+	v.entries = map[string]*widget.Entry{}
+	groups := map[string]*widget.Form{}
+	var order []string
+	for _, fd := range data.OneStopFields {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("0")
+		e.OnChanged = func(string) { v.check() }
+		v.entries[fd.Key] = e
+		f, ok := groups[fd.Group]
+		if !ok {
+			f = widget.NewForm()
+			groups[fd.Group] = f
+			order = append(order, fd.Group)
+		}
+		f.Append(fd.Label, e)
+	}
+	var cards []fyne.CanvasObject
+	for _, g := range order {
+		cards = append(cards, widget.NewCard("", g, groups[g]))
+	}
+	v.note = widget.NewMultiLineEntry()
+	v.note.SetPlaceHolder("Ghi chú (nguồn số liệu, giải trình…)")
+	v.note.SetMinRowsVisible(2)
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.saveButton = widget.NewButtonWithIcon("Lưu số liệu", theme.DocumentSaveIcon(), v.saveFigures)
+	v.saveButton.Importance = widget.HighImportance
+	top := container.NewHBox(widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(260, v.unit.MinSize().Height), v.unit),
+		widget.NewLabel("Số liệu của kỳ đang chọn ở trên; ô để trống được tính là 0."))
+	grid := container.NewGridWithColumns(2,
+		container.NewVBox(cards[0], cards[2]),
+		container.NewVBox(cards[1], cards[3]))
+	bottom := container.NewBorder(nil, nil, nil, v.saveButton, v.status)
+	// The status and the save button stay in sight however far the form
+	// scrolls: the officer sees what does not add up while typing.
+	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(grid, v.note)))
+}
+
+func (v *oneStopView) unitCode(s *widget.Select) string {
+	if i := s.SelectedIndex(); i >= 0 && i < len(v.units) {
+		return v.units[i].Code
+	}
+	return ""
+}
+
+// loadForm shows the chosen unit's stored figures for the period (blank
+// when it has none).
+func (v *oneStopView) loadForm() {
+	if v.entries == nil {
+		return
+	}
+	p, code := v.Period(), v.unitCode(v.unit)
+	var f data.OneStopFigures
+	var ok bool
+	if err := v.ui.store.View(func(tx *store.Tx) (err error) {
+		f, ok, err = tx.OneStop(p, code)
+		return err
+	}); err != nil {
+		v.ui.showError(err)
+	}
+	v.loading = true
+	for _, fd := range data.OneStopFields {
+		text := ""
+		if ok {
+			text = data.FormatCount(*fd.Of(&f))
+		}
+		v.entries[fd.Key].SetText(text)
+	}
+	v.note.SetText(f.Note)
+	v.loading = false
+	v.status.Importance = widget.MediumImportance
+	if ok {
+		v.status.SetText(fmt.Sprintf("Số liệu đã lưu của %s, %s.", v.unit.Selected, p.Label()))
+	} else {
+		v.status.SetText(fmt.Sprintf("%s chưa có số liệu %s.", v.unit.Selected, p.Label()))
+	}
+}
+
+// figures reads the form. A field that is not a count is refused with its
+// name.
+func (v *oneStopView) figures() (data.OneStopFigures, error) {
+	f := data.OneStopFigures{Unit: v.unitCode(v.unit), Period: v.Period(), Note: v.note.Text}
+	for _, fd := range data.OneStopFields {
+		n, err := data.ParseCount(v.entries[fd.Key].Text)
+		if err != nil {
+			return f, data.Errorf(data.EINVALID, "%s: %s (từ 0 đến %s)", data.FieldName(fd.Key), data.ErrorMessage(err), data.FormatCount(data.MaxCount))
+		}
+		*fd.Of(&f) = n
+	}
+	return f, nil
+}
+
+// check validates the form as the officer types and says, in place, what
+// does not add up; nothing is written.
+func (v *oneStopView) check() {
+	if v.loading {
+		return
+	}
+	f, err := v.figures()
+	if err == nil {
+		err = f.Validate()
+	}
+	if err != nil {
+		v.status.Importance = widget.DangerImportance
+		v.status.SetText(data.ErrorMessage(err))
+		return
+	}
+	v.status.Importance = widget.SuccessImportance
+	v.status.SetText(fmt.Sprintf("Số liệu khớp. Đúng hạn %s %%, trực tuyến %s %%, trả qua BCCI %s %%, hài lòng %s %%.",
+		f.Rate(data.RateOnTime), f.Rate(data.RateOnline), f.Rate(data.RatePost), f.Rate(data.RateSatisfied)))
+}
+
+func (v *oneStopView) saveFigures() {
+	f, err := v.figures()
+	if err == nil {
+		err = v.ui.store.Update(func(tx *store.Tx) error { return tx.PutOneStop(f) })
+	}
+	if err != nil {
+		v.status.Importance = widget.DangerImportance
+		v.status.SetText("Chưa lưu: " + data.ErrorMessage(err))
+		return
+	}
+	v.ui.changed()
+	v.status.Importance = widget.SuccessImportance
+	v.status.SetText(fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
+}
+
+// ---- trend ----
+
+func (v *oneStopView) buildTrend() fyne.CanvasObject {
+	v.trendUnit = widget.NewSelect(v.unitNames(), func(string) { v.loadTrend() })
+	if len(v.units) > 0 {
+		v.trendUnit.Selected = v.units[0].Name
+	}
+	v.trend = newRateTable(rateTableColumns("Kỳ"), false)
+	hint := widget.NewLabel("Các kỳ cùng loại với kỳ đang chọn (năm, 6 tháng, quý hoặc tháng), cũ trước mới sau; tỷ lệ chữ đỏ chưa đạt chỉ tiêu của năm đó.")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	top := container.NewHBox(widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(260, v.trendUnit.MinSize().Height), v.trendUnit))
+	return container.NewBorder(top, hint, nil, nil, v.trend)
+}
+
+func (v *oneStopView) loadTrend() {
+	if v.trend == nil {
+		return
+	}
+	code := v.unitCode(v.trendUnit)
+	var rows [][]rateCell
+	err := v.ui.store.View(func(tx *store.Tx) error {
+		figs, err := tx.OneStopTrend(code, v.Period().Kind)
+		if err != nil {
+			return err
+		}
+		for i := range figs {
+			office, own, err := tx.OneStopTargets(figs[i].Period.Year)
+			if err != nil {
+				return err
+			}
+			var mine *data.OneStopTargets
+			if t, ok := own[code]; ok {
+				mine = &t
+			}
+			rows = append(rows, rateRow(figs[i].Period.Title(), &figs[i], true, data.EffectiveTargets(office, mine), ""))
+		}
+		return nil
+	})
+	if err != nil {
+		v.ui.showError(err)
+	}
+	v.trend.SetRows(rows, nil)
+}
+
+// ---- targets ----
+
+const officeTargets = "Chỉ tiêu chung của cơ quan"
+
+func (v *oneStopView) buildTargets() fyne.CanvasObject {
+	v.targetUnit = widget.NewSelect(append([]string{officeTargets}, v.unitNames()...), func(string) { v.loadTargets() })
+	v.targetUnit.Selected = officeTargets
+	v.targetEntries = map[data.RateKind]*widget.Entry{}
+	form := widget.NewForm()
+	for _, d := range data.OneStopRates {
+		e := widget.NewEntry()
+		e.SetPlaceHolder("không giao")
+		v.targetEntries[d.Kind] = e
+		label := d.Name + " (%) ≥"
+		if d.LowerIsBetter {
+			label = d.Name + " (%) ≤"
+		}
+		form.Append(label, e)
+	}
+	v.targetStatus = widget.NewLabel("")
+	v.targetStatus.Wrapping = fyne.TextWrapWord
+	v.targetSave = widget.NewButtonWithIcon("Lưu chỉ tiêu", theme.DocumentSaveIcon(), v.saveTargets)
+	v.targetSave.Importance = widget.HighImportance
+	hint := widget.NewLabel("Chỉ tiêu của năm đang chọn. Chỉ tiêu riêng của một đơn vị thay chỉ tiêu chung ở những tỷ lệ được nhập; ô để trống là không giao (với chỉ tiêu riêng: theo chỉ tiêu chung).")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	top := container.NewHBox(widget.NewLabel("Áp dụng cho:"), container.NewGridWrap(fyne.NewSize(300, v.targetUnit.MinSize().Height), v.targetUnit))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(hint, form, container.NewBorder(nil, nil, nil, v.targetSave, v.targetStatus))))
+}
+
+func (v *oneStopView) targetCode() string {
+	if i := v.targetUnit.SelectedIndex(); i > 0 {
+		return v.units[i-1].Code
+	}
+	return ""
+}
+
+func (v *oneStopView) loadTargets() {
+	if v.targetEntries == nil {
+		return
+	}
+	year := v.Period().Year
+	code := v.targetCode()
+	var t *data.OneStopTargets
+	if err := v.ui.store.View(func(tx *store.Tx) error {
+		office, own, err := tx.OneStopTargets(year)
+		if code == "" {
+			t = office
+		} else if u, ok := own[code]; ok {
+			t = &u
+		}
+		return err
+	}); err != nil {
+		v.ui.showError(err)
+	}
+	for k, e := range v.targetEntries {
+		text := ""
+		if t != nil {
+			if p, ok := t.Targets[k]; ok {
+				text = strings.TrimSuffix(strings.TrimSuffix(p.String(), "0"), ",0")
+			}
+		}
+		e.SetText(text)
+	}
+	v.targetStatus.Importance = widget.MediumImportance
+	v.targetStatus.SetText(fmt.Sprintf("%s, năm %d.", v.targetUnit.Selected, year))
+}
+
+func (v *oneStopView) saveTargets() {
+	t := data.OneStopTargets{Year: v.Period().Year, Unit: v.targetCode(), Targets: map[data.RateKind]data.Percent{}}
+	var err error
+	for _, d := range data.OneStopRates {
+		s := strings.TrimSpace(v.targetEntries[d.Kind].Text)
+		if s == "" {
+			continue
+		}
+		p, perr := data.ParsePercent(s)
+		if perr != nil {
+			err = data.Errorf(data.EINVALID, "Chỉ tiêu %s: %s (từ 0 đến 100, tối đa hai chữ số thập phân)", strings.ToLower(d.Name[:1])+d.Name[1:], data.ErrorMessage(perr))
+			break
+		}
+		t.Targets[d.Kind] = p
+	}
+	if err == nil {
+		err = v.ui.store.Update(func(tx *store.Tx) error { return tx.PutOneStopTargets(t) })
+	}
+	if err != nil {
+		v.targetStatus.Importance = widget.DangerImportance
+		v.targetStatus.SetText("Chưa lưu: " + data.ErrorMessage(err))
+		return
+	}
+	v.ui.changed()
+	v.targetStatus.Importance = widget.SuccessImportance
+	v.targetStatus.SetText(fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
+}
+
+// ---- the table ----
+
+// rateCell is one cell of a rateTable: its text, the key it sorts by
+// (numbers; has false sorts last whatever the direction: a rate without a
+// value is not a low rate) and whether it is below its target.
+type rateCell struct {
+	text   string
+	key    int64
+	has    bool
+	str    string // sort key of a text column (unit names)
+	danger bool
+}
+
+// rateTable is a read-only table of rates whose header buttons sort the
+// rows (first tap ascending, second descending); footer rows (the totals)
+// stay at the bottom. Cells below their target are drawn in red.
+type rateTable struct {
+	widget.Table
+	cols     []column
+	rows     [][]rateCell
+	foot     [][]rateCell
+	order    []int
+	sortCol  int
+	desc     bool
+	sortable bool
+}
+
+func newRateTable(cols []column, sortable bool) *rateTable {
+	t := &rateTable{cols: cols, sortCol: -1, sortable: sortable}
+	t.Table = widget.Table{
+		Length: func() (int, int) { return len(t.order) + len(t.foot), len(t.cols) },
+		CreateCell: func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			c, foot := t.cell(id.Row, id.Col)
+			l.Alignment = t.cols[id.Col].align
+			l.TextStyle = fyne.TextStyle{Bold: foot || c.danger}
+			l.Importance = widget.MediumImportance
+			if c.danger {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(c.text)
+		},
+		ShowHeaderRow: true,
+		CreateHeader: func() fyne.CanvasObject {
+			b := widget.NewButton("", nil)
+			b.Importance = widget.LowImportance
+			return b
+		},
+		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
+			b := o.(*widget.Button)
+			if id.Col < 0 || id.Col >= len(t.cols) {
+				return
+			}
+			b.SetText(t.cols[id.Col].title)
+			var icon fyne.Resource
+			if t.sortable && id.Col == t.sortCol {
+				icon = theme.MenuDropDownIcon()
+				if t.desc {
+					icon = theme.MenuDropUpIcon()
+				}
+			}
+			b.SetIcon(icon)
+			col := id.Col
+			b.OnTapped = func() {
+				if t.sortable {
+					t.SortBy(col)
+				}
+			}
+		},
+	}
+	t.ExtendBaseWidget(t)
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}
+
+func (t *rateTable) cell(row, col int) (rateCell, bool) {
+	if row < len(t.order) {
+		r := t.rows[t.order[row]]
+		if col < len(r) {
+			return r[col], false
+		}
+		return rateCell{}, false
+	}
+	if i := row - len(t.order); i < len(t.foot) && col < len(t.foot[i]) {
+		return t.foot[i][col], true
+	}
+	return rateCell{}, true
+}
+
+// SetRows replaces the content, keeping the chosen order.
+func (t *rateTable) SetRows(rows, foot [][]rateCell) {
+	t.rows, t.foot = rows, foot
+	t.resort()
+}
+
+// SortBy sorts by a column, ascending, or descending when it is already
+// sorted by it.
+func (t *rateTable) SortBy(col int) {
+	if col == t.sortCol {
+		t.desc = !t.desc
+	} else {
+		t.sortCol, t.desc = col, false
+	}
+	t.resort()
+}
+
+func (t *rateTable) resort() {
+	t.order = make([]int, len(t.rows))
+	for i := range t.order {
+		t.order[i] = i
+	}
+	if c := t.sortCol; c >= 0 {
+		coll := data.NewCollator()
+		slices.SortStableFunc(t.order, func(a, b int) int {
+			x, y := t.rows[a][c], t.rows[b][c]
+			if x.str != "" || y.str != "" {
+				n := coll.CompareString(x.str, y.str)
+				if t.desc {
+					n = -n
+				}
+				return n
+			}
+			if x.has != y.has { // no value last, in both directions
+				if x.has {
+					return -1
+				}
+				return 1
+			}
+			n := cmp.Compare(x.key, y.key)
+			if t.desc {
+				n = -n
+			}
+			return n
+		})
+	}
+	t.Refresh()
+}
+
+// Shown returns the texts in the order shown, footer rows last.
+func (t *rateTable) Shown() [][]string {
+	var out [][]string
+	for r := range len(t.order) + len(t.foot) {
+		var row []string
+		for c := range t.cols {
+			cell, _ := t.cell(r, c)
+			row = append(row, cell.text)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// Danger reports whether the shown cell is marked below target.
+func (t *rateTable) Danger(row, col int) bool {
+	c, _ := t.cell(row, col)
+	return c.danger
+}
