@@ -55,6 +55,7 @@ type inspectionsView struct {
 func newInspectionsView(ui *UI) *inspectionsView {
 	v := &inspectionsView{ui: ui, selected: -1, tplRow: -1}
 	v.year = widget.NewSelect(nil, func(string) { v.load() })
+	v.year.PlaceHolder = "Chọn năm"
 	v.progress = widget.NewLabel("")
 	v.progress.TextStyle = fyne.TextStyle{Bold: true}
 	v.visits = newTextTable([]column{
@@ -255,6 +256,7 @@ func (v *inspectionsView) addVisit() {
 		}
 	}
 	unit := widget.NewSelect(names, nil)
+	unit.PlaceHolder = "Chọn đơn vị"
 	date := widget.NewEntry()
 	date.SetPlaceHolder(fmt.Sprintf("dạng 15/09/%d", year))
 	var tplNames []string
@@ -262,6 +264,7 @@ func (v *inspectionsView) addVisit() {
 		tplNames = append(tplNames, t.Label())
 	}
 	tpl := widget.NewSelect(tplNames, nil)
+	tpl.PlaceHolder = "Chọn mẫu phiếu"
 	if len(tplNames) > 0 {
 		tpl.SetSelectedIndex(0)
 	}
@@ -376,19 +379,20 @@ func (ui *UI) saveVisitPDF(id string, record bool) {
 // is saved as a new version.
 func (v *inspectionsView) templatesTab() fyne.CanvasObject {
 	v.tplSelect = widget.NewSelect(nil, func(string) { v.showTemplate() })
+	v.tplSelect.PlaceHolder = "Chưa có mẫu phiếu"
 	v.tplInfo = widget.NewLabel("")
 	v.tplInfo.Wrapping = fyne.TextWrapWord
 	v.tplItems = newTextTable([]column{
 		{"Mã", 60, fyne.TextAlignLeading},
-		{"Câu hỏi", 480, fyne.TextAlignLeading},
-		{"Nội dung, tài liệu kiểm tra", 360, fyne.TextAlignLeading},
-		{"Tiêu chí", 70, fyne.TextAlignCenter},
-		{"Cách trả lời", 170, fyne.TextAlignLeading},
+		{"Câu hỏi", 440, fyne.TextAlignLeading},
+		{"Nội dung, tài liệu kiểm tra", 320, fyne.TextAlignLeading},
+		{"Tiêu chí", 90, fyne.TextAlignCenter},
+		{"Cách trả lời", 150, fyne.TextAlignLeading},
 	})
 	v.tplItems.OnSelected = func(id widget.TableCellID) { v.tplRow = id.Row; v.tplEdit.Enable() }
 	v.tplEdit = widget.NewButtonWithIcon("Sửa câu hỏi đã chọn…", theme.DocumentCreateIcon(), v.editItem)
 	v.tplEdit.Disable()
-	top := container.NewVBox(container.NewHBox(widget.NewLabel("Mẫu phiếu:"), container.NewGridWrap(fyne.NewSize(620, v.tplSelect.MinSize().Height), v.tplSelect), v.tplEdit), v.tplInfo)
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("Mẫu phiếu:"), container.NewGridWrap(fyne.NewSize(720, v.tplSelect.MinSize().Height), v.tplSelect), v.tplEdit), v.tplInfo)
 	return container.NewBorder(top, nil, nil, nil, v.tplItems)
 }
 
@@ -422,7 +426,7 @@ func (v *inspectionsView) showTemplate() {
 		bold[len(rows)] = true
 		rows = append(rows, []string{s.Code, s.Title, "", "", ""})
 		for _, it := range s.Items {
-			kind := "Đạt / Không đạt / KAD"
+			kind := "Đạt/không đạt"
 			if it.Kind == data.AnswerNumber {
 				kind = "Số liệu"
 				if it.Unit != "" {

@@ -15,7 +15,7 @@ import (
 // visitFixture is a finished visit of Nguyên Bình on the demo checklist:
 // items 1.1 and 5.2 failed with notes, 4.4 not applicable, figures for
 // the number items, the rest passed; two recommendations.
-func visitFixture(t *testing.T) VisitInput {
+func visitFixture(t testing.TB) VisitInput {
 	t.Helper()
 	tpl := demo.InspectionTemplate()
 	tpl.Version = 1
@@ -224,6 +224,26 @@ func TestVisitReportsRefuseAnotherTemplateVersion(t *testing.T) {
 	for name, build := range map[string]func(VisitInput) ([]byte, error){"record": Inspection, "checklist": Checklist} {
 		if _, err := build(in); err == nil || !strings.Contains(err.Error(), "phiên bản 1") {
 			t.Errorf("%s with the wrong template version: %v", name, err)
+		}
+	}
+}
+
+// One visit's record and blank checklist, 22 items, as printed from the
+// window.
+func BenchmarkInspectionRecord(b *testing.B) {
+	in := visitFixture(b)
+	for b.Loop() {
+		if _, err := Inspection(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkBlankChecklist(b *testing.B) {
+	in := visitFixture(b)
+	for b.Loop() {
+		if _, err := Checklist(in); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
