@@ -191,6 +191,17 @@ func openExisting(path string) (*store.Store, error) {
 	return store.Open(path)
 }
 
+// readData opens an existing data file and runs fn in one read
+// transaction: every report reads one consistent state of the file.
+func readData(path string, fn func(tx *store.Tx) error) error {
+	st, err := openExisting(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.View(fn)
+}
+
 // writeFile writes through a temporary file and a rename, so a failed or
 // interrupted write never leaves half a PDF where the officer expects one.
 func writeFile(path string, b []byte) error {

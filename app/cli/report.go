@@ -45,13 +45,8 @@ func runRanking(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := openExisting(rf.db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var in reports.RankingInput
-	if err := st.View(func(tx *store.Tx) error {
+	if err := readData(rf.db, func(tx *store.Tx) error {
 		var err error
 		in, err = RankingInput(tx, *year, *group)
 		return err

@@ -23,13 +23,8 @@ func runVisitReport(kind string, args []string, stdout io.Writer) error {
 	if *visit == "" {
 		return usageError("report %s: thiếu --visit (mã đợt kiểm tra, dạng 2024-01)", kind)
 	}
-	st, err := openExisting(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var in reports.VisitInput
-	if err := st.View(func(tx *store.Tx) (err error) {
+	if err := readData(*db, func(tx *store.Tx) (err error) {
 		in, err = VisitInput(tx, *visit)
 		return err
 	}); err != nil {

@@ -33,13 +33,8 @@ func runOneStop(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := openExisting(rf.db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var in reports.OneStopInput
-	if err := st.View(func(tx *store.Tx) (err error) {
+	if err := readData(rf.db, func(tx *store.Tx) (err error) {
 		in, err = OneStopInput(tx, p, *group)
 		return err
 	}); err != nil {

@@ -32,13 +32,8 @@ func runScorecard(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := openExisting(rf.db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var in reports.ScorecardInput
-	if err := st.View(func(tx *store.Tx) error {
+	if err := readData(rf.db, func(tx *store.Tx) error {
 		var err error
 		in, err = ScorecardInput(tx, *year, code)
 		return err

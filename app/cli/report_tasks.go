@@ -29,13 +29,8 @@ func runTasks(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	st, err := openExisting(rf.db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var in reports.TasksInput
-	if err := st.View(func(tx *store.Tx) error {
+	if err := readData(rf.db, func(tx *store.Tx) error {
 		var err error
 		in, err = TasksInput(tx, *year, *unit, *overdue, when)
 		return err
