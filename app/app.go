@@ -52,6 +52,10 @@ func Run(dbPath string) error {
 	defer st.Close()
 	ui := New(st, w)
 	w.SetContent(ui.Content())
+	// The day's first start keeps a copy of the data as it was (issue 6).
+	if _, _, err := st.DailyBackup(); err != nil {
+		ui.showError(err)
+	}
 	ui.ensureOfficer()
 	w.ShowAndRun()
 	return nil
@@ -99,6 +103,9 @@ type UI struct {
 	dashboard  *dashboardView
 	tasks      *tasksView
 	lostPoints *lostPointsView
+
+	// Excel, backup and restore (issue 6).
+	dataFile *dataFileView
 }
 
 // section is one entry of the navigation list.
@@ -125,6 +132,7 @@ func New(st *store.Store, w fyne.Window) *UI {
 		{title: SectionInspections, icon: theme.SearchIcon(), build: func() fyne.CanvasObject { ui.inspections = newInspectionsView(ui); return ui.inspections.content }},
 		{title: SectionOneStop, icon: theme.StorageIcon(), build: func() fyne.CanvasObject { ui.oneStop = newOneStopView(ui); return ui.oneStop.content }},
 		{title: SectionReports, icon: theme.DocumentPrintIcon(), build: func() fyne.CanvasObject { ui.reports = newReportsView(ui); return ui.reports.content }},
+		{title: SectionDataFile, icon: theme.FolderIcon(), build: func() fyne.CanvasObject { ui.dataFile = newDataFileView(ui); return ui.dataFile.content }},
 	}
 	ui.body = container.NewStack()
 	ui.officerBtn = widget.NewButtonWithIcon("Cán bộ: chưa ghi tên", theme.AccountIcon(), ui.askOfficer)
@@ -170,6 +178,8 @@ const (
 	SectionDashboard  = "Tổng quan"
 	SectionTasks      = "Nhiệm vụ"
 	SectionLostPoints = "Điểm bị trừ"
+
+	SectionDataFile = "Dữ liệu"
 )
 
 // Show switches to the section with the given title.

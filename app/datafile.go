@@ -1,0 +1,316 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/data/xlsx"
+)
+
+// dataFileView exchanges data with Excel and keeps the backups: export
+// buttons (a save dialog each), imports (an open dialog, then the list of
+// problems or a summary), backup now, and the backups with restore.
+type dataFileView struct {
+	ui      *UI
+	content fyne.CanvasObject
+	year    *widget.Select
+	group   *groupSelect
+	unit    *unitSelect
+	list    *widget.List
+	backups []store.Backup
+	restore *widget.Button
+	chosen  int // index in backups, -1 for none
+	status  *widget.Label
+	// work counts the jobs running in the background; tests wait on it.
+	work sync.WaitGroup
+}
+
+// export kinds offered as buttons: label, kind, file name.
+var exportButtons = []struct{ label, kind string }{
+	{"Bảng xếp hạng", "ranking"},
+	{"Phiếu điểm của đơn vị", "scorecard"},
+	{"Bảng điểm các đơn vị", "scores"},
+	{"Điểm bị trừ", "lostpoints"},
+	{"Nhiệm vụ", "tasks"},
+	{"Danh sách đơn vị", "units"},
+	{"Bộ chỉ số", "framework"},
+}
+
+var importButtons = []struct{ label, kind, template string }{
+	{"Nhập danh sách đơn vị…", xlsx.KindUnits, "mau-don-vi.xlsx"},
+	{"Nhập bộ chỉ số…", xlsx.KindFramework, "mau-bo-chi-so.xlsx"},
+	{"Nhập điểm…", xlsx.KindScores, "mau-diem.xlsx"},
+}
+
+func newDataFileView(ui *UI) *dataFileView {
+	v := &dataFileView{ui: ui, chosen: -1}
+	v.year = newYearSelect(ui, func() {})
+	v.group = newGroupSelect(ui, func() {})
+	v.unit = newUnitSelect(ui, func() {})
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+
+	var exports []fyne.CanvasObject
+	for _, b := range exportButtons {
+		kind := b.kind
+		exports = append(exports, widget.NewButtonWithIcon(b.label, theme.DocumentSaveIcon(), func() { v.export(kind) }))
+	}
+	exportForm := widget.NewForm(
+		widget.NewFormItem("Năm đánh giá", v.year),
+		widget.NewFormItem("Nhóm đơn vị", v.group.Select),
+		widget.NewFormItem("Đơn vị (phiếu điểm)", v.unit.Select),
+	)
+	exportCard := widget.NewCard("Xuất ra Excel", "Số liệu ghi dạng số, hai chữ số thập phân",
+		container.NewVBox(exportForm, container.NewGridWithColumns(2, exports...)))
+
+	var imports, templates []fyne.CanvasObject
+	for _, b := range importButtons {
+		b := b
+		imports = append(imports, widget.NewButtonWithIcon(b.label, theme.UploadIcon(), func() { v.chooseImport(b.kind) }))
+		templates = append(templates, widget.NewButtonWithIcon("Tệp mẫu", theme.FileIcon(), func() {
+			v.saveFile(b.template, func() ([]byte, error) { return xlsx.Template(b.kind) })
+		}))
+	}
+	note := widget.NewLabel("Tệp nhập có cùng bố cục với tệp xuất. Mọi dòng được kiểm tra trước; có lỗi thì không ghi gì và liệt kê lỗi theo trang tính, dòng, cột. Trước mỗi lần nhập, dữ liệu được sao lưu.")
+	note.Wrapping = fyne.TextWrapWord
+	importCard := widget.NewCard("Nhập từ Excel", "", container.NewVBox(
+		container.NewGridWithColumns(2, interleave(imports, templates)...), note))
+
+	v.list = widget.NewList(
+		func() int { return len(v.backups) },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("09/06/2023 14:30:05 — Trước khi nhập từ Excel (000 KB)")
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.backups[id].String()) },
+	)
+	v.list.OnSelected = func(id widget.ListItemID) { v.chosen = id; v.restore.Enable() }
+	v.list.OnUnselected = func(widget.ListItemID) { v.chosen = -1; v.restore.Disable() }
+	backupNow := widget.NewButtonWithIcon("Sao lưu ngay", theme.DocumentSaveIcon(), v.backupNow)
+	backupNow.Importance = widget.HighImportance
+	v.restore = widget.NewButtonWithIcon("Khôi phục bản đã chọn…", theme.HistoryIcon(), func() {
+		if v.chosen >= 0 && v.chosen < len(v.backups) {
+			v.confirmRestore(v.backups[v.chosen])
+		}
+	})
+	v.restore.Disable()
+	folder := widget.NewLabel(fmt.Sprintf("Giữ %d bản mới nhất trong thư mục %s", store.BackupsKept, ui.store.BackupFolder()))
+	folder.Wrapping = fyne.TextWrapWord
+	backupCard := widget.NewCard("Sao lưu và khôi phục", "Tự động sao lưu khi mở chương trình lần đầu trong ngày",
+		container.NewBorder(container.NewVBox(container.NewHBox(backupNow, v.restore), folder), nil, nil, nil, v.list))
+
+	head := widget.NewLabelWithStyle("Dữ liệu — tệp "+ui.store.Path(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewVBox(exportCard, importCard)
+	v.content = container.NewBorder(head, v.status, nil, nil,
+		container.NewGridWithColumns(2, container.NewVScroll(left), backupCard))
+	ui.onChange = append(ui.onChange, v.reloadBackups)
+	v.reloadBackups()
+	return v
+}
+
+// interleave pairs each import button with its template button, row by row.
+func interleave(a, b []fyne.CanvasObject) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	for i := range a {
+		out = append(out, a[i], b[i])
+	}
+	return out
+}
+
+func (v *dataFileView) reloadBackups() {
+	list, err := v.ui.store.Backups()
+	if err != nil {
+		v.status.SetText(data.ErrorMessage(err))
+	}
+	v.backups = list
+	v.chosen = -1
+	v.list.UnselectAll()
+	v.restore.Disable()
+	v.list.Refresh()
+}
+
+// export builds the file first (an error shows at once and no empty file
+// is left), then asks where to save it.
+func (v *dataFileView) export(kind string) {
+	year := selectedYear(v.year)
+	name := cli.ExportKinds[kind]
+	if year > 0 && kind != "units" {
+		name = fmt.Sprintf("%s-%d.xlsx", name[:len(name)-len(".xlsx")], year)
+	}
+	if kind == "scorecard" {
+		name = fmt.Sprintf("phieu-diem-%s-%d.xlsx", v.unit.code(), year)
+	}
+	v.saveFile(name, func() (b []byte, err error) {
+		err = v.ui.store.View(func(tx *store.Tx) (err error) {
+			b, err = cli.Export(tx, kind, year, v.group.ID(), v.unit.code(), today())
+			return err
+		})
+		return b, err
+	})
+}
+
+func (v *dataFileView) saveFile(name string, build func() ([]byte, error)) {
+	b, err := build()
+	if err != nil {
+		v.ui.showError(err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.ui.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		_, werr := w.Write(b)
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			v.ui.showError(fmt.Errorf("không ghi được tệp %s: %w", w.URI().Name(), werr))
+			return
+		}
+		v.status.SetText("Đã lưu tệp Excel: " + w.URI().Path())
+	}, v.ui.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// chooseImport asks for the file to import.
+func (v *dataFileView) chooseImport(kind string) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			v.ui.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			v.ui.showError(fmt.Errorf("không đọc được tệp %s: %w", r.URI().Name(), err))
+			return
+		}
+		v.importFile(kind, r.URI().Name(), b)
+	}, v.ui.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// importFile imports in the background behind a progress dialog, then
+// shows the list of problems or what was imported.
+func (v *dataFileView) importFile(kind, name string, file []byte) {
+	v.background("Đang nhập "+name+"…", func() (func(), error) {
+		sum, err := cli.Import(v.ui.store, kind, bytes.NewReader(file))
+		return func() {
+			var ps xlsx.Problems
+			if errors.As(err, &ps) {
+				v.showProblems(name, ps)
+				return
+			}
+			if err != nil {
+				v.ui.showError(err)
+				return
+			}
+			v.status.SetText(sum.String())
+			v.ui.refreshYears()
+			v.ui.changed()
+			dialog.ShowInformation("Đã nhập "+name, sum.String(), v.ui.win)
+		}, nil
+	})
+}
+
+// showProblems lists a refused file's problems, one a line, scrollable.
+func (v *dataFileView) showProblems(name string, ps xlsx.Problems) {
+	text := ""
+	for i, p := range ps {
+		if i > 0 {
+			text += "\n"
+		}
+		text += "• " + p.String()
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(fmt.Sprintf("Tệp có %s lỗi. Không có dữ liệu nào được ghi; hãy sửa tệp rồi nhập lại.", data.FormatCount(int64(len(ps)))),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Không nhập tệp "+name, "Đóng", container.NewBorder(head, nil, nil, nil, container.NewVScroll(msg)), v.ui.win)
+	d.Resize(fyne.NewSize(820, 480))
+	d.Show()
+	v.status.SetText(fmt.Sprintf("Không nhập tệp %s: %s lỗi.", name, data.FormatCount(int64(len(ps)))))
+}
+
+func (v *dataFileView) backupNow() {
+	v.background("Đang sao lưu…", func() (func(), error) {
+		b, err := v.ui.store.Backup(store.ReasonManual)
+		return func() {
+			v.reloadBackups()
+			v.status.SetText("Đã sao lưu: " + b.Path)
+		}, err
+	})
+}
+
+func (v *dataFileView) confirmRestore(b store.Backup) {
+	msg := widget.NewLabel(fmt.Sprintf("Khôi phục dữ liệu về bản sao lưu:\n%s\n\nMọi thay đổi sau thời điểm đó sẽ không còn trong tệp dữ liệu. Dữ liệu hiện tại được sao lưu trước, nên vẫn có thể khôi phục lại.", b))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Khôi phục dữ liệu?", "Khôi phục", "Hủy", msg, func(ok bool) {
+		if ok {
+			v.restoreFrom(b.Path)
+		}
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(620, 260))
+	d.Show()
+}
+
+func (v *dataFileView) restoreFrom(path string) {
+	v.background("Đang khôi phục…", func() (func(), error) {
+		saved, err := v.ui.store.Restore(path)
+		return func() {
+			v.ui.refreshYears()
+			v.ui.changed()
+			v.status.SetText("Đã khôi phục từ " + filepath.Base(path) + ". Dữ liệu trước khi khôi phục: " + filepath.Base(saved.Path))
+			dialog.ShowInformation("Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu "+filepath.Base(path)+".", v.ui.win)
+		}, err
+	})
+}
+
+// background runs work off the UI thread behind a progress dialog; the
+// function it returns runs on the UI thread once work is done.
+func (v *dataFileView) background(title string, work func() (func(), error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), v.ui.win)
+	d.Resize(fyne.NewSize(420, 120))
+	d.Show()
+	v.work.Add(1)
+	go func() {
+		defer v.work.Done()
+		then, err := work()
+		fyne.Do(func() {
+			bar.Stop()
+			d.Hide()
+			if err != nil {
+				v.ui.showError(err)
+				return
+			}
+			then()
+		})
+	}()
+}
