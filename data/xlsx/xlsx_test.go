@@ -401,3 +401,15 @@ func asProblems(err error, ps *xlsx.Problems) bool {
 	*ps = p
 	return ok
 }
+
+// BenchmarkScoresRoundTrip: export a year's scores (10 units × 31
+// criteria) and import them back, backup and transaction included.
+func BenchmarkScoresRoundTrip(b *testing.B) {
+	st := demoStore(b)
+	for b.Loop() {
+		file := export(b, st, func(tx *store.Tx) ([]byte, error) { return xlsx.Scores(tx, 2023, "") })
+		if _, err := xlsx.ImportScores(st, bytes.NewReader(file)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
