@@ -182,7 +182,7 @@ func TestScoreGridPasteColumnAndCopySelf(t *testing.T) {
 	}
 
 	tapButton(t, w, "Chép điểm tự đánh giá sang thẩm định")
-	tapButton(t, w, "Yes")
+	tapButton(t, w, "Có")
 	s = storedSheet(t, ui, 2023, "MOI")
 	if got := s.Scores["1.2"].Appraised; got == nil || *got != data.P(1, 50) {
 		t.Errorf("copy self → appraised: 1.2 appraised %v", got)

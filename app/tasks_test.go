@@ -111,7 +111,7 @@ func TestRemedyFromLostPointsAppearsInTaskList(t *testing.T) {
 	lv.table.Select(widget.TableCellID{Row: 0, Col: 2})
 	test.Tap(lv.create)
 	n := len(storedTasks(t, ui, data.TaskFilter{}))
-	tapButton(t, w, "No")
+	tapButton(t, w, "Không")
 	if got := len(storedTasks(t, ui, data.TaskFilter{})); got != n {
 		t.Errorf("cancelled duplicate stored a task: %d → %d", n, got)
 	}

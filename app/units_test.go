@@ -43,7 +43,7 @@ func TestUnitsAddEditDeactivate(t *testing.T) {
 	// A unit with scores cannot be deleted, only deactivated.
 	v.selectCode("NBI")
 	test.Tap(v.delBtn)
-	tapButton(t, w, "Yes")
+	tapButton(t, w, "Có")
 	if !strings.Contains(v.status.Text, "Ngừng đánh giá") {
 		t.Errorf("delete of a scored unit: %q", v.status.Text)
 	}
@@ -74,7 +74,7 @@ func TestUnitsAddEditDeactivate(t *testing.T) {
 	ui.Show(SectionUnits)
 	v.selectCode("TXA")
 	test.Tap(v.delBtn)
-	tapButton(t, w, "Yes")
+	tapButton(t, w, "Có")
 	if slices.Contains(shownTexts(w), "Thị xã Quảng Uyên") {
 		t.Error("TXA still listed after delete")
 	}
