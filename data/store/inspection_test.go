@@ -21,7 +21,6 @@ func checklist() data.Template {
 	}}
 }
 
-
 func ymd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.Local) }
 
 // answered is a visit of ward GT on 09/06/2023 with every item answered
