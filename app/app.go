@@ -81,7 +81,10 @@ type UI struct {
 	// onChange are the screens' refresh functions, called after any write so
 	// no screen shows stale figures; no screen reaches into another.
 	onChange []func()
-	// officerBtn shows who is working and lets them change it (officer.go).
+	// officer shows who is working; its button changes it (officer.go).
+	// The name is a truncating label so a long name never widens the
+	// navigation and pushes the screens' columns off the window.
+	officer    *widget.Label
 	officerBtn *widget.Button
 	// yearSelects are every screen's year pickers (years.go).
 	yearSelects []*widget.Select
@@ -135,8 +138,10 @@ func New(st *store.Store, w fyne.Window) *UI {
 		{title: SectionDataFile, icon: theme.FolderIcon(), build: func() fyne.CanvasObject { ui.dataFile = newDataFileView(ui); return ui.dataFile.content }},
 	}
 	ui.body = container.NewStack()
-	ui.officerBtn = widget.NewButtonWithIcon("Cán bộ: chưa ghi tên", theme.AccountIcon(), ui.askOfficer)
+	ui.officerBtn = widget.NewButtonWithIcon("", theme.AccountIcon(), ui.askOfficer)
 	ui.officerBtn.Importance = widget.LowImportance
+	ui.officer = widget.NewLabel("(chưa ghi tên)")
+	ui.officer.Truncation = fyne.TextTruncateEllipsis
 	ui.nav = widget.NewList(
 		func() int { return len(ui.sections) },
 		func() fyne.CanvasObject {
@@ -157,9 +162,9 @@ func New(st *store.Store, w fyne.Window) *UI {
 // Content is the window content: navigation at the left, the section at
 // the right.
 func (ui *UI) Content() fyne.CanvasObject {
-	nav := container.NewBorder(nil, ui.officerBtn, nil, nil, ui.nav)
+	nav := container.NewBorder(nil, container.NewBorder(nil, nil, ui.officerBtn, nil, ui.officer), nil, nil, ui.nav)
 	split := container.NewHSplit(nav, ui.body)
-	split.Offset = 0.11
+	split.Offset = 0.125
 	return split
 }
 

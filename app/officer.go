@@ -20,7 +20,7 @@ func (ui *UI) ensureOfficer() {
 	name := fyne.CurrentApp().Preferences().String(prefOfficer)
 	if strings.TrimSpace(name) != "" {
 		ui.store.SetOfficer(name)
-		ui.officerBtn.SetText("Cán bộ: " + name)
+		ui.officer.SetText(name)
 		return
 	}
 	ui.askOfficer()
@@ -57,5 +57,5 @@ func (ui *UI) setOfficer(name string) {
 	}
 	fyne.CurrentApp().Preferences().SetString(prefOfficer, name)
 	ui.store.SetOfficer(name)
-	ui.officerBtn.SetText("Cán bộ: " + name)
+	ui.officer.SetText(name)
 }

@@ -135,8 +135,8 @@ func TestOfficerNameAskedOnceAndKept(t *testing.T) {
 	if got := fyne.CurrentApp().Preferences().String(prefOfficer); got != "Hoàng Thị Mai" {
 		t.Errorf("kept name %q", got)
 	}
-	if ui.store.Officer() != "Hoàng Thị Mai" || ui.officerBtn.Text != "Cán bộ: Hoàng Thị Mai" {
-		t.Errorf("store officer %q, button %q", ui.store.Officer(), ui.officerBtn.Text)
+	if ui.store.Officer() != "Hoàng Thị Mai" || ui.officer.Text != "Hoàng Thị Mai" {
+		t.Errorf("store officer %q, label %q", ui.store.Officer(), ui.officer.Text)
 	}
 	// Next start: no question.
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
