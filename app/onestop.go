@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -33,7 +32,7 @@ type oneStopView struct {
 	units   []data.Unit
 
 	// Per-period table.
-	table   *rateTable
+	table   *sortTable
 	totals  *widget.Label
 	summary data.OneStopSummary
 
@@ -47,7 +46,7 @@ type oneStopView struct {
 
 	// Trend.
 	trendUnit *widget.Select
-	trend     *rateTable
+	trend     *sortTable
 
 	// Targets.
 	targetUnit    *widget.Select
@@ -194,7 +193,8 @@ func rateTableColumns(first string) []column {
 }
 
 func (v *oneStopView) buildTable() fyne.CanvasObject {
-	v.table = newRateTable(rateTableColumns("Đơn vị"), true)
+	v.table = newSortTable(rateTableColumns("Đơn vị"))
+	v.table.headerAlign = widget.ButtonAlignCenter
 	v.totals = widget.NewLabel("")
 	v.totals.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel("Bấm tiêu đề cột để sắp xếp. Tỷ lệ chữ đỏ: chưa đạt chỉ tiêu; — : không có số liệu để tính. Dòng tổng cộng tính lại tỷ lệ từ tổng các số liệu.")
@@ -203,26 +203,36 @@ func (v *oneStopView) buildTable() fyne.CanvasObject {
 	return container.NewBorder(nil, container.NewVBox(v.totals, hint), nil, nil, v.table)
 }
 
-// rateRow builds a table row for figures judged against targets.
-func rateRow(name string, f *data.OneStopFigures, reported bool, targets map[data.RateKind]data.Percent, nameKey string) []rateCell {
-	row := []rateCell{{text: name, str: nameKey}}
+// rateRow builds a table row for figures judged against targets: the name
+// (sorted by its text), the counts and the rates (sorted by value, a cell
+// without a value last), rates below target marked, and the targets missed.
+func rateRow(name string, f *data.OneStopFigures, reported bool, targets map[data.RateKind]data.Percent) sortRow {
+	r := sortRow{cells: []string{name}, keys: []any{nil}, danger: []bool{false}}
+	add := func(text string, key int64, has, danger bool) {
+		var k any = noKey{}
+		if has {
+			k = key
+		}
+		r.cells, r.keys, r.danger = append(r.cells, text), append(r.keys, k), append(r.danger, danger)
+	}
 	if !reported {
-		row = append(row, rateCell{text: "chưa báo cáo"}, rateCell{})
+		add("chưa báo cáo", 0, false, false)
+		add("", 0, false, false)
 	} else {
-		row = append(row, rateCell{text: data.FormatCount(f.Received), key: f.Received, has: true},
-			rateCell{text: data.FormatCount(f.Resolved), key: f.Resolved, has: true})
+		add(data.FormatCount(f.Received), f.Received, true, false)
+		add(data.FormatCount(f.Resolved), f.Resolved, true, false)
 	}
 	var missed []string
 	for _, d := range data.OneStopRates {
 		vd := data.Judge(f, d.Kind, targets)
-		c := rateCell{text: vd.Rate.String(), key: int64(vd.Rate.Value), has: vd.Rate.OK}
-		if vd.Status == data.NotMet {
-			c.danger = true
+		notMet := vd.Status == data.NotMet
+		if notMet {
 			missed = append(missed, fmt.Sprintf("%s (%s)", d.Short, vd.TargetString()))
 		}
-		row = append(row, c)
+		add(vd.Rate.String(), int64(vd.Rate.Value), vd.Rate.OK, notMet)
 	}
-	return append(row, rateCell{text: strings.Join(missed, "; "), key: int64(len(missed)), has: reported})
+	add(strings.Join(missed, "; "), int64(len(missed)), reported, false)
+	return r
 }
 
 func (v *oneStopView) loadTable() {
@@ -235,18 +245,19 @@ func (v *oneStopView) loadTable() {
 		v.ui.showError(err)
 		return
 	}
-	var rows [][]rateCell
+	var rows []sortRow
 	below := 0
 	for i := range v.summary.Rows {
 		r := &v.summary.Rows[i]
-		rows = append(rows, rateRow(r.Unit.Name, &r.Figures, r.Reported, r.Targets, r.Unit.Name))
+		rows = append(rows, rateRow(r.Unit.Name, &r.Figures, r.Reported, r.Targets))
 		if len(r.Missed()) > 0 {
 			below++
 		}
 	}
 	s := &v.summary
-	total := rateRow("Tổng cộng", &s.Total, s.Reported > 0, s.TotalTargets, "")
-	v.table.SetRows(rows, [][]rateCell{total})
+	total := rateRow("Tổng cộng", &s.Total, s.Reported > 0, s.TotalTargets)
+	total.bold = true
+	v.table.SetRows(rows, total)
 	if s.Reported == 0 {
 		v.totals.SetText(fmt.Sprintf("%s: chưa có đơn vị nào nhập số liệu. Nhập ở thẻ «Nhập số liệu».", p.Title()))
 		v.save.Disable()
@@ -423,7 +434,9 @@ func (v *oneStopView) buildTrend() fyne.CanvasObject {
 	if len(v.units) > 0 {
 		v.trendUnit.Selected = v.units[0].Name
 	}
-	v.trend = newRateTable(rateTableColumns("Kỳ"), false)
+	v.trend = newSortTable(rateTableColumns("Kỳ"))
+	v.trend.headerAlign = widget.ButtonAlignCenter
+	v.trend.fixed = true // old periods first, always
 	hint := widget.NewLabel("Các kỳ cùng loại với kỳ đang chọn (năm, 6 tháng, quý hoặc tháng), cũ trước mới sau; tỷ lệ chữ đỏ chưa đạt chỉ tiêu của năm đó.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
@@ -436,7 +449,7 @@ func (v *oneStopView) loadTrend() {
 		return
 	}
 	code := v.unitCode(v.trendUnit)
-	var rows [][]rateCell
+	var rows []sortRow
 	err := v.ui.store.View(func(tx *store.Tx) error {
 		figs, err := tx.OneStopTrend(code, v.Period().Kind)
 		if err != nil {
@@ -451,14 +464,14 @@ func (v *oneStopView) loadTrend() {
 			if t, ok := own[code]; ok {
 				mine = &t
 			}
-			rows = append(rows, rateRow(figs[i].Period.Title(), &figs[i], true, data.EffectiveTargets(office, mine), ""))
+			rows = append(rows, rateRow(figs[i].Period.Title(), &figs[i], true, data.EffectiveTargets(office, mine)))
 		}
 		return nil
 	})
 	if err != nil {
 		v.ui.showError(err)
 	}
-	v.trend.SetRows(rows, nil)
+	v.trend.SetRows(rows)
 }
 
 // ---- targets ----
@@ -555,169 +568,4 @@ func (v *oneStopView) saveTargets() {
 	v.ui.changed()
 	v.targetStatus.Importance = widget.SuccessImportance
 	v.targetStatus.SetText(fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
-}
-
-// ---- the table ----
-
-// rateCell is one cell of a rateTable: its text, the key it sorts by
-// (numbers; has false sorts last whatever the direction: a rate without a
-// value is not a low rate) and whether it is below its target.
-type rateCell struct {
-	text   string
-	key    int64
-	has    bool
-	str    string // sort key of a text column (unit names)
-	danger bool
-}
-
-// rateTable is a read-only table of rates whose header buttons sort the
-// rows (first tap ascending, second descending); footer rows (the totals)
-// stay at the bottom. Cells below their target are drawn in red.
-type rateTable struct {
-	widget.Table
-	cols     []column
-	rows     [][]rateCell
-	foot     [][]rateCell
-	order    []int
-	sortCol  int
-	desc     bool
-	sortable bool
-}
-
-func newRateTable(cols []column, sortable bool) *rateTable {
-	t := &rateTable{cols: cols, sortCol: -1, sortable: sortable}
-	t.Table = widget.Table{
-		Length: func() (int, int) { return len(t.order) + len(t.foot), len(t.cols) },
-		CreateCell: func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			c, foot := t.cell(id.Row, id.Col)
-			l.Alignment = t.cols[id.Col].align
-			l.TextStyle = fyne.TextStyle{Bold: foot || c.danger}
-			l.Importance = widget.MediumImportance
-			if c.danger {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(c.text)
-		},
-		ShowHeaderRow: true,
-		CreateHeader: func() fyne.CanvasObject {
-			b := widget.NewButton("", nil)
-			b.Importance = widget.LowImportance
-			return b
-		},
-		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
-			b := o.(*widget.Button)
-			if id.Col < 0 || id.Col >= len(t.cols) {
-				return
-			}
-			b.SetText(t.cols[id.Col].title)
-			var icon fyne.Resource
-			if t.sortable && id.Col == t.sortCol {
-				icon = theme.MenuDropDownIcon()
-				if t.desc {
-					icon = theme.MenuDropUpIcon()
-				}
-			}
-			b.SetIcon(icon)
-			col := id.Col
-			b.OnTapped = func() {
-				if t.sortable {
-					t.SortBy(col)
-				}
-			}
-		},
-	}
-	t.ExtendBaseWidget(t)
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
-	return t
-}
-
-func (t *rateTable) cell(row, col int) (rateCell, bool) {
-	if row < len(t.order) {
-		r := t.rows[t.order[row]]
-		if col < len(r) {
-			return r[col], false
-		}
-		return rateCell{}, false
-	}
-	if i := row - len(t.order); i < len(t.foot) && col < len(t.foot[i]) {
-		return t.foot[i][col], true
-	}
-	return rateCell{}, true
-}
-
-// SetRows replaces the content, keeping the chosen order.
-func (t *rateTable) SetRows(rows, foot [][]rateCell) {
-	t.rows, t.foot = rows, foot
-	t.resort()
-}
-
-// SortBy sorts by a column, ascending, or descending when it is already
-// sorted by it.
-func (t *rateTable) SortBy(col int) {
-	if col == t.sortCol {
-		t.desc = !t.desc
-	} else {
-		t.sortCol, t.desc = col, false
-	}
-	t.resort()
-}
-
-func (t *rateTable) resort() {
-	t.order = make([]int, len(t.rows))
-	for i := range t.order {
-		t.order[i] = i
-	}
-	if c := t.sortCol; c >= 0 {
-		coll := data.NewCollator()
-		slices.SortStableFunc(t.order, func(a, b int) int {
-			x, y := t.rows[a][c], t.rows[b][c]
-			if x.str != "" || y.str != "" {
-				n := coll.CompareString(x.str, y.str)
-				if t.desc {
-					n = -n
-				}
-				return n
-			}
-			if x.has != y.has { // no value last, in both directions
-				if x.has {
-					return -1
-				}
-				return 1
-			}
-			n := cmp.Compare(x.key, y.key)
-			if t.desc {
-				n = -n
-			}
-			return n
-		})
-	}
-	t.Refresh()
-}
-
-// Shown returns the texts in the order shown, footer rows last.
-func (t *rateTable) Shown() [][]string {
-	var out [][]string
-	for r := range len(t.order) + len(t.foot) {
-		var row []string
-		for c := range t.cols {
-			cell, _ := t.cell(r, c)
-			row = append(row, cell.text)
-		}
-		out = append(out, row)
-	}
-	return out
-}
-
-// Danger reports whether the shown cell is marked below target.
-func (t *rateTable) Danger(row, col int) bool {
-	c, _ := t.cell(row, col)
-	return c.danger
 }

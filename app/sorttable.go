@@ -13,54 +13,71 @@ import (
 
 // sortRow is one row of a sortTable: the texts shown and, per column, the
 // key it sorts by (int64 for numbers, points and dates; string for names,
-// compared in Vietnamese collation). A nil key sorts by the text.
+// compared in Vietnamese collation; noKey for a cell without a value). A
+// nil key sorts by the text.
 type sortRow struct {
 	cells []string
 	keys  []any
 	bold  bool
+	// danger marks the cells drawn in red and bold (a rate below its
+	// target).
+	danger []bool
 }
 
+// noKey is the sort key of a cell without a value: it sorts after every
+// value in both directions (a rate without a value is not a low rate).
+type noKey struct{}
+
+func (r sortRow) isDanger(col int) bool { return col < len(r.danger) && r.danger[col] }
+
 // sortTable is a read-only table whose header cells are buttons: a tap
-// sorts by that column, a second tap reverses the order. Selecting a cell
-// selects its row, reported by the row's index in the slice given to
-// SetRows, whatever the order shown.
+// sorts by that column, a second tap reverses the order. Footer rows (the
+// totals) stay at the bottom, unsorted. Selecting a cell selects its row,
+// reported by the row's index in the slice given to SetRows, whatever the
+// order shown.
 type sortTable struct {
 	widget.Table
 	cols    []column
 	rows    []sortRow
+	foot    []sortRow
 	order   []int // shown position → index in rows
 	sortCol int   // -1: the order given
 	desc    bool
+	// fixed keeps the order given: header taps do not sort.
+	fixed bool
+	// headerAlign places the header buttons' titles.
+	headerAlign widget.ButtonAlign
 	// OnRowSelected is called with the index of the selected row in the
 	// slice given to SetRows.
 	OnRowSelected func(row int)
 }
 
 func newSortTable(cols []column) *sortTable {
-	t := &sortTable{cols: cols, sortCol: -1}
+	t := &sortTable{cols: cols, sortCol: -1, headerAlign: widget.ButtonAlignLeading}
 	t.Table = widget.Table{
-		Length: func() (int, int) { return len(t.order), len(t.cols) },
-		CreateCell: func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		Length:     func() (int, int) { return len(t.order) + len(t.foot), len(t.cols) },
+		CreateCell: newCellLabel,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			if id.Row >= len(t.order) || id.Col >= len(t.cols) {
+			r, ok := t.shownRow(id.Row)
+			if !ok || id.Col >= len(t.cols) || id.Col >= len(r.cells) {
 				l.SetText("")
 				return
 			}
-			r := t.rows[t.order[id.Row]]
+			danger := r.isDanger(id.Col)
 			l.Alignment = t.cols[id.Col].align
-			l.TextStyle = fyne.TextStyle{Bold: r.bold}
+			l.TextStyle = fyne.TextStyle{Bold: r.bold || danger}
+			l.Importance = widget.MediumImportance
+			if danger {
+				l.Importance = widget.DangerImportance
+			}
 			l.SetText(r.cells[id.Col])
 		},
 		ShowHeaderRow: true,
 		CreateHeader: func() fyne.CanvasObject {
 			b := widget.NewButton("", nil)
 			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
+			b.Alignment = t.headerAlign
 			return b
 		},
 		UpdateHeader: func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -70,7 +87,7 @@ func newSortTable(cols []column) *sortTable {
 			}
 			b.SetText(t.cols[id.Col].title)
 			var icon fyne.Resource
-			if id.Col == t.sortCol {
+			if !t.fixed && id.Col == t.sortCol {
 				icon = theme.MenuDropDownIcon()
 				if t.desc {
 					icon = theme.MenuDropUpIcon()
@@ -78,7 +95,11 @@ func newSortTable(cols []column) *sortTable {
 			}
 			b.SetIcon(icon)
 			col := id.Col
-			b.OnTapped = func() { t.SortBy(col) }
+			b.OnTapped = func() {
+				if !t.fixed {
+					t.SortBy(col)
+				}
+			}
 		},
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -87,15 +108,29 @@ func newSortTable(cols []column) *sortTable {
 		}
 	}
 	t.ExtendBaseWidget(t)
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
+	setColumnWidths(&t.Table, cols)
 	return t
 }
 
-// SetRows replaces the content, keeping the chosen sort order.
-func (t *sortTable) SetRows(rows []sortRow) {
-	t.rows = rows
+// shownRow is the row shown at a position: the sorted rows, then the
+// footer rows.
+func (t *sortTable) shownRow(i int) (sortRow, bool) {
+	if i < 0 {
+		return sortRow{}, false
+	}
+	if i < len(t.order) {
+		return t.rows[t.order[i]], true
+	}
+	if i -= len(t.order); i < len(t.foot) {
+		return t.foot[i], true
+	}
+	return sortRow{}, false
+}
+
+// SetRows replaces the content, keeping the chosen sort order; the footer
+// rows are shown after the others, in the order given.
+func (t *sortTable) SetRows(rows []sortRow, foot ...sortRow) {
+	t.rows, t.foot = rows, foot
 	t.UnselectAll()
 	t.resort()
 }
@@ -133,6 +168,17 @@ func (t *sortTable) resort() {
 		}
 		slices.SortStableFunc(t.order, func(a, b int) int {
 			ka, kb := key(t.rows[a]), key(t.rows[b])
+			_, na := ka.(noKey)
+			_, nb := kb.(noKey)
+			if na || nb { // no value last, in both directions
+				if na == nb {
+					return 0
+				}
+				if na {
+					return 1
+				}
+				return -1
+			}
 			var n int
 			switch x := ka.(type) {
 			case int64:
@@ -151,14 +197,22 @@ func (t *sortTable) resort() {
 	t.Refresh()
 }
 
-// Shown returns the rows' texts in the order shown (tests and the summary
-// lines read them).
+// Shown returns the rows' texts in the order shown, footer rows last
+// (tests and the summary lines read them).
 func (t *sortTable) Shown() [][]string {
-	out := make([][]string, len(t.order))
-	for i, r := range t.order {
-		out[i] = t.rows[r].cells
+	out := make([][]string, 0, len(t.order)+len(t.foot))
+	for i := range len(t.order) + len(t.foot) {
+		r, _ := t.shownRow(i)
+		out = append(out, r.cells)
 	}
 	return out
+}
+
+// Danger reports whether the cell shown at row, col is marked below its
+// target.
+func (t *sortTable) Danger(row, col int) bool {
+	r, _ := t.shownRow(row)
+	return r.isDanger(col)
 }
 
 // SelectRow selects the row with the given index in the slice given to

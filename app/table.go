@@ -27,12 +27,8 @@ func newTextTable(cols []column) *textTable {
 	// The table is extended, not wrapped: Fyne keys renderers by the outer
 	// widget, so a wrapped *widget.Table would refresh a renderer nobody shows.
 	t.Table = widget.Table{
-		Length: func() (int, int) { return len(t.rows), len(t.cols) },
-		CreateCell: func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		Length:     func() (int, int) { return len(t.rows), len(t.cols) },
+		CreateCell: newCellLabel,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Alignment = t.cols[id.Col].align
@@ -55,12 +51,21 @@ func newTextTable(cols []column) *textTable {
 		},
 	}
 	t.ExtendBaseWidget(t)
-	t.setWidths()
+	setColumnWidths(&t.Table, cols)
 	return t
 }
 
-func (t *textTable) setWidths() {
-	for i, c := range t.cols {
+// newCellLabel is a cell of the read-only tables: one line, cut with an
+// ellipsis when too long.
+func newCellLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// setColumnWidths gives the table's columns their widths.
+func setColumnWidths(t *widget.Table, cols []column) {
+	for i, c := range cols {
 		t.SetColumnWidth(i, c.width)
 	}
 }
@@ -69,7 +74,7 @@ func (t *textTable) setWidths() {
 // the year's framework).
 func (t *textTable) SetColumns(cols []column) {
 	t.cols = cols
-	t.setWidths()
+	setColumnWidths(&t.Table, cols)
 }
 
 // SetRows replaces the content.
