@@ -9,6 +9,21 @@ import (
 	"github.com/pardesk/pardesk/data/store"
 )
 
+// demoStore opens a fresh data file holding the demo; it is closed when
+// the test ends.
+func demoStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := Write(st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 func ranking(t *testing.T, st *store.Store, year int) map[string]data.Result {
 	t.Helper()
 	out := map[string]data.Result{}
@@ -27,14 +42,7 @@ func ranking(t *testing.T, st *store.Store, year int) map[string]data.Result {
 
 // The demo reproduces examples A and B of the domain guide.
 func TestDemoReproducesWorkedExamples(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := Write(st); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	r22, r23 := ranking(t, st, 2022), ranking(t, st, 2023)
 	if len(r22) != 10 || len(r23) != 10 {
 		t.Fatalf("ranked %d and %d units, want 10 each year", len(r22), len(r23))

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,15 +13,8 @@ import (
 // the issue and a 2024 plan of eight visits, four done with their records
 // complete and their recommendations carried into tasks.
 func TestDemoInspections(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := Write(st); err != nil {
-		t.Fatal(err)
-	}
-	err = st.View(func(tx *store.Tx) error {
+	st := demoStore(t)
+	err := st.View(func(tx *store.Tx) error {
 		tpl, err := tx.Template(InspectionTemplateID, 0)
 		if err != nil {
 			return err

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/pardesk/pardesk/data"
@@ -11,15 +10,8 @@ import (
 // The demo carries example D's figures for Thành phố Cao Bằng's first half
 // of 2023, built from its two quarters, and example E's targets for 2023.
 func TestDemoOneStop(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := Write(st); err != nil {
-		t.Fatal(err)
-	}
-	err = st.View(func(tx *store.Tx) error {
+	st := demoStore(t)
+	err := st.View(func(tx *store.Tx) error {
 		s, err := tx.OneStopSummary(ExampleDPeriod, GroupID)
 		if err != nil {
 			return err

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,15 +12,8 @@ import (
 // remedies for the criteria that lost the most points in 2023, some of
 // them overdue on any day after 2024.
 func TestDemoTasks(t *testing.T) {
-	st, err := store.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := Write(st); err != nil {
-		t.Fatal(err)
-	}
-	err = st.View(func(tx *store.Tx) error {
+	st := demoStore(t)
+	err := st.View(func(tx *store.Tx) error {
 		plan, err := tx.Tasks(data.TaskFilter{Year: TaskYear, Plan: "Kế hoạch CCHC năm 2024"})
 		if err != nil {
 			return err
