@@ -18,6 +18,36 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// demoDir writes the demo data file, pardesk.db, into a fresh temporary
+// folder.
+func demoDir(t *testing.T) (dir, db string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "pardesk.db")
+	if err := CreateDemo(db); err != nil {
+		t.Fatal(err)
+	}
+	return dir, db
+}
+
+// demoDB writes the demo data file into a temporary folder.
+func demoDB(t *testing.T) string {
+	t.Helper()
+	_, db := demoDir(t)
+	return db
+}
+
+// pdfText reads a PDF a command wrote and returns its text, page after
+// page.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	pdf, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(pdftest.Pages(t, pdf), "\n")
+}
+
 // The issue's acceptance path: pardesk demo, then pardesk report ranking
 // --year 2022, gives a Decree-30 PDF with example A's unit 8th at 81,40.
 func TestDemoThenRankingReport(t *testing.T) {
@@ -34,11 +64,7 @@ func TestDemoThenRankingReport(t *testing.T) {
 	if !strings.Contains(stdout, "10 đơn vị") {
 		t.Errorf("stdout %q", stdout)
 	}
-	pdf, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	text := pdfText(t, out)
 	for _, want := range []string{
 		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		"Độc lập - Tự do - Hạnh phúc",
@@ -67,28 +93,19 @@ func TestDemoThenRankingReport(t *testing.T) {
 }
 
 func TestRanking2023ShowsRankChange(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
+	dir, db := demoDir(t)
 	out := filepath.Join(dir, "r.pdf")
 	if code, _, stderr := run(t, "report", "ranking", "--db", db, "--year", "2023", "--out", out); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	pdf, _ := os.ReadFile(out)
-	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	text := pdfText(t, out)
 	if !regexp.MustCompile(`(?m)^\s*3\s+Huyện Hòa An\s.*\sTốt\s+tăng 4 bậc`).MatchString(text) {
 		t.Errorf("Hòa An is not 3rd, Tốt, tăng 4 bậc in:\n%s", text)
 	}
 }
 
 func TestCommandErrorsAreClear(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
+	dir, db := demoDir(t)
 	cases := []struct {
 		args []string
 		code int

@@ -161,14 +161,20 @@ func runImport(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// runBackup: pardesk backup [--db FILE].
-func runBackup(args []string, stdout io.Writer) error {
-	fs := newFlags("backup")
+// openDBFlag parses the arguments of a command whose only option is --db
+// and opens that data file, which must exist; the caller closes it.
+func openDBFlag(name string, args []string) (*store.Store, error) {
+	fs := newFlags(name)
 	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
 	if err := parse(fs, args); err != nil {
-		return err
+		return nil, err
 	}
-	st, err := openExisting(*db)
+	return openExisting(*db)
+}
+
+// runBackup: pardesk backup [--db FILE].
+func runBackup(args []string, stdout io.Writer) error {
+	st, err := openDBFlag("backup", args)
 	if err != nil {
 		return err
 	}
@@ -193,12 +199,7 @@ func runRestore(args []string, stdout io.Writer) error {
 		return usageError("restore: thiếu tệp sao lưu")
 	}
 	from, args := args[0], args[1:]
-	fs := newFlags("restore")
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	st, err := openExisting(*db)
+	st, err := openDBFlag("restore", args)
 	if err != nil {
 		return err
 	}

@@ -13,11 +13,7 @@ import (
 // A locked year is read-only from the command line too: importing its
 // scores is refused and the data file does not change.
 func TestImportIntoLockedYearRefused(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
+	dir, db := demoDir(t)
 	xl := filepath.Join(dir, "diem-2022.xlsx")
 	if code, _, stderr := run(t, "export", "scores", "--db", db, "--year", "2022", "--out", xl); code != 0 {
 		t.Fatalf("export: %s", stderr)

@@ -1,29 +1,16 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 // From the demo: the blank checklist of a planned visit and the record of
 // a finished one, by visit ID.
 func TestVisitReportsFromDemo(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
-	read := func(path string) string {
-		pdf, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.Join(strings.Fields(strings.Join(pdftest.Pages(t, pdf), "\n")), " ")
-	}
+	dir, db := demoDir(t)
+	read := func(path string) string { return strings.Join(strings.Fields(pdfText(t, path)), " ") }
 
 	code, stdout, stderr := run(t, "report", "checklist", "--db", db, "--visit", "2024-05", "--out", filepath.Join(dir, "phieu.pdf"))
 	if code != 0 {

@@ -1,24 +1,17 @@
 package cli
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 // pardesk demo, then pardesk report onestop for the first half of 2023:
 // Thành phố Cao Bằng's row carries example D (7.447 received, 100 % on
 // time, 98 % early), judged against example E's targets.
 func TestOneStopReportFromDemo(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
+	dir, db := demoDir(t)
 	out := filepath.Join(dir, "mc.pdf")
 	code, stdout, stderr := run(t, "report", "onestop", "--db", db, "--year", "2023", "--period", "H1", "--out", out, "--number", "15", "--date", "06/07/2023")
 	if code != 0 {
@@ -27,11 +20,7 @@ func TestOneStopReportFromDemo(t *testing.T) {
 	if !strings.Contains(stdout, "6 tháng đầu năm 2023 (10/10 đơn vị") {
 		t.Errorf("stdout %q", stdout)
 	}
-	pdf, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(pdftest.Pages(t, pdf), "\n")
+	text := pdfText(t, out)
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{"Số: 15/BC-SNV", "Kết quả giải quyết thủ tục hành chính 6 tháng đầu năm 2023",
 		"Huyện Nguyên Bình", "Huyện Trùng Khánh", "Tỷ lệ DVC trực tuyến có phát sinh hồ sơ ≥ 80,00", "Tỷ lệ hồ sơ tiếp nhận trực tuyến ≥ 50,00",
@@ -47,10 +36,7 @@ func TestOneStopReportFromDemo(t *testing.T) {
 }
 
 func TestOneStopReportPeriodErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
+	db := demoDB(t)
 	for _, c := range []struct {
 		args []string
 		code int

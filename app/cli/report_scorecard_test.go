@@ -15,16 +15,6 @@ import (
 	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
-// demoDB writes the demo data file into a temporary folder.
-func demoDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "pardesk.db")
-	if err := CreateDemo(db); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
 // demoSheet reads a unit's stored sheet, to compare the printed figures
 // with what the store holds.
 func demoSheet(t *testing.T, db string, year int, unit string) *data.Sheet {

@@ -72,8 +72,7 @@ func TestReportTasks(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("report tasks --unit NBI --overdue: exit %d: %s", code, stderr)
 	}
-	pdf, _ = os.ReadFile(out)
-	flat = strings.Join(strings.Fields(strings.Join(pdftest.Pages(t, pdf), "\n")), " ")
+	flat = strings.Join(strings.Fields(pdfText(t, out)), " ")
 	if !strings.Contains(flat, "do Huyện Nguyên Bình chủ trì hoặc phối hợp") || !strings.Contains(flat, "(các nhiệm vụ quá hạn)") || strings.Contains(flat, "Hoàn thành (") {
 		t.Errorf("unit overdue report:\n%s", flat)
 	}
