@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -129,7 +128,7 @@ func TestScorecardMixedFramework(t *testing.T) {
 		t.Error("a 0 % rating printed for something not scored")
 	}
 	// Notes in the note column, in order; the survey's under its rating.
-	notes := strings.Join(columnWords(pdftest.Layout(t, pdf), pdftest.MM(163), pdftest.MM(195)), " ")
+	notes := strings.Join(pdftest.TableColumn(pdftest.Layout(t, pdf), pdftest.MM(163), pdftest.MM(195), "Ghi"), " ")
 	for _, want := range []string{
 		"Yếu (45,00 %) Kế hoạch ban hành chậm Tốt (90,00 %) Khá (77,50 %) Theo kết quả khảo sát của tỉnh Cộng vào tổng điểm Trừ vào tổng điểm Khá (74,00 %)",
 		"(điều tra xã hội học)",
@@ -296,35 +295,4 @@ func BenchmarkScorecard(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-}
-
-// columnWords returns the words of the table whose box lies within [left,
-// right) points, page after page, line after line: a cell's wrapped lines
-// come out as one run of text. The table ends at the legend under it.
-func columnWords(pages []pdftest.Page, left, right float64) []string {
-	var out []string
-	for _, p := range pages {
-		bottom := p.Height
-		for _, w := range p.Words {
-			if w.Text == "Ghi" && w.XMin < pdftest.MM(35) {
-				bottom = min(bottom, w.YMin)
-			}
-		}
-		var ws []pdftest.Word
-		for _, w := range p.Words {
-			if w.XMin >= left && w.XMax <= right && w.YMax < bottom {
-				ws = append(ws, w)
-			}
-		}
-		sort.SliceStable(ws, func(i, j int) bool {
-			if d := ws[i].YMin - ws[j].YMin; d < -1 || d > 1 {
-				return d < 0
-			}
-			return ws[i].XMin < ws[j].XMin
-		})
-		for _, w := range ws {
-			out = append(out, w.Text)
-		}
-	}
-	return out
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -43,37 +42,10 @@ var (
 	noteLeft, noteRight   = pdftest.MM(163), pdftest.MM(195)
 )
 
-// columnText joins, page after page and line after line, the words of the
-// table whose box lies within [left, right): a cell's wrapped lines come out
-// as one run of text.
+// columnText joins the words of the scorecard table's column within
+// [left, right); the table ends at the legend under it ("Ghi chú:").
 func columnText(pages []pdftest.Page, left, right float64) []string {
-	var out []string
-	for _, p := range pages {
-		// The table ends where the legend under it starts ("Ghi chú:"
-		// at the margin).
-		bottom := p.Height
-		for _, w := range p.Words {
-			if w.Text == "Ghi" && w.XMin < pdftest.MM(35) {
-				bottom = min(bottom, w.YMin)
-			}
-		}
-		ws := make([]pdftest.Word, 0, len(p.Words))
-		for _, w := range p.Words {
-			if w.XMin >= left && w.XMax <= right && w.YMax < bottom {
-				ws = append(ws, w)
-			}
-		}
-		sort.SliceStable(ws, func(i, j int) bool {
-			if d := ws[i].YMin - ws[j].YMin; d < -1 || d > 1 {
-				return d < 0
-			}
-			return ws[i].XMin < ws[j].XMin
-		})
-		for _, w := range ws {
-			out = append(out, w.Text)
-		}
-	}
-	return out
+	return pdftest.TableColumn(pages, left, right, "Ghi")
 }
 
 // Example A through the command line: Nguyên Bình's 2022 scorecard prints

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -99,6 +100,39 @@ func (p Page) Above(y float64) []Word {
 	for _, w := range p.Words {
 		if w.YMax < y {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TableColumn returns, page after page and line after line, the words of
+// a table whose box lies within [left, right) points: a cell's wrapped
+// lines come out as one run of text. On each page the table ends where the
+// word legend stands at the left margin (the first word of the legend
+// under the table, within 35 mm of the page's left edge).
+func TableColumn(pages []Page, left, right float64, legend string) []string {
+	var out []string
+	for _, p := range pages {
+		bottom := p.Height
+		for _, w := range p.Words {
+			if w.Text == legend && w.XMin < MM(35) {
+				bottom = min(bottom, w.YMin)
+			}
+		}
+		var ws []Word
+		for _, w := range p.Above(bottom) {
+			if w.XMin >= left && w.XMax <= right {
+				ws = append(ws, w)
+			}
+		}
+		sort.SliceStable(ws, func(i, j int) bool {
+			if d := ws[i].YMin - ws[j].YMin; d < -1 || d > 1 {
+				return d < 0
+			}
+			return ws[i].XMin < ws[j].XMin
+		})
+		for _, w := range ws {
+			out = append(out, w.Text)
 		}
 	}
 	return out
