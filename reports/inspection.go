@@ -21,12 +21,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	unit := unitInText(in.Unit)
 	summary := fmt.Sprintf("Kiểm tra công tác cải cách hành chính năm %d tại %s", v.Year, unit)
 	doc := pdfdoc.New(pdfdoc.Options{Title: "Biên bản " + lowerFirst(summary), Author: o.Name, Created: in.Created})
-	doc.Heading(pdfdoc.Heading{
-		Superior: o.Superior,
-		Office:   o.Name,
-		Number:   pdfdoc.Symbol(v.Number, "BB", o.Abbrev),
-		DateLine: dateLine(o.Place, v.Date),
-	})
+	doc.Heading(heading(o, v.Number, "BB", v.Date))
 	doc.Title("BIÊN BẢN", summary)
 
 	when := "hôm nay"

@@ -45,12 +45,7 @@ func OneStop(in OneStopInput) ([]byte, error) {
 	group := lowerFirst(strings.TrimSpace(in.GroupName))
 	title := "Kết quả giải quyết thủ tục hành chính " + s.Period.Label()
 	doc := pdfdoc.New(pdfdoc.Options{Title: "Báo cáo " + lowerFirst(title), Author: o.Name, Created: in.Created})
-	doc.Heading(pdfdoc.Heading{
-		Superior: o.Superior,
-		Office:   o.Name,
-		Number:   pdfdoc.Symbol(in.Number, "BC", o.Abbrev),
-		DateLine: dateLine(o.Place, in.Date),
-	})
+	doc.Heading(heading(o, in.Number, "BC", in.Date))
 	doc.Title("BÁO CÁO", title)
 
 	who := ""

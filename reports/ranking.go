@@ -74,12 +74,7 @@ func Ranking(in RankingInput) ([]byte, error) {
 		Author:      o.Name,
 		Created:     in.Created,
 	})
-	doc.Heading(pdfdoc.Heading{
-		Superior: o.Superior,
-		Office:   o.Name,
-		Number:   pdfdoc.Symbol(in.Number, "BC", o.Abbrev),
-		DateLine: dateLine(o.Place, in.Date),
-	})
+	doc.Heading(heading(o, in.Number, "BC", in.Date))
 	var summary []string
 	summary = append(summary, title)
 	if group != "" {
@@ -290,6 +285,18 @@ func rankingLegend(f *data.Framework, results []data.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// heading is the national layout's heading of the office's document: the
+// superior body and the office, the document's number and kind (BC a
+// report, BB a record) and the place and date.
+func heading(o data.Office, number, kind string, date time.Time) pdfdoc.Heading {
+	return pdfdoc.Heading{
+		Superior: o.Superior,
+		Office:   o.Name,
+		Number:   pdfdoc.Symbol(number, kind, o.Abbrev),
+		DateLine: dateLine(o.Place, date),
+	}
 }
 
 // dateLine is data.DateLine, or the line with blanks to fill by hand when

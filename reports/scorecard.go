@@ -67,12 +67,7 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 		Author:  o.Name,
 		Created: in.Created,
 	})
-	doc.Heading(pdfdoc.Heading{
-		Superior: o.Superior,
-		Office:   o.Name,
-		Number:   pdfdoc.Symbol(in.Number, "BC", o.Abbrev),
-		DateLine: dateLine(o.Place, in.Date),
-	})
+	doc.Heading(heading(o, in.Number, "BC", in.Date))
 	doc.Title("PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", summary)
 
 	intro := fmt.Sprintf("Kết quả chấm điểm, xác định Chỉ số cải cách hành chính năm %d của %s", f.Year, unitInText)

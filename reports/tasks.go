@@ -70,12 +70,7 @@ func Tasks(in TasksInput) ([]byte, error) {
 		Author:  o.Name,
 		Created: in.Created,
 	})
-	doc.Heading(pdfdoc.Heading{
-		Superior: o.Superior,
-		Office:   o.Name,
-		Number:   pdfdoc.Symbol(in.Number, "BC", o.Abbrev),
-		DateLine: dateLine(o.Place, in.Date),
-	})
+	doc.Heading(heading(o, in.Number, "BC", in.Date))
 	doc.Title("BÁO CÁO", summary...)
 
 	for _, p := range tasksIntro(in, today) {
