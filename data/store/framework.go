@@ -47,7 +47,7 @@ func (tx *Tx) Framework(year int) (*data.Framework, error) {
 // Score). Otherwise the sheets would hold scores the rules refuse, and the
 // next SetScore on them would fail on a criterion the officer did not touch.
 func (tx *Tx) PutFramework(f *data.Framework) error {
-	if err := tx.checkUnlocked(f.Year); err != nil {
+	if err := tx.CheckUnlocked(f.Year); err != nil {
 		return err
 	}
 	if err := f.Validate(); err != nil {
@@ -85,7 +85,7 @@ func (tx *Tx) PutFramework(f *data.Framework) error {
 // The editor asks for an explicit confirmation first; the reason and every
 // cleared score go into the audit trail.
 func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
-	if err := tx.checkUnlocked(year); err != nil {
+	if err := tx.CheckUnlocked(year); err != nil {
 		return err
 	}
 	f, err := tx.Framework(year)

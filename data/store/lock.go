@@ -57,10 +57,12 @@ func (tx *Tx) setLock(year int, locked bool, reason string) error {
 		Old: state[!locked], New: state[locked], Reason: reason})
 }
 
-// checkUnlocked refuses a change to a locked year's framework or scores.
+// CheckUnlocked refuses a change to a locked year's framework or scores.
 // Every write path (window, command line, import) goes through the Put
-// methods that call it, so a locked year is read-only everywhere.
-func (tx *Tx) checkUnlocked(year int) error {
+// methods that call it, so a locked year is read-only everywhere. Callers
+// that do work before writing (an import backs up the file first) call it
+// in a read transaction beforehand, to refuse early with the same message.
+func (tx *Tx) CheckUnlocked(year int) error {
 	l, err := tx.YearLock(year)
 	if err != nil {
 		return err

@@ -52,7 +52,7 @@ func loaded(s *data.Sheet) *data.Sheet {
 // A locked year refuses the sheet, and every changed value is recorded in
 // the audit trail with its old value.
 func (tx *Tx) PutSheet(s *data.Sheet) error {
-	if err := tx.checkUnlocked(s.Year); err != nil {
+	if err := tx.CheckUnlocked(s.Year); err != nil {
 		return err
 	}
 	f, err := tx.Framework(s.Year)

@@ -191,8 +191,11 @@ func (t *table) metaYear() (int, Problems) {
 }
 
 // apply backs up the data file, then writes in one transaction. A refusal
-// by the store (a locked year, scores that no longer fit) becomes a
-// problem, and nothing is written.
+// by the store (scores that no longer fit; a year locked since the
+// importer's own check) becomes a problem, and nothing is written. What
+// can be refused without writing (a locked year, a year without
+// framework) the importers refuse before calling apply, so such a file
+// leaves no backup behind.
 func apply(st *store.Store, sum *Summary, fn func(tx *store.Tx) error) error {
 	b, err := st.Backup(store.ReasonImport)
 	if err != nil {
@@ -442,6 +445,12 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 	if err := fw.Validate(); err != nil {
 		return sum, Problems{{Sheet: t.sheet, Msg: data.ErrorMessage(err)}}
 	}
+	// A locked year is refused before the backup, which would be useless.
+	if err := st.View(func(tx *store.Tx) error { return tx.CheckUnlocked(year) }); data.ErrorCode(err) == data.ELOCKED {
+		return sum, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: data.ErrorMessage(err)}}
+	} else if err != nil {
+		return sum, err
+	}
 	sum.Year, sum.Criteria = year, count
 	return sum, apply(st, &sum, func(tx *store.Tx) error { return tx.PutFramework(fw) })
 }
@@ -494,9 +503,14 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 	}
 	var fw *data.Framework
 	units := map[string]bool{}
+	// The year must have a framework and be open before anything else
+	// happens: a refused import leaves no backup behind.
 	err := st.View(func(tx *store.Tx) error {
 		var err error
 		if fw, err = tx.Framework(year); err != nil {
+			return err
+		}
+		if err := tx.CheckUnlocked(year); err != nil {
 			return err
 		}
 		us, err := tx.Units()
@@ -505,10 +519,13 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 		}
 		return err
 	})
-	if data.ErrorCode(err) == data.ENOTFOUND {
+	switch data.ErrorCode(err) {
+	case "":
+	case data.ENOTFOUND:
 		return sum, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: data.ErrorMessage(err) + "; hãy nhập bộ chỉ số trước"}}
-	}
-	if err != nil {
+	case data.ELOCKED:
+		return sum, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: data.ErrorMessage(err)}}
+	default:
 		return sum, err
 	}
 	var rows []scoreRow

@@ -376,14 +376,61 @@ func TestImportRespectsTheStoreRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(st.Path())
+	backups := backupFiles(t, st)
 	changed := edit(t, scores, func(f *excelize.File) { f.SetCellValue(xlsx.SheetScores, "G"+rowOf(t, f, "NBI", "1.1"), 1) })
 	_, err := xlsx.ImportScores(st, bytes.NewReader(changed))
-	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(data.ErrorMessage(err), "2023") {
+	if data.ErrorCode(err) != data.EINVALID || !strings.Contains(data.ErrorMessage(err), "Năm 2023 đã khóa") {
 		t.Fatalf("import into a locked year: %v", err)
 	}
 	if after, _ := os.ReadFile(st.Path()); !bytes.Equal(before, after) {
 		t.Error("the data file changed after an import into a locked year")
 	}
+	// The lock is checked before the backup: a refused import leaves no
+	// copy behind in the backups folder.
+	if n := backupFiles(t, st); n != backups {
+		t.Errorf("backups folder: %d files after a refused import into a locked year, %d before", n, backups)
+	}
+
+	// The same for a framework import into the locked year …
+	fw := export(t, st, func(tx *store.Tx) ([]byte, error) { return xlsx.Framework(tx, 2023) })
+	if _, err := xlsx.ImportFramework(st, bytes.NewReader(fw)); !strings.Contains(data.ErrorMessage(err), "Năm 2023 đã khóa") {
+		t.Errorf("framework import into a locked year: %v", err)
+	}
+	// … and for scores of a year without a framework.
+	orphan := edit(t, scores, func(f *excelize.File) { f.SetCellValue(xlsx.SheetScores, "B1", 2031) })
+	if _, err := xlsx.ImportScores(st, bytes.NewReader(orphan)); !strings.Contains(data.ErrorMessage(err), "hãy nhập bộ chỉ số trước") {
+		t.Errorf("scores of a year without framework: %v", err)
+	}
+	if n := backupFiles(t, st); n != backups {
+		t.Errorf("backups folder: %d files after refused imports, %d before", n, backups)
+	}
+	if after, _ := os.ReadFile(st.Path()); !bytes.Equal(before, after) {
+		t.Error("the data file changed after refused imports")
+	}
+
+	// Once unlocked, the same file imports, after one backup.
+	if err := st.Update(func(tx *store.Tx) error {
+		return tx.UnlockYear(2023, "sửa điểm theo kết luận thanh tra")
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xlsx.ImportScores(st, bytes.NewReader(changed)); err != nil {
+		t.Fatalf("import into the unlocked year: %v", err)
+	}
+	if n := backupFiles(t, st); n != backups+1 {
+		t.Errorf("backups folder: %d files after an import, want %d", n, backups+1)
+	}
+}
+
+// backupFiles counts the files in the data file's backups folder (every
+// file, not only those Backups recognises).
+func backupFiles(t *testing.T, st *store.Store) int {
+	t.Helper()
+	entries, err := os.ReadDir(st.BackupFolder())
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return len(entries)
 }
 
 func scoresImport(s *store.Store, r *bytes.Reader) (xlsx.Summary, error) {
