@@ -104,7 +104,7 @@ func Checklist(in VisitInput) ([]byte, error) {
 func checklistRows(t *data.Template) []pdfdoc.Row {
 	var rows []pdfdoc.Row
 	for _, s := range t.Sections {
-		rows = append(rows, pdfdoc.Row{Cells: []string{checklistSection(s)}, Span: true, Bold: true})
+		rows = append(rows, sectionRow(s))
 		for _, it := range s.Items {
 			q := it.Question
 			if c := checklistCheck(&it); c != "" {
@@ -131,6 +131,12 @@ func checklistRows(t *data.Template) []pdfdoc.Row {
 		}
 	}
 	return rows
+}
+
+// sectionRow is a section's title across the table, kept on the page of
+// its first item: a title never ends a page alone.
+func sectionRow(s data.ChecklistSection) pdfdoc.Row {
+	return pdfdoc.Row{Cells: []string{checklistSection(s)}, Span: true, Bold: true, KeepWithNext: len(s.Items) > 0}
 }
 
 // checklistSection is "I. Công khai thủ tục hành chính".

@@ -136,7 +136,7 @@ func tallyText(v *data.Visit, t *data.Template) string {
 func recordRows(v *data.Visit, t *data.Template) []pdfdoc.Row {
 	var rows []pdfdoc.Row
 	for _, s := range t.Sections {
-		rows = append(rows, pdfdoc.Row{Cells: []string{checklistSection(s)}, Span: true, Bold: true})
+		rows = append(rows, sectionRow(s))
 		for _, it := range s.Items {
 			a := v.Answers[it.Code]
 			rows = append(rows, pdfdoc.Row{Cells: []string{it.Code, it.Question, a.Text(&it), a.Note}})
