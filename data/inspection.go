@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -93,29 +94,46 @@ func (t *Template) ItemCount() int {
 	return n
 }
 
+// Limits of a template's fields, named in the refusals.
+const (
+	maxTemplateID = 20
+	maxItemCode   = 10
+	// MaxFigure is the largest max a number item may set (0 sets none).
+	MaxFigure = Points(1_000_000_000 * PointsScale)
+)
+
 // Validate normalises the template and checks it: an ID and a title, at
 // least one item, item codes present and unique, questions present, a
-// known answer kind.
+// known answer kind; a number item's max within 0 and MaxFigure; a check
+// item with neither unit nor max. Each refusal names the field and what it
+// allows.
 func (t *Template) Validate() error {
 	t.ID = strings.ToUpper(Clean(t.ID))
 	t.Title = Clean(t.Title)
 	switch {
 	case t.ID == "":
-		return errorf(EINVALID, "Mã mẫu phiếu: chưa nhập")
-	case len([]rune(t.ID)) > 20 || strings.ContainsAny(t.ID, "/ "):
-		return errorf(EINVALID, "Mã mẫu phiếu %q: tối đa 20 ký tự, không có dấu cách hay dấu /", t.ID)
+		return errorf(EINVALID, "Mã mẫu phiếu: chưa nhập (tối đa %d ký tự, không có dấu cách hay dấu /)", maxTemplateID)
+	case len([]rune(t.ID)) > maxTemplateID || strings.ContainsAny(t.ID, "/ "):
+		return errorf(EINVALID, "Mã mẫu phiếu %q: tối đa %d ký tự, không có dấu cách hay dấu /", t.ID, maxTemplateID)
 	case t.Title == "":
 		return errorf(EINVALID, "Tên mẫu phiếu %s: chưa nhập", t.ID)
 	}
 	seen := map[string]bool{}
+	sections := map[string]bool{}
 	n := 0
 	for i := range t.Sections {
 		s := &t.Sections[i]
 		s.Code = Clean(s.Code)
 		s.Title = Clean(s.Title)
-		if s.Title == "" {
+		switch {
+		case s.Title == "":
 			return errorf(EINVALID, "Tên phần thứ %d của mẫu phiếu: chưa nhập", i+1)
+		case len([]rune(s.Code)) > maxItemCode:
+			return errorf(EINVALID, "Số thứ tự phần %q: tối đa %d ký tự", s.Code, maxItemCode)
+		case s.Code != "" && sections[s.Code]:
+			return errorf(EINVALID, "Số thứ tự phần %s bị trùng trong mẫu phiếu: mỗi phần một số khác nhau", s.Code)
 		}
+		sections[s.Code] = true
 		for j := range s.Items {
 			it := &s.Items[j]
 			it.Code = Clean(it.Code)
@@ -125,24 +143,120 @@ func (t *Template) Validate() error {
 			it.Unit = Clean(it.Unit)
 			switch {
 			case it.Code == "":
-				return errorf(EINVALID, "Mã câu hỏi %q (phần %s): chưa nhập", it.Question, s.Title)
+				return errorf(EINVALID, "Mã câu hỏi %q (phần %s): chưa nhập (tối đa %d ký tự)", it.Question, s.Title, maxItemCode)
+			case len([]rune(it.Code)) > maxItemCode:
+				return errorf(EINVALID, "Mã câu hỏi %q: tối đa %d ký tự", it.Code, maxItemCode)
 			case seen[it.Code]:
-				return errorf(EINVALID, "Mã câu hỏi %s bị trùng trong mẫu phiếu", it.Code)
+				return errorf(EINVALID, "Mã câu hỏi %s bị trùng trong mẫu phiếu: mỗi câu hỏi một mã khác nhau", it.Code)
 			case it.Question == "":
 				return errorf(EINVALID, "Nội dung câu hỏi %s: chưa nhập", it.Code)
 			case it.Kind != AnswerCheck && it.Kind != AnswerNumber:
 				return errorf(EINVALID, "Cách trả lời câu hỏi %s: chỉ được là đạt/không đạt/không áp dụng hoặc số liệu", it.Code)
-			case it.Max < 0:
-				return errorf(EINVALID, "Giá trị tối đa của câu hỏi %s: không được âm", it.Code)
+			case it.Max < 0 || it.Max > MaxFigure:
+				return errorf(EINVALID, "Giá trị tối đa của câu hỏi %s: phải từ 0 đến %s (0 là không giới hạn), đang là %s", it.Code, FormatCount(int64(MaxFigure/PointsScale)), it.Max.Short())
+			case it.Kind == AnswerCheck && (it.Unit != "" || it.Max != 0):
+				return errorf(EINVALID, "Câu hỏi %s trả lời đạt/không đạt/không áp dụng: không có đơn vị tính và giá trị tối đa (chỉ câu hỏi số liệu mới có)", it.Code)
 			}
 			seen[it.Code] = true
 			n++
 		}
 	}
 	if n == 0 {
-		return errorf(EINVALID, "Mẫu phiếu %s chưa có câu hỏi nào", t.ID)
+		return errorf(EINVALID, "Mẫu phiếu %s chưa có câu hỏi nào: cần ít nhất 1 câu hỏi", t.ID)
 	}
 	return nil
+}
+
+// The editor's operations. Each works on the template in memory and says
+// whether it did anything; the caller saves the result with SaveTemplate,
+// which validates it.
+
+// NextItemCode proposes a code for a new item of section si: the section's
+// number and the next item number ("2.5" after four items of the second
+// section), one not yet used in the template.
+func (t *Template) NextItemCode(si int) string {
+	for n := len(t.Sections[si].Items) + 1; ; n++ {
+		code := fmt.Sprintf("%d.%d", si+1, n)
+		if t.Item(code) == nil {
+			return code
+		}
+	}
+}
+
+// NextSectionCode proposes the Roman number of a section added at the end.
+func (t *Template) NextSectionCode() string {
+	return Roman(len(t.Sections) + 1)
+}
+
+// DeleteItem removes item ii of section si.
+func (t *Template) DeleteItem(si, ii int) bool {
+	if si < 0 || si >= len(t.Sections) || ii < 0 || ii >= len(t.Sections[si].Items) {
+		return false
+	}
+	t.Sections[si].Items = slices.Delete(t.Sections[si].Items, ii, ii+1)
+	return true
+}
+
+// DeleteSection removes section si with its items.
+func (t *Template) DeleteSection(si int) bool {
+	if si < 0 || si >= len(t.Sections) {
+		return false
+	}
+	t.Sections = slices.Delete(t.Sections, si, si+1)
+	return true
+}
+
+// MoveItem moves item ii of section si one place up (delta -1) or down
+// (+1); past the first or last item of its section it goes to the end of
+// the previous section or the start of the next one. It returns where the
+// item now is; ok is false when it cannot move.
+func (t *Template) MoveItem(si, ii, delta int) (nsi, nii int, ok bool) {
+	if si < 0 || si >= len(t.Sections) || ii < 0 || ii >= len(t.Sections[si].Items) || (delta != -1 && delta != 1) {
+		return si, ii, false
+	}
+	items := t.Sections[si].Items
+	if j := ii + delta; j >= 0 && j < len(items) {
+		items[ii], items[j] = items[j], items[ii]
+		return si, j, true
+	}
+	ns := si + delta
+	if ns < 0 || ns >= len(t.Sections) {
+		return si, ii, false
+	}
+	it := items[ii]
+	t.Sections[si].Items = slices.Delete(items, ii, ii+1)
+	if delta < 0 {
+		t.Sections[ns].Items = append(t.Sections[ns].Items, it)
+		return ns, len(t.Sections[ns].Items) - 1, true
+	}
+	t.Sections[ns].Items = slices.Insert(t.Sections[ns].Items, 0, it)
+	return ns, 0, true
+}
+
+// MoveSection moves section si one place up (-1) or down (+1) with its
+// items; it returns the section's new index.
+func (t *Template) MoveSection(si, delta int) (int, bool) {
+	j := si + delta
+	if si < 0 || si >= len(t.Sections) || j < 0 || j >= len(t.Sections) || (delta != -1 && delta != 1) {
+		return si, false
+	}
+	t.Sections[si], t.Sections[j] = t.Sections[j], t.Sections[si]
+	return j, true
+}
+
+// Roman is n in Roman numerals: the numbers of a document's or a
+// checklist's parts (I, II, III, IV …).
+func Roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }
 
 // Copy returns a deep copy (for editing into a new version).
@@ -462,4 +576,56 @@ func Progress(year int, visits []Visit, today time.Time) PlanProgress {
 		}
 	}
 	return p
+}
+
+// InspectionPlan is the year's inspection plan as a document (kế hoạch
+// kiểm tra, symbol KH): its number, title, date and the purpose and
+// requirements of the inspections. The visits of the year are its list of
+// units, dates and team leaders.
+type InspectionPlan struct {
+	Year int `json:"year"`
+	// Number is the document's number, "15": printed "Số: 15/KH-SNV".
+	Number string `json:"number,omitempty"`
+	// Title is the summary under "KẾ HOẠCH": "Kiểm tra công tác cải cách
+	// hành chính năm 2024".
+	Title string `json:"title"`
+	// Date of the document; zero leaves it to be written by hand.
+	Date time.Time `json:"date,omitempty"`
+	// Purpose is the "Mục đích, yêu cầu" part, one paragraph a line.
+	Purpose string `json:"purpose,omitempty"`
+	// Organisation is the "Tổ chức thực hiện" part, one paragraph a line.
+	Organisation string `json:"organisation,omitempty"`
+}
+
+// PlanTitle is the usual title of a year's inspection plan.
+func PlanTitle(year int) string {
+	return fmt.Sprintf("Kiểm tra công tác cải cách hành chính năm %d", year)
+}
+
+const maxPlanNumber = 10
+
+// Validate normalises the plan and checks it: a year within 2000 and 2100,
+// a title, a number of at most 10 characters without "/" (the symbol
+// "/KH-…" is added when printing), a date from 1 January of the year
+// before (plans are issued in the last weeks of the year before) to 31
+// December of the year.
+func (p *InspectionPlan) Validate() error {
+	p.Number = Clean(p.Number)
+	p.Title = Clean(p.Title)
+	p.Purpose = CleanMultiline(p.Purpose)
+	p.Organisation = CleanMultiline(p.Organisation)
+	switch {
+	case p.Year < 2000 || p.Year > 2100:
+		return errorf(EINVALID, "Năm của kế hoạch kiểm tra: phải từ 2000 đến 2100, đang là %d", p.Year)
+	case p.Title == "":
+		return errorf(EINVALID, "Tên (trích yếu) kế hoạch kiểm tra năm %d: chưa nhập", p.Year)
+	case len([]rune(p.Number)) > maxPlanNumber:
+		return errorf(EINVALID, "Số kế hoạch %q: tối đa %d ký tự", p.Number, maxPlanNumber)
+	case strings.Contains(p.Number, "/"):
+		return errorf(EINVALID, "Số kế hoạch %q: chỉ nhập số (ví dụ 15), ký hiệu /KH-… được thêm khi in", p.Number)
+	}
+	if !p.Date.IsZero() && (p.Date.Year() < p.Year-1 || p.Date.Year() > p.Year) {
+		return errorf(EINVALID, "Ngày ban hành kế hoạch kiểm tra năm %d: phải từ 01/01/%d đến 31/12/%d, đang là %s", p.Year, p.Year-1, p.Year, FormatDate(p.Date))
+	}
+	return nil
 }

@@ -78,7 +78,7 @@ func Tasks(in TasksInput) ([]byte, error) {
 	}
 	owner := ownerNamer(in)
 	for i, plan := range groupByPlan(in.Tasks) {
-		doc.Section(fmt.Sprintf("%s. %s (%s nhiệm vụ)", roman(i+1), plan.name, data.FormatCount(int64(len(plan.tasks)))))
+		doc.Section(fmt.Sprintf("%s. %s (%s nhiệm vụ)", data.Roman(i+1), plan.name, data.FormatCount(int64(len(plan.tasks)))))
 		doc.Table(pdfdoc.Table{Columns: taskColumns, Rows: taskRows(plan.tasks, today, owner), Size: 10.5})
 	}
 	if len(in.Tasks) > 0 {
@@ -256,18 +256,4 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 	}
 	out = append(out, "Tình hình thực hiện cụ thể như sau:")
 	return out
-}
-
-// roman numbers the report's sections: I, II, III, IV ...
-func roman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 const (
 	bucketTemplates = "checklists"
 	bucketVisits    = "inspections"
+	bucketPlans     = "inspection_plans" // the year's plan document, keyed by year
 )
 
 func templateKey(id string, version int) string { return fmt.Sprintf("%s/%04d", id, version) }
@@ -85,12 +87,33 @@ func (tx *Tx) TemplateInUse(id string, version int) (bool, error) {
 	return used, err
 }
 
+// draftsBroken reports whether a visit not yet finished has answers that
+// edit (the same ID and version) would no longer accept: an answered item
+// deleted, its code changed, its kind changed or its max set below the
+// figure typed. Such an edit must not replace the version under the draft.
+func (tx *Tx) draftsBroken(edit *data.Template) (bool, error) {
+	broken := false
+	err := each(tx.bolt, bucketVisits, "", func(_ string, v data.Visit) error {
+		if broken || v.Finished || v.Template != edit.ID || v.TemplateVersion != edit.Version || len(v.Answers) == 0 {
+			return nil
+		}
+		v.Answers = maps.Clone(v.Answers)
+		v.Team = slices.Clone(v.Team)
+		v.Recommendations = slices.Clone(v.Recommendations)
+		broken = v.Validate(edit) != nil
+		return nil
+	})
+	return broken, err
+}
+
 // SaveTemplate validates and saves a checklist template and sets t.Version
 // to the version stored:
 //   - a new template (Version 0) becomes version 1; its ID must be new;
 //   - an edit of the latest version replaces it, unless a finished visit
-//     was made with it: then the edit becomes the next version and the old
-//     one stays as it was, so no signed record loses its questions;
+//     was made with it, or a visit being filled in has answers the edit
+//     would no longer accept: then the edit becomes the next version and
+//     the old one stays as it was, so no signed record loses its questions
+//     and no draft its answers;
 //   - older versions cannot be edited.
 func (tx *Tx) SaveTemplate(t *data.Template) error {
 	if err := t.Validate(); err != nil {
@@ -115,6 +138,11 @@ func (tx *Tx) SaveTemplate(t *data.Template) error {
 		used, err := tx.TemplateInUse(t.ID, t.Version)
 		if err != nil {
 			return err
+		}
+		if !used {
+			if used, err = tx.draftsBroken(t); err != nil {
+				return err
+			}
 		}
 		if used {
 			t.Version = latest + 1
@@ -293,4 +321,23 @@ func (tx *Tx) DeleteVisit(id string) error {
 		return data.Errorf(data.ECONFLICT, "Đợt kiểm tra %s đã hoàn thành: không xóa được", id)
 	}
 	return tx.bolt.Bucket([]byte(bucketVisits)).Delete([]byte(id))
+}
+
+// InspectionPlan returns the plan document of a year; ok is false when none
+// was stored, and the plan returned is then the year with the usual title.
+func (tx *Tx) InspectionPlan(year int) (p data.InspectionPlan, ok bool, err error) {
+	p, ok, err = get[data.InspectionPlan](tx.bolt, bucketPlans, yearKey(year))
+	if err == nil && !ok {
+		p = data.InspectionPlan{Year: year, Title: data.PlanTitle(year)}
+	}
+	return p, ok, err
+}
+
+// PutInspectionPlan validates and stores a year's plan document, replacing
+// the one stored.
+func (tx *Tx) PutInspectionPlan(p *data.InspectionPlan) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return put(tx.bolt, bucketPlans, yearKey(p.Year), p)
 }

@@ -238,3 +238,111 @@ func TestVisitRefusalsWriteNothing(t *testing.T) {
 		return err
 	})
 }
+
+// A visit being filled in keeps its answers: an edit that would drop an
+// answered item makes a new version, while an edit that leaves its answers
+// valid (here, a new item) replaces the version in place.
+func TestTemplateEditKeepsDraftAnswers(t *testing.T) {
+	s, _, tpl := inspectionStore(t)
+	v := answered(tpl)
+	update(t, s, func(tx *store.Tx) error { return tx.PutVisit(&v) }) // a draft
+
+	add := tpl.Copy()
+	add.Sections[1].Items = append(add.Sections[1].Items, data.ChecklistItem{Code: add.NextItemCode(1), Question: "Hồ sơ trễ hẹn có phiếu xin lỗi"})
+	update(t, s, func(tx *store.Tx) error { return tx.SaveTemplate(&add) })
+	if add.Version != 1 || add.Item("2.2") == nil {
+		t.Fatalf("adding item %s to a version with a draft: saved as version %d", add.NextItemCode(1), add.Version)
+	}
+
+	drop := add.Copy()
+	drop.DeleteItem(0, 1) // 1.2, answered in the draft
+	update(t, s, func(tx *store.Tx) error { return tx.SaveTemplate(&drop) })
+	if drop.Version != 2 {
+		t.Fatalf("deleting an answered item saved as version %d, want 2", drop.Version)
+	}
+	tighter := drop.Copy()
+	tighter.Sections[1].Items[0].Max = data.P(90, 0) // below the draft's 98,5, but the draft is on version 1
+	update(t, s, func(tx *store.Tx) error { return tx.SaveTemplate(&tighter) })
+	if tighter.Version != 2 {
+		t.Errorf("version 2 has no draft: edited in place, got version %d", tighter.Version)
+	}
+	view(t, s, func(tx *store.Tx) error {
+		one, err := tx.Template("MC", 1)
+		if err != nil {
+			return err
+		}
+		if one.Item("1.2") == nil || one.Item("2.2") == nil {
+			t.Errorf("version 1 under the draft lost 1.2 or the added 2.2: %d items", one.ItemCount())
+		}
+		return nil
+	})
+	// The draft still saves against its version.
+	v.Strengths = "Bổ sung nhận xét"
+	update(t, s, func(tx *store.Tx) error { return tx.PutVisit(&v) })
+}
+
+// A new template copied from another under a new ID starts at version 1;
+// an ID already taken is refused and nothing is written.
+func TestTemplateCopyUnderNewID(t *testing.T) {
+	s, path, tpl := inspectionStore(t)
+	c := tpl.Copy()
+	c.ID, c.Title, c.Version = "mc-2025", "Phiếu kiểm tra năm 2025", 0
+	update(t, s, func(tx *store.Tx) error { return tx.SaveTemplate(&c) })
+	if c.ID != "MC-2025" || c.Version != 1 {
+		t.Fatalf("copy saved as %s version %d", c.ID, c.Version)
+	}
+	s.Close()
+	before := fileBytes(t, path)
+	s = open(t, path)
+	again := tpl.Copy()
+	again.ID, again.Version = "MC-2025", 0
+	err := s.Update(func(tx *store.Tx) error { return tx.SaveTemplate(&again) })
+	wantError(t, err, data.ECONFLICT, "Mã mẫu phiếu MC-2025 đã có", "chọn mã khác")
+	bad := c.Copy()
+	bad.Sections[1].Items[0].Max = -data.P(5, 0)
+	err = s.Update(func(tx *store.Tx) error { return tx.SaveTemplate(&bad) })
+	wantError(t, err, data.EINVALID, "Giá trị tối đa của câu hỏi 2.1", "từ 0 đến")
+	s.Close()
+	sameFile(t, path, before)
+	s = open(t, path)
+	view(t, s, func(tx *store.Tx) error {
+		list, err := tx.Templates()
+		if len(list) != 2 {
+			t.Errorf("%d templates, want MC and MC-2025", len(list))
+		}
+		return err
+	})
+}
+
+// The year's plan document is stored per year; a year without one reads
+// back the usual title; a refused plan writes nothing.
+func TestInspectionPlanRecord(t *testing.T) {
+	s, path, _ := inspectionStore(t)
+	view(t, s, func(tx *store.Tx) error {
+		p, ok, err := tx.InspectionPlan(2023)
+		if ok || p.Title != "Kiểm tra công tác cải cách hành chính năm 2023" || p.Year != 2023 {
+			t.Errorf("no plan stored: %+v, %v", p, ok)
+		}
+		return err
+	})
+	p := data.InspectionPlan{Year: 2023, Number: "15", Title: data.PlanTitle(2023), Date: ymd(2023, 1, 10),
+		Purpose: "Đánh giá kết quả thực hiện nhiệm vụ cải cách hành chính.\nKịp thời chấn chỉnh tồn tại, hạn chế."}
+	update(t, s, func(tx *store.Tx) error { return tx.PutInspectionPlan(&p) })
+	s.Close()
+	before := fileBytes(t, path)
+	s = open(t, path)
+	bad := p
+	bad.Date = ymd(2021, 12, 1)
+	err := s.Update(func(tx *store.Tx) error { return tx.PutInspectionPlan(&bad) })
+	wantError(t, err, data.EINVALID, "Ngày ban hành", "01/01/2022 đến 31/12/2023")
+	s.Close()
+	sameFile(t, path, before)
+	s = open(t, path)
+	view(t, s, func(tx *store.Tx) error {
+		got, ok, err := tx.InspectionPlan(2023)
+		if !ok || got.Number != "15" || data.FormatDate(got.Date) != "10/01/2023" || !strings.Contains(got.Purpose, "chấn chỉnh") {
+			t.Errorf("stored plan: %+v", got)
+		}
+		return err
+	})
+}
