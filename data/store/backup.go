@@ -15,6 +15,7 @@ import (
 
 	"github.com/pardesk/pardesk/data"
 	"go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Backups are whole copies of the data file, taken inside a read
@@ -93,8 +94,11 @@ func backupFolder(path string) string { return filepath.Join(filepath.Dir(path),
 // folder and removes the oldest copies beyond the number kept. Writes may go
 // on meanwhile: the copy is one consistent state.
 func (s *Store) Backup(reason Reason) (Backup, error) {
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
+	if s.lost != nil {
+		return Backup{}, s.lost
+	}
 	return backupDB(s.db, s.path, reason, s.backupsKept())
 }
 
@@ -235,8 +239,19 @@ func prune(path string, keep int) error {
 // ReasonRestore), then waits for the transactions under way, closes the
 // file, puts a copy of the backup in its place with one rename, and reopens
 // it. Callers that hold this *Store see the restored data from then on.
-// The backup file itself is not changed. Restore must not be called inside
-// View or Update.
+// The backup file itself is not changed.
+//
+// Between the close and the reopen the file is free, and another ParDesk
+// starting just then could take it: the reopen retries for reopenWait
+// (another window that only looks at the file lets it go within that
+// time). If the file still cannot be opened, the restored data stays in
+// the data file, the Store is left closed (every transaction then returns
+// the same message) and the error names the data file, the backup restored
+// and the copy of the state before it.
+//
+// Restore must not be called inside View or Update: it waits for the
+// transactions under way, that one included, and gives up with an error
+// after writeLockWait, changing nothing.
 func (s *Store) Restore(from string) (saved Backup, err error) {
 	if abs, _ := filepath.Abs(from); abs == mustAbs(s.path) {
 		return saved, data.Errorf(data.EINVALID, "Tệp %s là chính tệp dữ liệu đang mở; hãy chọn một bản sao lưu", from)
@@ -259,7 +274,9 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	}
 	defer os.Remove(tmp)
 
-	s.mu.Lock()
+	if err := s.lockWrite("khôi phục dữ liệu"); err != nil {
+		return saved, err
+	}
 	defer s.mu.Unlock()
 	if err := s.db.Close(); err != nil {
 		return saved, data.Errorf(data.EINTERNAL, "Không đóng được tệp dữ liệu để khôi phục: %v", err)
@@ -267,33 +284,67 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if err := os.Rename(tmp, s.path); err != nil {
 		// The old file is still in place: reopen it.
 		if rerr := s.reopen(); rerr != nil {
-			return saved, rerr
+			s.lost = data.Errorf(data.EINTERNAL, "Không khôi phục được (%v) và không mở lại được tệp dữ liệu %s (%s). Dữ liệu trong tệp không thay đổi; hãy đóng ParDesk rồi mở lại. Bản sao lưu ngay trước khi khôi phục: %s.",
+				err, s.path, data.ErrorMessage(rerr), saved.Path)
+			return saved, s.lost
 		}
 		return saved, data.Errorf(data.EINTERNAL, "Không thay được tệp dữ liệu bằng bản sao lưu: %v. Dữ liệu không thay đổi.", err)
 	}
 	syncDir(filepath.Dir(s.path))
-	if err := s.reopen(); err != nil {
-		// Put the state from before the restore back.
-		if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil && os.Rename(cp, s.path) == nil && s.reopen() == nil {
-			return saved, data.Errorf(data.EINTERNAL, "Không mở được dữ liệu khôi phục từ %s (%s); dữ liệu trước khi khôi phục đã được đặt lại.", from, data.ErrorMessage(err))
-		}
-		return saved, data.Errorf(data.EINTERNAL, "Không mở được dữ liệu sau khi khôi phục (%s). Hãy đóng ParDesk và khôi phục từ bản sao lưu %s.", data.ErrorMessage(err), saved.Path)
+	if restoreGap != nil {
+		restoreGap()
 	}
-	return saved, nil
+	err = s.reopen()
+	if err == nil {
+		return saved, nil
+	}
+	if data.ErrorCode(err) == data.ECONFLICT {
+		// Another window holds the file, which is whole and holds the
+		// restored data: it must not be replaced under that window.
+		s.lost = data.Errorf(data.ECONFLICT, "Đã khôi phục dữ liệu từ bản sao lưu %s vào tệp %s, nhưng trong lúc khôi phục một cửa sổ ParDesk khác đã mở tệp này, nên cửa sổ này không mở lại được. Hãy đóng cửa sổ này và làm việc ở cửa sổ kia (hoặc đóng cả hai rồi mở lại ParDesk). Dữ liệu trước khi khôi phục được giữ ở bản sao lưu %s.",
+			from, s.path, saved.Path)
+		return saved, s.lost
+	}
+	// The restored file does not open here (an upgrade that failed, say):
+	// put the state from before the restore back.
+	if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil && os.Rename(cp, s.path) == nil && s.reopen() == nil {
+		return saved, data.Errorf(data.EINTERNAL, "Không mở được dữ liệu khôi phục từ %s (%s); dữ liệu trước khi khôi phục đã được đặt lại.", from, data.ErrorMessage(err))
+	}
+	s.lost = data.Errorf(data.EINTERNAL, "Không mở được dữ liệu sau khi khôi phục (%s). Hãy đóng ParDesk và khôi phục từ bản sao lưu %s (dữ liệu ngay trước khi khôi phục).", data.ErrorMessage(err), saved.Path)
+	return saved, s.lost
 }
 
-// reopen opens s.path again into s.db; the caller holds s.mu for writing.
+// reopenWait is how long Restore tries to open the data file again after
+// swapping it: long enough to ride over another ParDesk that only looks at
+// the file while starting, short enough that the officer is told at once.
+var reopenWait = 2 * time.Second
+
+// restoreGap, when set (tests), runs between the swap of the file and the
+// reopen: the moment another window could take the file.
+var restoreGap func()
+
+// reopen opens s.path again into s.db, retrying for reopenWait; the caller
+// holds s.mu for writing. On success s.lost is cleared.
 func (s *Store) reopen() error {
-	db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: lockTimeout})
-	if err != nil {
-		return openError(s.path, err)
+	deadline := time.Now().Add(reopenWait)
+	for {
+		// bbolt itself retries the file lock until its timeout; other
+		// errors (on Windows, a virus scanner holding the file just
+		// renamed) are retried here.
+		db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond)})
+		if err == nil {
+			if err := prepare(db, s.path); err != nil {
+				db.Close()
+				return err
+			}
+			s.db, s.lost = db, nil
+			return nil
+		}
+		if errors.Is(err, berrors.ErrTimeout) || time.Now().After(deadline) {
+			return openError(s.path, err)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	if err := prepare(db, s.path); err != nil {
-		db.Close()
-		return err
-	}
-	s.db = db
-	return nil
 }
 
 // copyBeside copies src into a new temporary file in the folder of dst (so

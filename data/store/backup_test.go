@@ -280,3 +280,139 @@ func TestUpgradeBacksUpTheOldFileFirst(t *testing.T) {
 		return nil
 	})
 }
+
+// restoreSetup is a data file with score 1.1 at 15 in a backup and at
+// 19,75 in the file.
+func restoreSetup(t *testing.T) (s *store.Store, path string, b store.Backup) {
+	t.Helper()
+	c := fixedClock(t, time.Date(2023, 6, 9, 8, 0, 0, 0, time.Local))
+	path = dataPath(t)
+	s = open(t, path)
+	seed(t, s, []int{2023}, map[string]string{"DN": "Đức Nghĩa"})
+	setAppraised(t, s, "DN", "1.1", "15")
+	b, err := s.Backup(store.ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.add(time.Hour)
+	setAppraised(t, s, "DN", "1.1", "19,75")
+	return s, path, b
+}
+
+// Another ParDesk that opens the file in the gap between the swap and the
+// reopen, and lets it go within the reopen's retries, does not make the
+// restore fail.
+func TestRestoreReopenWaitsForAWindowThatLetsGo(t *testing.T) {
+	s, path, b := restoreSetup(t)
+	t.Cleanup(store.SetRestoreGap(func() {
+		other, err := store.Open(path)
+		if err != nil {
+			t.Errorf("the other window could not take the file in the gap: %v", err)
+			return
+		}
+		time.AfterFunc(700*time.Millisecond, func() { other.Close() })
+	}))
+	start := time.Now()
+	if _, err := s.Restore(b.Path); err != nil {
+		t.Fatalf("restore with a window that lets go after 0,7 s: %v", err)
+	}
+	if d := time.Since(start); d < 700*time.Millisecond {
+		t.Errorf("restore took %v: the gap's window was not in the way", d)
+	}
+	if got := appraised(t, s, 2023, "DN", "1.1"); got != "15" {
+		t.Errorf("after restore %q, want 15", got)
+	}
+}
+
+// Another ParDesk that keeps the file: after about 2 s the restore says,
+// in Vietnamese, that the data was restored but this window cannot reopen
+// it, naming the backups; the other window has the restored data and is
+// not pulled from under; this Store answers every call with the message
+// and closes quietly.
+func TestRestoreWhenAnotherWindowKeepsTheFile(t *testing.T) {
+	s, path, b := restoreSetup(t)
+	var other *store.Store
+	t.Cleanup(store.SetRestoreGap(func() {
+		var err error
+		if other, err = store.Open(path); err != nil {
+			t.Errorf("the other window could not take the file in the gap: %v", err)
+		}
+	}))
+	start := time.Now()
+	saved, err := s.Restore(b.Path)
+	d := time.Since(start)
+	if other == nil {
+		t.Fatal("no other window")
+	}
+	defer other.Close()
+	wantError(t, err, data.ECONFLICT, "Đã khôi phục dữ liệu từ bản sao lưu "+b.Path, "một cửa sổ ParDesk khác đã mở tệp này",
+		"Dữ liệu trước khi khôi phục được giữ ở bản sao lưu "+saved.Path)
+	if d < 1500*time.Millisecond || d > 4*time.Second {
+		t.Errorf("restore gave up after %v, want about 2 s", d)
+	}
+	if got := appraised(t, other, 2023, "DN", "1.1"); got != "15" {
+		t.Errorf("the other window reads %q, want the restored 15", got)
+	}
+	setAppraised(t, other, "DN", "1.2", "27")
+	if err2 := s.View(func(*store.Tx) error { return nil }); err2 == nil || err2.Error() != err.Error() {
+		t.Errorf("View after the failed reopen: %v", err2)
+	}
+	if err2 := s.Update(func(*store.Tx) error { return nil }); err2 == nil || err2.Error() != err.Error() {
+		t.Errorf("Update after the failed reopen: %v", err2)
+	}
+	if _, err2 := s.Backup(store.ReasonManual); err2 == nil {
+		t.Error("Backup after the failed reopen succeeded")
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("Close after the failed reopen: %v", err)
+	}
+	// The other window's write is in the file: nothing replaced it.
+	other.Close()
+	again := open(t, path)
+	if a, b := appraised(t, again, 2023, "DN", "1.1"), appraised(t, again, 2023, "DN", "1.2"); a != "15" || b != "27" {
+		t.Errorf("the file holds 1.1 %q, 1.2 %q; want 15 and 27", a, b)
+	}
+}
+
+// Restore and Close called inside a transaction would wait for
+// themselves: they give up with an error instead, and the Store goes on.
+func TestRestoreAndCloseInsideATransactionDoNotHang(t *testing.T) {
+	s, _, b := restoreSetup(t)
+	t.Cleanup(store.SetWriteLockWait(300 * time.Millisecond))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		err := s.View(func(*store.Tx) error {
+			if _, err := s.Restore(b.Path); err == nil || !strings.Contains(err.Error(), "Không khôi phục dữ liệu được") {
+				t.Errorf("Restore inside View: %v", err)
+			}
+			if err := s.Close(); err == nil || !strings.Contains(err.Error(), "Không đóng tệp dữ liệu được") {
+				t.Errorf("Close inside View: %v", err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Errorf("View: %v", err)
+		}
+		err = s.Update(func(tx *store.Tx) error {
+			if err := s.Close(); err == nil {
+				t.Error("Close inside Update succeeded")
+			}
+			return tx.SetScore(2023, "DN", "1.2", data.Score{Appraised: pts("27")})
+		})
+		if err != nil {
+			t.Errorf("Update: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Restore or Close inside a transaction hangs")
+	}
+	if a, b := appraised(t, s, 2023, "DN", "1.1"), appraised(t, s, 2023, "DN", "1.2"); a != "19,75" || b != "27" {
+		t.Errorf("after the refused calls: 1.1 %q, 1.2 %q; want 19,75 and 27", a, b)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("Close outside a transaction: %v", err)
+	}
+}

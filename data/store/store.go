@@ -10,6 +10,7 @@ package store
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pardesk/pardesk/data"
@@ -20,42 +21,106 @@ import (
 // Store is an open data file. Only one Store (one ParDesk window, in any
 // process) can have a file open at a time.
 type Store struct {
-	// mu guards db: transactions hold it for reading, Restore holds it for
-	// writing while it swaps the file, so a caller that keeps this *Store
-	// sees the restored data afterwards (backup.go).
+	// mu guards db and lost: transactions hold it for reading, Restore and
+	// Close hold it for writing (Restore while it swaps the file, so a
+	// caller that keeps this *Store sees the restored data afterwards;
+	// backup.go). They never wait on it unboundedly: see lockWrite.
 	mu   sync.RWMutex
 	db   *bbolt.DB
 	path string
+	// lost is set when a restore could not reopen the data file: db is
+	// closed and every transaction returns this message, which says where
+	// the data is.
+	lost error
+	// closing is set while Close or Restore waits for the write lock: new
+	// transactions then hold back a little (rlock), so that a busy window
+	// does not keep the writer out.
+	closing atomic.Bool
 
 	who     sync.Mutex // guards officer and clock
 	officer string
 	clock   func() time.Time // nil: time.Now; tests set a fixed clock
 }
 
-// Close releases the file for another window.
+// Close releases the file for another window. It waits for the
+// transactions under way; called inside View or Update (which would wait
+// for itself) it gives up after writeLockWait with an error instead of
+// hanging. Closing twice is harmless.
 func (s *Store) Close() error {
-	s.mu.Lock()
+	if err := s.lockWrite("đóng tệp dữ liệu"); err != nil {
+		return err
+	}
 	defer s.mu.Unlock()
+	if s.lost != nil {
+		return nil // Restore left the file closed
+	}
 	return s.db.Close()
 }
+
+// writeLockWait bounds how long Close and Restore wait for the
+// transactions under way. A transaction of the window lasts milliseconds;
+// one that lasts this long is the caller's own (Close or Restore called
+// inside View or Update), which would otherwise wait forever.
+var writeLockWait = 5 * time.Second
+
+// lockWrite takes s.mu for writing, polling, and gives up after
+// writeLockWait with a message naming what could not be done. It polls
+// rather than calling Lock: a pending Lock blocks every new reader, so a
+// reader that opens a transaction inside another (a View inside a View)
+// would hang the window behind it.
+func (s *Store) lockWrite(what string) error {
+	s.closing.Store(true)
+	defer s.closing.Store(false)
+	deadline := time.Now().Add(writeLockWait)
+	for !s.mu.TryLock() {
+		if time.Now().After(deadline) {
+			return data.Errorf(data.EINTERNAL, "Không %s được: tệp dữ liệu vẫn đang được đọc hoặc ghi sau %v (lỗi chương trình: thao tác này không được gọi bên trong một giao dịch). Dữ liệu không thay đổi.", what, writeLockWait)
+		}
+		time.Sleep(100 * time.Microsecond)
+	}
+	return nil
+}
+
+// rlock takes s.mu for reading. While a writer waits (lockWrite), a new
+// transaction first holds back for up to holdBack, which lets the
+// transactions under way finish and the writer in; the wait is bounded, so
+// a transaction opened inside another goes on after it.
+func (s *Store) rlock() {
+	for start := time.Now(); s.closing.Load() && time.Since(start) < holdBack; {
+		time.Sleep(time.Millisecond)
+	}
+	s.mu.RLock()
+}
+
+const holdBack = 100 * time.Millisecond
 
 // Path is the file path given to Open.
 func (s *Store) Path() string { return s.path }
 
 // View runs fn in a read transaction: fn sees one consistent state of the
 // file, whatever writes happen meanwhile.
+//
+// fn must not call Close or Restore: they wait for the transactions under
+// way, this one included, and give up with an error after writeLockWait.
 func (s *Store) View(fn func(tx *Tx) error) error {
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
+	if s.lost != nil {
+		return s.lost
+	}
 	return s.db.View(func(b *bbolt.Tx) error { return fn(s.tx(b)) })
 }
 
 // Update runs fn in a write transaction. If fn returns an error (or panics)
 // nothing it wrote is kept: the file stays exactly as it was. A screen that
-// saves several things at once therefore saves them in one Update.
+// saves several things at once therefore saves them in one Update. Like
+// View's, fn must not call Close or Restore.
 func (s *Store) Update(fn func(tx *Tx) error) error {
-	s.mu.RLock()
+	s.rlock()
 	defer s.mu.RUnlock()
+	if s.lost != nil {
+		return s.lost
+	}
 	return s.db.Update(func(b *bbolt.Tx) error { return fn(s.tx(b)) })
 }
 
