@@ -47,6 +47,8 @@ Cách dùng:
                                              in phiếu kiểm tra trắng cho một đợt kiểm tra
   pardesk report inspection --visit MÃ [--out TỆP.pdf]
                                              in biên bản kiểm tra (mã đợt dạng 2024-01)
+  pardesk report plan --year NĂM [--out TỆP.pdf]
+                                             in kế hoạch kiểm tra công tác CCHC của năm
   pardesk report onestop --year NĂM [--period KỲ] [--group NHÓM] [--out TỆP.pdf]
                                              in báo cáo kết quả giải quyết TTHC (một cửa);
                                              KỲ: Q1..Q4 (quý), H1, H2 (6 tháng), 01..12 (tháng),

@@ -23,6 +23,8 @@ func runReport(args []string, stdout io.Writer) error {
 		return runTasks(args, stdout)
 	case "checklist", "inspection":
 		return runVisitReport(kind, args, stdout)
+	case "plan":
+		return runPlan(args, stdout)
 	case "scorecard":
 		return runScorecard(args, stdout)
 	}

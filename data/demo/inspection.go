@@ -93,6 +93,23 @@ func InspectionTemplate() data.Template {
 	}
 }
 
+// InspectionPlan is the document of the demo's 2024 plan: Kế hoạch số
+// 15/KH-SNV of 15/01/2024.
+func InspectionPlan() data.InspectionPlan {
+	return data.InspectionPlan{
+		Year:   InspectionYear,
+		Number: "15",
+		Title:  data.PlanTitle(InspectionYear),
+		Date:   time.Date(InspectionYear, 1, 15, 0, 0, 0, 0, time.Local),
+		Purpose: "Đánh giá tình hình, kết quả thực hiện nhiệm vụ cải cách hành chính năm 2024 tại các huyện; kịp thời phát hiện tồn tại, hạn chế để chấn chỉnh, khắc phục.\n" +
+			"Kiểm tra trọng tâm việc giải quyết thủ tục hành chính tại Bộ phận Một cửa, số hóa hồ sơ, cung cấp dịch vụ công trực tuyến và thanh toán trực tuyến.\n" +
+			"Việc kiểm tra bảo đảm khách quan, đúng quy định, không làm ảnh hưởng đến hoạt động bình thường của đơn vị được kiểm tra.",
+		Organisation: "Phòng Cải cách hành chính chủ trì, thông báo lịch làm việc cụ thể đến đơn vị được kiểm tra trước ít nhất 05 ngày làm việc.\n" +
+			"UBND các huyện được kiểm tra chuẩn bị báo cáo kết quả thực hiện nhiệm vụ cải cách hành chính và hồ sơ, tài liệu kiểm chứng theo nội dung kiểm tra.\n" +
+			"Sau mỗi đợt kiểm tra, Đoàn kiểm tra lập biên bản; các kiến nghị được theo dõi đến khi đơn vị hoàn thành.",
+	}
+}
+
 // inspectionTeam is the office's inspection team.
 var inspectionTeam = []data.Member{
 	{Name: "Hoàng Thị Lan", Title: "Phó Giám đốc Sở Nội vụ, Trưởng đoàn"},
@@ -151,12 +168,17 @@ var recommendationFor = map[string]struct{ text, owner string }{
 	"7.1": {"Ghi chép đầy đủ sổ theo dõi tiếp nhận, xử lý phản ánh, kiến nghị", "Văn phòng HĐND và UBND huyện"},
 }
 
-// writeInspections stores the demo checklist and the 2024 inspection plan:
+// writeInspections stores the demo checklist and the 2024 inspection plan
+// (its document and its visits):
 // eight visits to districts, the first four done, their recommendations
 // carried into tasks (the first visit's first recommendation already done).
 func writeInspections(tx *store.Tx) error {
 	t := InspectionTemplate()
 	if err := tx.SaveTemplate(&t); err != nil {
+		return err
+	}
+	plan := InspectionPlan()
+	if err := tx.PutInspectionPlan(&plan); err != nil {
 		return err
 	}
 	rng := rand.New(rand.NewPCG(uint64(InspectionYear), 5))

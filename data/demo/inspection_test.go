@@ -29,6 +29,13 @@ func TestDemoInspections(t *testing.T) {
 				t.Errorf("checklist sections lack %q: %s", topic, all)
 			}
 		}
+		plan, ok, err := tx.InspectionPlan(InspectionYear)
+		if err != nil {
+			return err
+		}
+		if !ok || plan.Number != "15" || data.FormatDate(plan.Date) != "15/01/2024" || plan.Title != "Kiểm tra công tác cải cách hành chính năm 2024" || plan.Purpose == "" {
+			t.Errorf("demo plan document: %+v (stored %v)", plan, ok)
+		}
 		vs, err := tx.Visits(InspectionYear)
 		if err != nil {
 			return err
