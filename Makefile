@@ -7,7 +7,7 @@ DB      ?=
 APT_PKGS = gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils
 SUDO     = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps run build test bench vet fmt demo
+.PHONY: deps run build test bench vet fmt demo windows
 
 # deps installs only what is missing, so repeated runs cost a dpkg query.
 deps:
@@ -32,6 +32,14 @@ test: deps
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./...
+
+# windows cross-builds pardesk.exe for the offices' Windows PCs with Debian's
+# MinGW-w64 (Fyne needs cgo). A GUI program: no console window behind it;
+# run from cmd.exe, `pardesk.exe report ...` still prints (console_windows.go).
+windows:
+	@dpkg-query -W -f='$${Status}' gcc-mingw-w64-x86-64 2>/dev/null | grep -q "ok installed" || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui" -o pardesk.exe .
 
 fmt:
 	gofmt -w .

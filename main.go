@@ -19,6 +19,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || args[0] == "-h" || args[0] == "--help") {
+		attachConsole()
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	fs := flag.NewFlagSet("pardesk", flag.ExitOnError)
