@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -42,11 +43,13 @@ type oneStopView struct {
 	note       *widget.Entry
 	status     *widget.Label
 	saveButton *widget.Button
+	delete     *widget.Button
 	loading    bool
 
 	// Trend.
-	trendUnit *widget.Select
-	trend     *sortTable
+	trendUnit  *widget.Select
+	trend      *sortTable
+	trendChart *trendChart
 
 	// Targets.
 	targetUnit    *widget.Select
@@ -183,14 +186,31 @@ func (v *oneStopView) load() {
 
 // ---- per-period table ----
 
-// rateColumns are the table's columns after the unit's name and counts.
+// rateTableColumns are the columns of the period and trend tables: the
+// unit (or period), the targets missed, the counts and the rates. The
+// targets missed come second so that they are in sight without scrolling
+// sideways, even on a 1 280-pixel window.
 func rateTableColumns(first string) []column {
-	cols := []column{{first, 190, fyne.TextAlignLeading}, {"Tiếp nhận", 82, fyne.TextAlignTrailing}, {"Đã giải quyết", 96, fyne.TextAlignTrailing}}
+	cols := []column{{first, 190, fyne.TextAlignLeading}, {"Chưa đạt chỉ tiêu", 300, fyne.TextAlignLeading},
+		{"Tiếp nhận", 82, fyne.TextAlignTrailing}, {"Đã giải quyết", 96, fyne.TextAlignTrailing}}
 	for _, d := range data.OneStopRates {
 		cols = append(cols, column{d.Short, 92, fyne.TextAlignTrailing})
 	}
-	return append(cols, column{"Chưa đạt chỉ tiêu", 220, fyne.TextAlignLeading})
+	return cols
 }
+
+// shortPercent prints a target as typed: "50", "97,5", "97,55".
+func shortPercent(p data.Percent) string {
+	return strings.TrimSuffix(strings.TrimSuffix(p.String(), "0"), ",0")
+}
+
+// Columns of rateTableColumns.
+const (
+	colMissed    = 1
+	colReceived  = 2
+	colResolved  = 3
+	colFirstRate = 4 // then one column per data.OneStopRates, in order
+)
 
 func (v *oneStopView) buildTable() fyne.CanvasObject {
 	v.table = newSortTable(rateTableColumns("Đơn vị"))
@@ -204,10 +224,11 @@ func (v *oneStopView) buildTable() fyne.CanvasObject {
 }
 
 // rateRow builds a table row for figures judged against targets: the name
-// (sorted by its text), the counts and the rates (sorted by value, a cell
-// without a value last), rates below target marked, and the targets missed.
+// (sorted by its text), the targets missed (sorted by their number), the
+// counts and the rates (sorted by value, a cell without a value last),
+// rates below target marked.
 func rateRow(name string, f *data.OneStopFigures, reported bool, targets map[data.RateKind]data.Percent) sortRow {
-	r := sortRow{cells: []string{name}, keys: []any{nil}, danger: []bool{false}}
+	r := sortRow{cells: []string{name, ""}, keys: []any{nil, nil}, danger: []bool{false, false}}
 	add := func(text string, key int64, has, danger bool) {
 		var k any = noKey{}
 		if has {
@@ -227,11 +248,19 @@ func rateRow(name string, f *data.OneStopFigures, reported bool, targets map[dat
 		vd := data.Judge(f, d.Kind, targets)
 		notMet := vd.Status == data.NotMet
 		if notMet {
-			missed = append(missed, fmt.Sprintf("%s (%s)", d.Short, vd.TargetString()))
+			target := "≥ "
+			if d.LowerIsBetter {
+				target = "≤ "
+			}
+			missed = append(missed, d.Short+" "+target+shortPercent(vd.Target))
 		}
 		add(vd.Rate.String(), int64(vd.Rate.Value), vd.Rate.OK, notMet)
 	}
-	add(strings.Join(missed, "; "), int64(len(missed)), reported, false)
+	r.cells[colMissed] = strings.Join(missed, "; ")
+	r.keys[colMissed] = any(noKey{})
+	if reported {
+		r.keys[colMissed] = int64(len(missed))
+	}
 	return r
 }
 
@@ -327,12 +356,14 @@ func (v *oneStopView) buildForm() fyne.CanvasObject {
 	v.status.Wrapping = fyne.TextWrapWord
 	v.saveButton = widget.NewButtonWithIcon("Lưu số liệu", theme.DocumentSaveIcon(), v.saveFigures)
 	v.saveButton.Importance = widget.HighImportance
+	v.delete = widget.NewButtonWithIcon("Xóa số liệu kỳ này", theme.DeleteIcon(), v.confirmDelete)
+	v.delete.Importance = widget.DangerImportance
 	top := container.NewHBox(widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(260, v.unit.MinSize().Height), v.unit),
 		widget.NewLabel("Số liệu của kỳ đang chọn ở trên; ô để trống được tính là 0."))
 	grid := container.NewGridWithColumns(2,
 		container.NewVBox(cards[0], cards[2]),
 		container.NewVBox(cards[1], cards[3]))
-	bottom := container.NewBorder(nil, nil, nil, v.saveButton, v.status)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(v.delete, v.saveButton), v.status)
 	// The status and the save button stay in sight however far the form
 	// scrolls: the officer sees what does not add up while typing.
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(grid, v.note)))
@@ -372,8 +403,10 @@ func (v *oneStopView) loadForm() {
 	v.loading = false
 	v.status.Importance = widget.MediumImportance
 	if ok {
+		v.delete.Enable()
 		v.status.SetText(fmt.Sprintf("Số liệu đã lưu của %s, %s.", v.unit.Selected, p.Label()))
 	} else {
+		v.delete.Disable()
 		v.status.SetText(fmt.Sprintf("%s chưa có số liệu %s.", v.unit.Selected, p.Label()))
 	}
 }
@@ -427,6 +460,28 @@ func (v *oneStopView) saveFigures() {
 	v.status.SetText(fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
 }
 
+// confirmDelete removes the chosen unit's figures for the chosen period
+// (entered for the wrong unit or period), after the officer says yes.
+func (v *oneStopView) confirmDelete() {
+	p, code, name := v.Period(), v.unitCode(v.unit), v.unit.Selected
+	dialog.ShowConfirm("Xóa số liệu một cửa",
+		fmt.Sprintf("Xóa số liệu một cửa của %s, %s?\nCác kỳ khác không thay đổi. Không khôi phục lại được (trừ từ bản sao lưu).", name, p.Label()),
+		func(yes bool) {
+			if !yes {
+				return
+			}
+			err := v.ui.store.Update(func(tx *store.Tx) error { return tx.DeleteOneStop(p, code) })
+			if err != nil {
+				v.status.Importance = widget.DangerImportance
+				v.status.SetText("Chưa xóa: " + data.ErrorMessage(err))
+				return
+			}
+			v.ui.changed()
+			v.status.Importance = widget.SuccessImportance
+			v.status.SetText(fmt.Sprintf("Đã xóa số liệu của %s, %s.", name, p.Label()))
+		}, v.ui.win)
+}
+
 // ---- trend ----
 
 func (v *oneStopView) buildTrend() fyne.CanvasObject {
@@ -437,11 +492,13 @@ func (v *oneStopView) buildTrend() fyne.CanvasObject {
 	v.trend = newSortTable(rateTableColumns("Kỳ"))
 	v.trend.headerAlign = widget.ButtonAlignCenter
 	v.trend.fixed = true // old periods first, always
-	hint := widget.NewLabel("Các kỳ cùng loại với kỳ đang chọn (năm, 6 tháng, quý hoặc tháng), cũ trước mới sau; tỷ lệ chữ đỏ chưa đạt chỉ tiêu của năm đó.")
+	v.trendChart = newTrendChart()
+	hint := widget.NewLabel("Các kỳ cùng loại với kỳ đang chọn (năm, 6 tháng, quý hoặc tháng), cũ trước mới sau; tỷ lệ chữ đỏ chưa đạt chỉ tiêu của năm đó, vạch cam trên cột là chỉ tiêu.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	top := container.NewHBox(widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(260, v.trendUnit.MinSize().Height), v.trendUnit))
-	return container.NewBorder(top, hint, nil, nil, v.trend)
+	// Many months scroll sideways rather than squeeze the labels.
+	return container.NewBorder(container.NewVBox(top, container.NewHScroll(v.trendChart)), hint, nil, nil, v.trend)
 }
 
 func (v *oneStopView) loadTrend() {
@@ -450,6 +507,7 @@ func (v *oneStopView) loadTrend() {
 	}
 	code := v.unitCode(v.trendUnit)
 	var rows []sortRow
+	var points []trendPoint
 	err := v.ui.store.View(func(tx *store.Tx) error {
 		figs, err := tx.OneStopTrend(code, v.Period().Kind)
 		if err != nil {
@@ -464,7 +522,13 @@ func (v *oneStopView) loadTrend() {
 			if t, ok := own[code]; ok {
 				mine = &t
 			}
-			rows = append(rows, rateRow(figs[i].Period.Title(), &figs[i], true, data.EffectiveTargets(office, mine)))
+			targets := data.EffectiveTargets(office, mine)
+			rows = append(rows, rateRow(figs[i].Period.Title(), &figs[i], true, targets))
+			p := trendPoint{label: periodShort(figs[i].Period)}
+			for _, s := range trendSeries {
+				p.verdicts = append(p.verdicts, data.Judge(&figs[i], s.kind, targets))
+			}
+			points = append(points, p)
 		}
 		return nil
 	})
@@ -472,6 +536,7 @@ func (v *oneStopView) loadTrend() {
 		v.ui.showError(err)
 	}
 	v.trend.SetRows(rows)
+	v.trendChart.SetPoints(points)
 }
 
 // ---- targets ----
@@ -533,7 +598,7 @@ func (v *oneStopView) loadTargets() {
 		text := ""
 		if t != nil {
 			if p, ok := t.Targets[k]; ok {
-				text = strings.TrimSuffix(strings.TrimSuffix(p.String(), "0"), ",0")
+				text = shortPercent(p)
 			}
 		}
 		e.SetText(text)
