@@ -42,11 +42,21 @@ type inspectionsView struct {
 	unitNames map[string]string
 	templates []data.Template
 
-	tplSelect *widget.Select
-	tplInfo   *widget.Label
-	tplItems  *textTable
-	tplEdit   *widget.Button
-	tplRow    int
+	// The template editor (templateedit.go): the template shown (by ID),
+	// its table and the selected row (-1 for none), the buttons.
+	tplSelect                          *widget.Select
+	tplInfo                            *widget.Label
+	tplItems                           *textTable
+	tplID                              string
+	tplRow                             int
+	tplNew, tplAddSection, tplAddItem  *widget.Button
+	tplEdit, tplDelete, tplUp, tplDown *widget.Button
+
+	// The year's plan document (inspectionplan.go).
+	planInfo            *widget.Label
+	planEdit, planPrint *widget.Button
+	plan                data.InspectionPlan
+	planStored          bool
 
 	// form is the visit being filled in, when one is open.
 	form *visitForm
@@ -91,10 +101,14 @@ func newInspectionsView(ui *UI) *inspectionsView {
 		}
 	})
 	v.remove = widget.NewButtonWithIcon("Xóa đợt", theme.DeleteIcon(), v.deleteVisit)
+	v.planInfo = widget.NewLabel("")
+	v.planEdit = widget.NewButtonWithIcon("Sửa văn bản…", theme.DocumentCreateIcon(), v.editPlan)
+	v.planPrint = widget.NewButtonWithIcon("In kế hoạch…", theme.DocumentPrintIcon(), v.savePlanPDF)
 
 	head := widget.NewLabelWithStyle("Kế hoạch kiểm tra cải cách hành chính", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
 		container.NewHBox(head, widget.NewLabel("Năm:"), v.year, v.progress),
+		container.NewHBox(widget.NewLabel("Văn bản:"), v.planInfo, v.planEdit, v.planPrint),
 		container.NewHBox(v.add, v.fill, v.checklist, v.record, v.remove),
 	)
 	openBox := container.NewBorder(widget.NewLabelWithStyle("Kiến nghị chưa hoàn thành theo đơn vị", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.open)
@@ -148,6 +162,9 @@ func (v *inspectionsView) fillYears() {
 func (v *inspectionsView) load() {
 	year := selectedYear(v.year)
 	var p data.PlanProgress
+	var plan data.InspectionPlan
+	var planStored bool
+	var office data.Office
 	v.unitNames = map[string]string{}
 	tallies := map[string]data.Tally{}
 	err := v.ui.store.View(func(tx *store.Tx) error {
@@ -167,6 +184,12 @@ func (v *inspectionsView) load() {
 			}
 		}
 		if p, err = tx.InspectionProgress(year, today()); err != nil {
+			return err
+		}
+		if plan, planStored, err = tx.InspectionPlan(year); err != nil {
+			return err
+		}
+		if office, err = tx.Office(); err != nil {
 			return err
 		}
 		v.templates, err = tx.Templates()
@@ -190,6 +213,7 @@ func (v *inspectionsView) load() {
 	}
 	v.visits.SetRows(rows, nil)
 	v.progress.SetText(fmt.Sprintf("Đã kiểm tra %d/%d đợt", p.Done, p.Planned))
+	v.showPlanRecord(plan, planStored, office.Abbrev)
 	var open [][]string
 	for _, u := range p.Open {
 		open = append(open, []string{v.unitNames[u.Unit], strconv.Itoa(u.Open), strconv.Itoa(u.Overdue)})
@@ -372,134 +396,4 @@ func (ui *UI) saveVisitPDF(id string, record bool) {
 		}
 		return build(in)
 	})
-}
-
-// templatesTab lists a template's questions, latest version, and edits
-// one question at a time. An edit of a version that a finished visit used
-// is saved as a new version.
-func (v *inspectionsView) templatesTab() fyne.CanvasObject {
-	v.tplSelect = widget.NewSelect(nil, func(string) { v.showTemplate() })
-	v.tplSelect.PlaceHolder = "Chưa có mẫu phiếu"
-	v.tplInfo = widget.NewLabel("")
-	v.tplInfo.Wrapping = fyne.TextWrapWord
-	v.tplItems = newTextTable([]column{
-		{"Mã", 60, fyne.TextAlignLeading},
-		{"Câu hỏi", 440, fyne.TextAlignLeading},
-		{"Nội dung, tài liệu kiểm tra", 320, fyne.TextAlignLeading},
-		{"Tiêu chí", 90, fyne.TextAlignCenter},
-		{"Cách trả lời", 150, fyne.TextAlignLeading},
-	})
-	v.tplItems.OnSelected = func(id widget.TableCellID) { v.tplRow = id.Row; v.tplEdit.Enable() }
-	v.tplEdit = widget.NewButtonWithIcon("Sửa câu hỏi đã chọn…", theme.DocumentCreateIcon(), v.editItem)
-	v.tplEdit.Disable()
-	top := container.NewVBox(container.NewHBox(widget.NewLabel("Mẫu phiếu:"), container.NewGridWrap(fyne.NewSize(720, v.tplSelect.MinSize().Height), v.tplSelect), v.tplEdit), v.tplInfo)
-	return container.NewBorder(top, nil, nil, nil, v.tplItems)
-}
-
-func (v *inspectionsView) showTemplates() {
-	names := make([]string, len(v.templates))
-	for i, t := range v.templates {
-		names[i] = t.Label()
-	}
-	sel := v.tplSelect.SelectedIndex()
-	v.tplSelect.Options = names
-	switch {
-	case sel >= 0 && sel < len(names):
-		v.tplSelect.SetSelectedIndex(sel)
-	case len(names) > 0:
-		v.tplSelect.SetSelectedIndex(0)
-	}
-	v.showTemplate()
-}
-
-// showTemplate lists the chosen template's sections and items.
-func (v *inspectionsView) showTemplate() {
-	i := v.tplSelect.SelectedIndex()
-	if i < 0 || i >= len(v.templates) {
-		v.tplItems.SetRows(nil, nil)
-		return
-	}
-	t := v.templates[i]
-	var rows [][]string
-	bold := map[int]bool{}
-	for _, s := range t.Sections {
-		bold[len(rows)] = true
-		rows = append(rows, []string{s.Code, s.Title, "", "", ""})
-		for _, it := range s.Items {
-			kind := "Đạt/không đạt"
-			if it.Kind == data.AnswerNumber {
-				kind = "Số liệu"
-				if it.Unit != "" {
-					kind += " (" + it.Unit + ")"
-				}
-			}
-			rows = append(rows, []string{it.Code, it.Question, strings.ReplaceAll(it.Check, "\n", "; "), it.Criterion, kind})
-		}
-	}
-	v.tplItems.SetRows(rows, bold)
-	v.tplInfo.SetText(fmt.Sprintf("Mã %s, phiên bản %d, %d câu hỏi. Phiên bản đã dùng cho đợt kiểm tra đã hoàn thành được giữ nguyên: sửa câu hỏi sẽ tạo phiên bản mới cho các đợt sau.", t.ID, t.Version, t.ItemCount()))
-	v.tplRow = -1
-	v.tplEdit.Disable()
-}
-
-// itemAt returns the section and item index of a row of the template
-// table; ok is false for a section row.
-func itemAt(t *data.Template, row int) (s, i int, ok bool) {
-	r := 0
-	for si, sec := range t.Sections {
-		if r == row {
-			return si, -1, false
-		}
-		r++
-		if row < r+len(sec.Items) {
-			return si, row - r, true
-		}
-		r += len(sec.Items)
-	}
-	return -1, -1, false
-}
-
-// editItem edits the question, what to check and the criterion of the
-// selected item.
-func (v *inspectionsView) editItem() {
-	ti := v.tplSelect.SelectedIndex()
-	if ti < 0 || v.tplRow < 0 {
-		return
-	}
-	t := v.templates[ti].Copy()
-	si, ii, ok := itemAt(&t, v.tplRow)
-	if !ok {
-		return
-	}
-	it := &t.Sections[si].Items[ii]
-	q := widget.NewMultiLineEntry()
-	q.Wrapping = fyne.TextWrapWord
-	q.SetText(it.Question)
-	check := widget.NewMultiLineEntry()
-	check.Wrapping = fyne.TextWrapWord
-	check.SetText(it.Check)
-	crit := widget.NewEntry()
-	crit.SetText(it.Criterion)
-	d := dialog.NewForm("Sửa câu hỏi "+it.Code, "Lưu", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Câu hỏi", q),
-		widget.NewFormItem("Nội dung kiểm tra", check),
-		widget.NewFormItem("Tiêu chí liên quan", crit),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		it.Question, it.Check, it.Criterion = q.Text, check.Text, crit.Text
-		before := t.Version
-		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.SaveTemplate(&t) }); err != nil {
-			v.ui.showError(err)
-			return
-		}
-		v.ui.changed()
-		if t.Version != before {
-			dialog.ShowInformation("Đã lưu phiên bản mới", fmt.Sprintf(
-				"Phiên bản %d đã dùng cho đợt kiểm tra đã hoàn thành nên được giữ nguyên; nội dung sửa được lưu thành phiên bản %d, dùng cho các đợt kiểm tra thêm sau này.", before, t.Version), v.ui.win)
-		}
-	}, v.ui.win)
-	d.Resize(fyne.NewSize(700, 420))
-	d.Show()
 }

@@ -99,7 +99,7 @@ const (
 	maxTemplateID = 20
 	maxItemCode   = 10
 	// MaxFigure is the largest max a number item may set (0 sets none).
-	MaxFigure = Points(1_000_000_000 * PointsScale)
+	MaxFigure = Points(999_999_999 * PointsScale)
 )
 
 // Validate normalises the template and checks it: an ID and a title, at

@@ -73,8 +73,8 @@ func TestTemplateRefusalsNameFieldAndRange(t *testing.T) {
 		says []string
 	}{
 		{func(t *Template) { t.ID = "MỘT MẪU" }, []string{"Mã mẫu phiếu", "tối đa 20 ký tự"}},
-		{func(t *Template) { t.Sections[1].Items[0].Max = -P(1, 0) }, []string{"Giá trị tối đa của câu hỏi 2.1", "từ 0 đến 1.000.000.000", "0 là không giới hạn"}},
-		{func(t *Template) { t.Sections[1].Items[0].Max = MaxFigure + 1 }, []string{"2.1", "từ 0 đến 1.000.000.000"}},
+		{func(t *Template) { t.Sections[1].Items[0].Max = -P(1, 0) }, []string{"Giá trị tối đa của câu hỏi 2.1", "từ 0 đến 999.999.999", "0 là không giới hạn"}},
+		{func(t *Template) { t.Sections[1].Items[0].Max = MaxFigure + 1 }, []string{"2.1", "từ 0 đến 999.999.999"}},
 		{func(t *Template) { t.Sections[0].Items[0].Unit = "%" }, []string{"Câu hỏi 1.1", "không có đơn vị tính"}},
 		{func(t *Template) { t.Sections[0].Items[1].Code = "2.1" }, []string{"Mã câu hỏi 2.1 bị trùng"}},
 		{func(t *Template) { t.Sections[1].Code = "I" }, []string{"Số thứ tự phần I bị trùng"}},
