@@ -45,8 +45,17 @@ func newReportsView(ui *UI) *reportsView {
 	v.unit = newUnitSelect(ui, func() {})
 	scorecard := widget.NewButtonWithIcon("Phiếu chấm điểm của đơn vị", theme.DocumentPrintIcon(), v.saveScorecard)
 	head := widget.NewLabelWithStyle("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// The other documents are printed from the screen that holds their
+	// data, with the filters chosen there; say where, so nobody hunts.
+	elsewhere := widget.NewLabel("Các báo cáo khác in ngay tại mục của chúng:\n" +
+		"• Báo cáo nhiệm vụ cải cách hành chính — mục Nhiệm vụ («Lưu báo cáo PDF…»)\n" +
+		"• Kế hoạch kiểm tra, phiếu kiểm tra trắng, biên bản kiểm tra — mục Kiểm tra\n" +
+		"• Báo cáo kết quả giải quyết thủ tục hành chính — mục Một cửa\n" +
+		"• Phiếu chấm điểm của đơn vị đang chấm — mục Chấm điểm («In phiếu chấm điểm…»)")
+	elsewhere.Wrapping = fyne.TextWrapWord
 	v.content = container.NewVBox(head, form, widget.NewSeparator(), ranking,
-		container.NewHBox(scorecard, widget.NewLabel("Đơn vị:"), v.unit.wide()))
+		container.NewHBox(scorecard, widget.NewLabel("Đơn vị:"), v.unit.wide()),
+		widget.NewSeparator(), elsewhere)
 	return v
 }
 
