@@ -37,8 +37,9 @@ type scoresView struct {
 	copyBtn *widget.Button
 	lockBtn *widget.Button
 
-	quiet    bool // set while this view tells the others of its own change
-	building bool // set while rows are made: no preview of half a grid
+	quiet    bool   // set while this view tells the others of its own change
+	building bool   // set while rows are made: no preview of half a grid
+	shape    string // gridShape of the rows built (refill when unchanged)
 
 	fw     *data.Framework
 	sheet  *data.Sheet
@@ -127,20 +128,59 @@ func (v *scoresView) load() {
 		v.sheet, err = tx.Sheet(year, unit)
 		return err
 	})
-	v.rows, v.areas = nil, map[string]*areaRow{}
-	v.rowsBox.Objects = nil
 	if err != nil {
-		v.fw, v.sheet = nil, nil
+		v.fw, v.sheet, v.shape = nil, nil, ""
+		v.rows, v.areas = nil, map[string]*areaRow{}
+		v.rowsBox.Objects = nil
 		v.rowsBox.Refresh()
 		v.total.SetText("")
 		v.say(data.ErrorMessage(err))
 		return
 	}
 	v.locked = lock.Locked
-	v.build()
+	// Moving to the next unit keeps the rows and only refills them: on a
+	// 120-criterion framework rebuilding 360 cells is what the officer would
+	// wait for between units.
+	if shape := gridShape(v.fw, v.locked); shape != v.shape {
+		v.shape = shape
+		v.rows, v.areas = nil, map[string]*areaRow{}
+		v.rowsBox.Objects = nil
+		v.build()
+	} else {
+		v.refill()
+	}
 	v.showLock(lock)
 	v.preview()
 	v.say("")
+}
+
+// gridShape identifies what the rows are made of: the framework's items
+// and whether the cells take typing.
+func gridShape(f *data.Framework, locked bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%v|", f.Year, locked)
+	var walk func(cs []data.Criterion)
+	walk = func(cs []data.Criterion) {
+		for _, c := range cs {
+			fmt.Fprintf(&b, "%s\x00%s\x00%d\x00%s|", c.Code, c.Title, c.Max, c.Kind)
+			walk(c.Children)
+		}
+	}
+	walk(f.Areas)
+	return b.String()
+}
+
+// refill shows the current sheet in the rows already built.
+func (v *scoresView) refill() {
+	v.building = true
+	defer func() { v.building = false }()
+	for _, r := range v.rows {
+		sc := v.sheet.Scores[r.leaf.Code]
+		r.cells[colSelf].set(pointsText(sc.Self))
+		r.cells[colAppraised].set(pointsText(sc.Appraised))
+		r.cells[colNote].set(sc.Note)
+	}
+	v.scroll.ScrollToTop()
 }
 
 // build makes the rows of the framework: an area header, then its leaves.

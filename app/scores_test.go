@@ -248,3 +248,27 @@ func TestScoreGridPrintsScorecard(t *testing.T) {
 		}
 	}
 }
+
+// Moving to another unit shows that unit's stored scores in the same rows.
+func TestScoreGridNextUnitShowsItsScores(t *testing.T) {
+	ui, _ := newTestUI(t)
+	ui.Show(SectionScores)
+	v := ui.scores
+	v.year.SetSelected("2022")
+	v.unit.choose("NBI")
+	first := v.rows[0].cells[colAppraised]
+	v.unit.choose("HAN")
+	if v.rows[0].cells[colAppraised] != first {
+		t.Log("rows were rebuilt")
+	}
+	han := storedSheet(t, ui, 2022, "HAN")
+	for _, r := range v.rows {
+		if want := pointsText(han.Scores[r.leaf.Code].Appraised); r.cells[colAppraised].Text != want {
+			t.Fatalf("%s shows %q, HAN has %q", r.leaf.Code, r.cells[colAppraised].Text, want)
+		}
+	}
+	res := data.Evaluate(v.fw, data.Unit{Code: "HAN"}, han)
+	if !strings.Contains(v.total.Text, res.Total.String()+" / 100") {
+		t.Errorf("total line %q, want HAN's %s", v.total.Text, res.Total)
+	}
+}
