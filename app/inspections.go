@@ -337,8 +337,7 @@ func headTitle(u data.Unit) string {
 	if u.Kind == data.KindAgency {
 		return ""
 	}
-	r := []rune(u.Name)
-	return "Chủ tịch UBND " + strings.ToLower(string(r[:1])) + string(r[1:])
+	return "Chủ tịch UBND " + data.LowerFirst(u.Name)
 }
 
 func (v *inspectionsView) deleteVisit() {

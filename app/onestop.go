@@ -617,7 +617,7 @@ func (v *oneStopView) saveTargets() {
 		}
 		p, perr := data.ParsePercent(s)
 		if perr != nil {
-			err = data.Errorf(data.EINVALID, "Chỉ tiêu %s: %s (từ 0 đến 100, tối đa hai chữ số thập phân)", strings.ToLower(d.Name[:1])+d.Name[1:], data.ErrorMessage(perr))
+			err = data.Errorf(data.EINVALID, "Chỉ tiêu %s: %s (từ 0 đến 100, tối đa hai chữ số thập phân)", data.LowerFirst(d.Name), data.ErrorMessage(perr))
 			break
 		}
 		t.Targets[d.Kind] = p

@@ -174,8 +174,7 @@ func (p Period) Label() string {
 
 // Title is Label with a capital first letter, for headings and lists.
 func (p Period) Title() string {
-	l := p.Label()
-	return strings.ToUpper(l[:1]) + l[1:]
+	return UpperFirst(p.Label())
 }
 
 // PeriodsOfYear lists every period of a year in the order forms offer
@@ -581,7 +580,7 @@ func (t *OneStopTargets) Validate() error {
 			return errorf(EINVALID, "Chỉ tiêu %q không có trong danh mục tỷ lệ một cửa", k)
 		}
 		if v < 0 || v > 10000 {
-			return errorf(EINVALID, "Chỉ tiêu %s: %s%% không hợp lệ, phải từ 0 đến 100%%", strings.ToLower(d.Name[:1])+d.Name[1:], v)
+			return errorf(EINVALID, "Chỉ tiêu %s: %s%% không hợp lệ, phải từ 0 đến 100%%", LowerFirst(d.Name), v)
 		}
 	}
 	return nil

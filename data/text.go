@@ -3,6 +3,7 @@ package data
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -80,4 +81,24 @@ func Matches(text, query string) bool {
 // concurrent use; make one per sort.
 func NewCollator() *collate.Collator {
 	return collate.New(language.Vietnamese, collate.IgnoreCase)
+}
+
+// LowerFirst lowers the first letter, for a name or title placed inside a
+// sentence ("Các huyện, thành phố" → "các huyện, thành phố"). It works on
+// letters, not bytes: "Đúng hạn" has a two-byte first letter.
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// UpperFirst capitalises the first letter, for headings and list items.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

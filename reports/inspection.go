@@ -20,7 +20,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	o, v, t := in.Office, in.Visit, in.Template
 	unit := unitInText(in.Unit)
 	summary := fmt.Sprintf("Kiểm tra công tác cải cách hành chính năm %d tại %s", v.Year, unit)
-	doc := pdfdoc.New(pdfdoc.Options{Title: "Biên bản " + lowerFirst(summary), Author: o.Name, Created: in.Created})
+	doc := pdfdoc.New(pdfdoc.Options{Title: "Biên bản " + data.LowerFirst(summary), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, v.Number, "BB", v.Date))
 	doc.Title("BIÊN BẢN", summary)
 
@@ -107,7 +107,7 @@ func unitInText(u data.Unit) string {
 	case data.KindAgency:
 		return u.Name
 	}
-	return lowerFirst(u.Name)
+	return data.LowerFirst(u.Name)
 }
 
 // tallyText sums up the answers before the table.
@@ -126,7 +126,7 @@ func tallyText(v *data.Visit, t *data.Template) string {
 	if open := c.Items - c.Passed - c.Failed - c.NotApplicable - c.Figures; open > 0 {
 		add(open, "chưa có kết quả")
 	}
-	s := fmt.Sprintf("Đoàn kiểm tra đã kiểm tra %s nội dung theo %s", data.FormatCount(int64(c.Items)), lowerFirst(t.Label()))
+	s := fmt.Sprintf("Đoàn kiểm tra đã kiểm tra %s nội dung theo %s", data.FormatCount(int64(c.Items)), data.LowerFirst(t.Label()))
 	if len(parts) > 0 {
 		s += ", trong đó " + strings.Join(parts, ", ")
 	}

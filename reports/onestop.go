@@ -42,9 +42,9 @@ func OneStop(in OneStopInput) ([]byte, error) {
 		return nil, data.Errorf(data.ENOTFOUND, "Không có đơn vị nào để báo cáo số liệu một cửa %s", s.Period.Label())
 	}
 	o := in.Office
-	group := lowerFirst(strings.TrimSpace(in.GroupName))
+	group := data.LowerFirst(strings.TrimSpace(in.GroupName))
 	title := "Kết quả giải quyết thủ tục hành chính " + s.Period.Label()
-	doc := pdfdoc.New(pdfdoc.Options{Title: "Báo cáo " + lowerFirst(title), Author: o.Name, Created: in.Created})
+	doc := pdfdoc.New(pdfdoc.Options{Title: "Báo cáo " + data.LowerFirst(title), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, in.Number, "BC", in.Date))
 	doc.Title("BÁO CÁO", title)
 

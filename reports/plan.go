@@ -39,7 +39,7 @@ func Plan(in PlanInput) ([]byte, error) {
 	if strings.TrimSpace(title) == "" {
 		title = data.PlanTitle(p.Year)
 	}
-	doc := pdfdoc.New(pdfdoc.Options{Title: "Kế hoạch " + lowerFirst(title), Author: o.Name, Created: in.Created})
+	doc := pdfdoc.New(pdfdoc.Options{Title: "Kế hoạch " + data.LowerFirst(title), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, p.Number, "KH", p.Date))
 	doc.Title("KẾ HOẠCH", title)
 
@@ -55,7 +55,7 @@ func Plan(in PlanInput) ([]byte, error) {
 	if len(in.Templates) > 0 {
 		section("NỘI DUNG KIỂM TRA")
 		for _, t := range in.Templates {
-			doc.Paragraph(fmt.Sprintf("Kiểm tra theo %s (mẫu %s, phiên bản %d), gồm %s nội dung:", lowerFirst(t.Title), t.ID, t.Version, data.FormatCount(int64(t.ItemCount()))))
+			doc.Paragraph(fmt.Sprintf("Kiểm tra theo %s (mẫu %s, phiên bản %d), gồm %s nội dung:", data.LowerFirst(t.Title), t.ID, t.Version, data.FormatCount(int64(t.ItemCount()))))
 			for i, s := range t.Sections {
 				end := ";"
 				if i == len(t.Sections)-1 {

@@ -55,7 +55,7 @@ func Ranking(in RankingInput) ([]byte, error) {
 	o := in.Office
 	// Group names are kept as the officer typed them ("Các huyện, thành phố");
 	// here they stand inside a sentence.
-	group := lowerFirst(strings.TrimSpace(in.GroupName))
+	group := data.LowerFirst(strings.TrimSpace(in.GroupName))
 
 	cols := rankingColumns(f)
 	orientation := pdfdoc.Portrait
@@ -70,7 +70,7 @@ func Ranking(in RankingInput) ([]byte, error) {
 	title := fmt.Sprintf("Kết quả xếp hạng Chỉ số cải cách hành chính năm %d", year)
 	doc := pdfdoc.New(pdfdoc.Options{
 		Orientation: orientation,
-		Title:       "Báo cáo " + lowerFirst(title) + withGroup(group),
+		Title:       "Báo cáo " + data.LowerFirst(title) + withGroup(group),
 		Author:      o.Name,
 		Created:     in.Created,
 	})
@@ -315,10 +315,3 @@ func withGroup(group string) string {
 	return " của " + group
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[:1])) + string(r[1:])
-}

@@ -62,7 +62,7 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 
 	summary := fmt.Sprintf("Chỉ số cải cách hành chính năm %d của %s", f.Year, unitInText)
 	doc := pdfdoc.New(pdfdoc.Options{
-		Title:   "Phiếu tổng hợp kết quả chấm điểm " + lowerFirst(summary),
+		Title:   "Phiếu tổng hợp kết quả chấm điểm " + data.LowerFirst(summary),
 		Subject: "Phiếu chấm điểm Chỉ số cải cách hành chính",
 		Author:  o.Name,
 		Created: in.Created,
@@ -351,7 +351,7 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 		fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm.", r.Total, f.Max().Short()),
 		fmt.Sprintf("- Chỉ số cải cách hành chính: %s%s%%; xếp loại: %s.", r.Index, nbsp, r.Rating),
 	}
-	group := lowerFirst(strings.TrimSpace(groupName))
+	group := data.LowerFirst(strings.TrimSpace(groupName))
 	switch {
 	case r.Rank > 0 && groupSize > 0:
 		l := fmt.Sprintf("- Xếp hạng: %d/%d", r.Rank, groupSize)
@@ -433,7 +433,7 @@ var adminWords = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Huy�
 func unitInSentence(name string) string {
 	for _, w := range adminWords {
 		if strings.HasPrefix(name, w) {
-			return lowerFirst(name)
+			return data.LowerFirst(name)
 		}
 	}
 	return name

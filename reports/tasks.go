@@ -66,7 +66,7 @@ func Tasks(in TasksInput) ([]byte, error) {
 		summary = append(summary, "(các nhiệm vụ quá hạn)")
 	}
 	doc := pdfdoc.New(pdfdoc.Options{
-		Title:   "Báo cáo " + lowerFirst(strings.Join(summary, " ")),
+		Title:   "Báo cáo " + data.LowerFirst(strings.Join(summary, " ")),
 		Author:  o.Name,
 		Created: in.Created,
 	})
