@@ -314,4 +314,3 @@ func withGroup(group string) string {
 	}
 	return " của " + group
 }
-
