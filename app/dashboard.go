@@ -32,7 +32,7 @@ type dashboardView struct {
 
 func newDashboardView(ui *UI) *dashboardView {
 	v := &dashboardView{ui: ui, counts: map[data.TaskStatus]*widget.Label{}}
-	v.year = widget.NewSelect(nil, func(string) { v.show() })
+	v.year = newSelect(nil, func(string) { v.show() })
 	cards := container.NewGridWithColumns(len(data.TaskStatuses))
 	for _, st := range data.TaskStatuses {
 		n := widget.NewLabelWithStyle("0", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

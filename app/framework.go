@@ -78,7 +78,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	for i, k := range areaKinds {
 		labels[i] = k.Label()
 	}
-	v.kind = widget.NewSelect(labels, nil)
+	v.kind = newSelect(labels, nil)
 	v.hint = widget.NewMultiLineEntry()
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.hint.SetMinRowsVisible(3)
@@ -91,6 +91,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	del := widget.NewButtonWithIcon("Xóa…", theme.DeleteIcon(), v.confirmDelete)
 	bands := widget.NewButtonWithIcon("Mức xếp loại…", theme.SettingsIcon(), v.editBands)
 	copyNext := widget.NewButtonWithIcon("Tạo bộ chỉ số năm sau từ năm này", theme.ContentCopyIcon(), v.copyToNextYear)
+	newYear := widget.NewButtonWithIcon("Tạo bộ chỉ số năm khác…", theme.ContentAddIcon(), v.askNewYear)
 	v.buttons = []*widget.Button{save, child, sibling, area, del, bands}
 
 	v.form = container.NewVBox(
@@ -107,7 +108,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 		v.status,
 	)
 	head := boldLabel("Bộ chỉ số")
-	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm:"), v.year, copyNext), v.banner)
+	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm:"), v.year, copyNext, newYear), v.banner)
 	left := container.NewBorder(top, v.summary, nil, nil, v.table)
 	split := container.NewHSplit(left, container.NewPadded(v.form))
 	split.Offset = 0.6
@@ -489,4 +490,60 @@ func (v *frameworkView) copyToNextYear() {
 	v.ui.changed()
 	v.year.SetSelected(strconv.Itoa(next.Year))
 	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d từ năm %d.", next.Year, next.Year-1))
+}
+
+// askNewYear creates the framework of any year: a copy of an existing
+// year's, or a one-criterion start to edit (a new data file has none).
+func (v *frameworkView) askNewYear() {
+	opts := append([]string{"Không — bắt đầu từ một lĩnh vực trống"}, v.ui.yearOptions()...)
+	from := newSelect(opts, nil)
+	from.SetSelectedIndex(len(opts) - 1)
+	year := widget.NewEntry()
+	next := today().Year()
+	if n := len(opts); n > 1 {
+		last, _ := strconv.Atoi(opts[n-1])
+		next = last + 1
+	}
+	year.SetText(strconv.Itoa(next))
+	dialog.ShowForm("Tạo bộ chỉ số", "Tạo", "Hủy", []*widget.FormItem{
+		widget.NewFormItem("Năm", year), widget.NewFormItem("Sao chép từ năm", from),
+	}, func(ok bool) {
+		if ok {
+			y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
+			v.createYear(y, from.SelectedIndex() > 0, from.Selected)
+		}
+	}, v.ui.win)
+}
+
+// createYear stores a new year's framework, copied from another year or
+// started with one area and one criterion for the officer to edit.
+func (v *frameworkView) createYear(year int, copy bool, fromYear string) {
+	err := v.ui.store.Update(func(tx *store.Tx) error {
+		if year < 2000 || year > 2100 {
+			return data.Errorf(data.EINVALID, "Năm của bộ chỉ số: phải từ 2000 đến 2100")
+		}
+		if _, err := tx.Framework(year); err == nil {
+			return data.Errorf(data.ECONFLICT, "Đã có bộ chỉ số năm %d; không ghi đè", year)
+		}
+		f := &data.Framework{Year: year, Title: "Bộ Chỉ số cải cách hành chính", Bands: data.DefaultBands(),
+			Areas: []data.Criterion{{Code: "1", Title: "Lĩnh vực 1", Children: []data.Criterion{{Code: "1.1", Title: "Tiêu chí 1", Max: data.P(1, 0)}}}}}
+		if copy {
+			y, _ := strconv.Atoi(fromYear)
+			src, err := tx.Framework(y)
+			if err != nil {
+				return err
+			}
+			cp := src.Copy(year)
+			f = &cp
+		}
+		return tx.PutFramework(f)
+	})
+	if err != nil {
+		v.status.SetText(data.ErrorMessage(err))
+		return
+	}
+	v.ui.refreshYears()
+	v.ui.changed()
+	v.year.SetSelected(strconv.Itoa(year))
+	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d.", year))
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pardesk/pardesk/app/cli"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -133,5 +135,45 @@ func TestFrameworkCopyToNextYearAndLock(t *testing.T) {
 	ui.changed()
 	if !v.banner.Visible() || !v.buttons[0].Disabled() {
 		t.Error("a locked year's framework is editable")
+	}
+}
+
+// A new data file has no framework: the officer creates one from scratch,
+// and any year can start as a copy of another.
+func TestFrameworkCreateYearOnEmptyFile(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), "rieng.db")
+	if err := cli.CreateEmpty(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := test.NewTempWindow(t, nil)
+	ui := New(st, w)
+	w.SetContent(ui.Content())
+	ui.Show(SectionFramework)
+	v := ui.framework
+	if !strings.Contains(v.summary.Text, "chưa có bộ chỉ số nào") {
+		t.Errorf("empty file summary %q", v.summary.Text)
+	}
+	v.createYear(2025, false, "")
+	f := storedFramework(t, ui, 2025)
+	if len(f.Areas) != 1 || f.Find("1.1") == nil || v.year.Selected != "2025" {
+		t.Fatalf("new framework %+v, selected %q", f, v.year.Selected)
+	}
+	v.createYear(2026, true, "2025")
+	if f := storedFramework(t, ui, 2026); f.Find("1.1") == nil {
+		t.Error("2026 not copied from 2025")
+	}
+	v.createYear(2025, false, "")
+	if !strings.Contains(v.status.Text, "Đã có bộ chỉ số năm 2025") {
+		t.Errorf("second 2025: %q", v.status.Text)
+	}
+	v.createYear(1999, false, "")
+	if !strings.Contains(v.status.Text, "từ 2000 đến 2100") {
+		t.Errorf("year 1999: %q", v.status.Text)
 	}
 }

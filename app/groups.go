@@ -27,7 +27,7 @@ func newGroupSelect(ui *UI, onChange func()) *groupSelect {
 	for i, gr := range g.groups {
 		names[i] = gr.Name
 	}
-	g.Select = widget.NewSelect(names, nil)
+	g.Select = newSelect(names, nil)
 	if len(names) > 0 {
 		g.SetSelectedIndex(0)
 	}

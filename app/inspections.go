@@ -64,7 +64,7 @@ type inspectionsView struct {
 
 func newInspectionsView(ui *UI) *inspectionsView {
 	v := &inspectionsView{ui: ui, selected: -1, tplRow: -1}
-	v.year = widget.NewSelect(nil, func(string) { v.load() })
+	v.year = newSelect(nil, func(string) { v.load() })
 	v.year.PlaceHolder = "Chọn năm"
 	v.progress = widget.NewLabel("")
 	v.progress.TextStyle = fyne.TextStyle{Bold: true}
@@ -279,7 +279,7 @@ func (v *inspectionsView) addVisit() {
 			active = append(active, u)
 		}
 	}
-	unit := widget.NewSelect(names, nil)
+	unit := newSelect(names, nil)
 	unit.PlaceHolder = "Chọn đơn vị"
 	date := widget.NewEntry()
 	date.SetPlaceHolder(fmt.Sprintf("dạng 15/09/%d", year))
@@ -287,7 +287,7 @@ func (v *inspectionsView) addVisit() {
 	for _, t := range v.templates {
 		tplNames = append(tplNames, t.Label())
 	}
-	tpl := widget.NewSelect(tplNames, nil)
+	tpl := newSelect(tplNames, nil)
 	tpl.PlaceHolder = "Chọn mẫu phiếu"
 	if len(tplNames) > 0 {
 		tpl.SetSelectedIndex(0)

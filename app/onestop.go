@@ -68,8 +68,8 @@ func newOneStopView(ui *UI) *oneStopView {
 	}
 	v.units = slices.DeleteFunc(v.units, func(u data.Unit) bool { return u.Inactive })
 
-	v.year = widget.NewSelect(nil, nil)
-	v.period = widget.NewSelect(nil, nil)
+	v.year = newSelect(nil, nil)
+	v.period = newSelect(nil, nil)
 	v.fillYears()
 	v.year.OnChanged = func(string) { v.fillPeriods(); v.load() }
 	v.period.OnChanged = func(string) { v.load() }
@@ -325,7 +325,7 @@ func (v *oneStopView) unitNames() []string {
 }
 
 func (v *oneStopView) buildForm() fyne.CanvasObject {
-	v.unit = widget.NewSelect(v.unitNames(), func(string) { v.loadForm() })
+	v.unit = newSelect(v.unitNames(), func(string) { v.loadForm() })
 	if len(v.units) > 0 {
 		v.unit.Selected = v.units[0].Name
 	}
@@ -485,7 +485,7 @@ func (v *oneStopView) confirmDelete() {
 // ---- trend ----
 
 func (v *oneStopView) buildTrend() fyne.CanvasObject {
-	v.trendUnit = widget.NewSelect(v.unitNames(), func(string) { v.loadTrend() })
+	v.trendUnit = newSelect(v.unitNames(), func(string) { v.loadTrend() })
 	if len(v.units) > 0 {
 		v.trendUnit.Selected = v.units[0].Name
 	}
@@ -544,7 +544,7 @@ func (v *oneStopView) loadTrend() {
 const officeTargets = "Chỉ tiêu chung của cơ quan"
 
 func (v *oneStopView) buildTargets() fyne.CanvasObject {
-	v.targetUnit = widget.NewSelect(append([]string{officeTargets}, v.unitNames()...), func(string) { v.loadTargets() })
+	v.targetUnit = newSelect(append([]string{officeTargets}, v.unitNames()...), func(string) { v.loadTargets() })
 	v.targetUnit.Selected = officeTargets
 	v.targetEntries = map[data.RateKind]*widget.Entry{}
 	form := widget.NewForm()

@@ -25,6 +25,7 @@ type reportsView struct {
 	year    *widget.Select
 	group   *groupSelect
 	unit    *unitSelect
+	office  *officeForm
 }
 
 func newReportsView(ui *UI) *reportsView {
@@ -53,9 +54,13 @@ func newReportsView(ui *UI) *reportsView {
 		"• Báo cáo kết quả giải quyết thủ tục hành chính — mục Một cửa\n" +
 		"• Phiếu chấm điểm của đơn vị đang chấm — mục Chấm điểm («In phiếu chấm điểm…»)")
 	elsewhere.Wrapping = fyne.TextWrapWord
-	v.content = container.NewVBox(head, form, widget.NewSeparator(), ranking,
+	v.office = newOfficeForm(ui)
+	left := container.NewVBox(head, form, widget.NewSeparator(), ranking,
 		container.NewHBox(scorecard, widget.NewLabel("Đơn vị:"), v.unit.wide()),
 		widget.NewSeparator(), elsewhere)
+	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(container.NewPadded(v.office.content)))
+	split.Offset = 0.55
+	v.content = split
 	return v
 }
 

@@ -48,7 +48,7 @@ func (v *tasksView) openForm(t data.Task) {
 	for i, k := range data.PlanKinds {
 		kinds[i] = k.Label()
 	}
-	f.planKind = widget.NewSelect(kinds, nil)
+	f.planKind = newSelect(kinds, nil)
 	f.planKind.SetSelectedIndex(max(slices.Index(data.PlanKinds, t.PlanKind), 0))
 	f.planName = widget.NewEntry()
 	f.planName.SetPlaceHolder("để trống: Kế hoạch CCHC năm …")
@@ -57,7 +57,7 @@ func (v *tasksView) openForm(t data.Task) {
 	for _, u := range v.units {
 		units = append(units, u.Name)
 	}
-	f.unit = widget.NewSelect(units, nil)
+	f.unit = newSelect(units, nil)
 	f.unit.SetSelectedIndex(0)
 	for i, u := range v.units {
 		if u.Code == t.Unit {

@@ -58,13 +58,13 @@ type tasksView struct {
 
 func newTasksView(ui *UI) *tasksView {
 	v := &tasksView{ui: ui, sel: -1}
-	v.year = widget.NewSelect(nil, func(string) { v.show() })
-	v.unit = widget.NewSelect(nil, func(string) { v.show() })
+	v.year = newSelect(nil, func(string) { v.show() })
+	v.unit = newSelect(nil, func(string) { v.show() })
 	statuses := []string{allStatuses}
 	for _, s := range data.TaskStatuses {
 		statuses = append(statuses, s.Label())
 	}
-	v.status = widget.NewSelect(statuses, func(string) { v.show() })
+	v.status = newSelect(statuses, func(string) { v.show() })
 	v.status.SetSelected(allStatuses)
 	v.overdue = widget.NewCheck("Chỉ nhiệm vụ quá hạn", func(bool) { v.show() })
 	v.criterion = widget.NewEntry()

@@ -32,7 +32,7 @@ const (
 // templatesTab lists the chosen template's latest version with the
 // editor's buttons above it.
 func (v *inspectionsView) templatesTab() fyne.CanvasObject {
-	v.tplSelect = widget.NewSelect(nil, func(string) { v.showTemplate() })
+	v.tplSelect = newSelect(nil, func(string) { v.showTemplate() })
 	v.tplSelect.PlaceHolder = "Chưa có mẫu phiếu"
 	v.tplInfo = widget.NewLabel("")
 	v.tplInfo.Wrapping = fyne.TextWrapWord

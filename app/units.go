@@ -67,8 +67,8 @@ func newUnitsView(ui *UI) *unitsView {
 	for i, k := range data.UnitKinds {
 		kinds[i] = k.Label()
 	}
-	v.kind = widget.NewSelect(kinds, nil)
-	v.group = widget.NewSelect(nil, nil)
+	v.kind = newSelect(kinds, nil)
+	v.group = newSelect(nil, nil)
 	v.inactive = widget.NewCheck("Ngừng đánh giá (giữ lịch sử điểm)", nil)
 	v.formHead = boldLabel("")
 	v.status = widget.NewLabel("")

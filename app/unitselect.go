@@ -17,7 +17,7 @@ type unitSelect struct {
 
 func newUnitSelect(ui *UI, onChange func()) *unitSelect {
 	u := &unitSelect{}
-	u.Select = widget.NewSelect(nil, nil)
+	u.Select = newSelect(nil, nil)
 	u.reload(ui)
 	if len(u.units) > 0 {
 		u.SetSelectedIndex(0)

@@ -11,7 +11,7 @@ import (
 // newYearSelect offers the years that have a framework, latest selected.
 // The UI keeps every year select so that a new year shows up everywhere.
 func newYearSelect(ui *UI, onChange func()) *widget.Select {
-	s := widget.NewSelect(ui.yearOptions(), nil)
+	s := newSelect(ui.yearOptions(), nil)
 	if n := len(s.Options); n > 0 {
 		s.SetSelected(s.Options[n-1])
 	}

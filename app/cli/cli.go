@@ -37,6 +37,7 @@ const usage = `ParDesk — quản lý Chỉ số cải cách hành chính
 Cách dùng:
   pardesk [--db TỆP]                         mở cửa sổ chương trình
   pardesk demo --db TỆP                      tạo tệp dữ liệu mẫu
+  pardesk new --db TỆP                       tạo tệp dữ liệu trống cho cơ quan
   pardesk report ranking --year NĂM [--group NHÓM] [--out TỆP.pdf]
                                              in báo cáo xếp hạng
   pardesk report scorecard --unit MÃ --year NĂM [--out TỆP.pdf]
@@ -79,6 +80,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "demo":
 		err = runDemo(args[1:], stdout)
+	case "new":
+		err = runNew(args[1:], stdout)
 	case "report":
 		err = runReport(args[1:], stdout)
 	case "export":
@@ -140,6 +143,35 @@ func runDemo(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Đã tạo dữ liệu mẫu: %s\n", *db)
 	return nil
+}
+
+func runNew(args []string, stdout io.Writer) error {
+	fs := newFlags("new")
+	db := fs.String("db", "", "tệp dữ liệu mới")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *db == "" {
+		return usageError("new: thiếu --db (tên tệp dữ liệu mới)")
+	}
+	if err := CreateEmpty(*db); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã tạo tệp dữ liệu trống: %s\nMở bằng: pardesk --db %s, rồi nhập thông tin cơ quan (mục Báo cáo), đơn vị và bộ chỉ số (hoặc nhập từ Excel, mục Dữ liệu).\n", *db, *db)
+	return nil
+}
+
+// CreateEmpty makes a new data file with no data: an office starting its
+// own records instead of the demo. An existing file is never touched.
+func CreateEmpty(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return data.Errorf(data.ECONFLICT, "Tệp %s đã có; không tạo đè lên tệp đang có", path)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	return st.Close()
 }
 
 // CreateDemo writes the demo data into a new file. An existing file is

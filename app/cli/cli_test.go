@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
@@ -129,5 +130,30 @@ func TestCommandErrorsAreClear(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("a failed report left a PDF behind")
+	}
+}
+
+// pardesk new makes an empty file that opens with no units and no
+// framework, and never overwrites a file.
+func TestNewMakesAnEmptyDataFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rieng.db")
+	if code, out, stderr := run(t, "new", "--db", db); code != 0 || !strings.Contains(out, "Đã tạo tệp dữ liệu trống") {
+		t.Fatalf("new: exit %d %q %q", code, out, stderr)
+	}
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.View(func(tx *store.Tx) error {
+		units, _ := tx.Units()
+		years, _ := tx.Years()
+		if len(units) != 0 || len(years) != 0 {
+			t.Errorf("new file holds %d units and years %v", len(units), years)
+		}
+		return nil
+	})
+	st.Close()
+	if code, _, stderr := run(t, "new", "--db", db); code != 1 || !strings.Contains(stderr, "không tạo đè") {
+		t.Errorf("second new: exit %d %q", code, stderr)
 	}
 }

@@ -27,6 +27,9 @@ func (tx *Tx) Years() ([]int, error) {
 
 // Framework returns the framework of a year.
 func (tx *Tx) Framework(year int) (*data.Framework, error) {
+	if year == 0 { // no year chosen: a new file has no framework yet
+		return nil, data.Errorf(data.ENOTFOUND, "Tệp dữ liệu chưa có bộ chỉ số nào; hãy tạo bộ chỉ số (mục Bộ chỉ số) hoặc nhập từ Excel (mục Dữ liệu) trước.")
+	}
 	f, ok, err := get[data.Framework](tx.bolt, bucketFrameworks, yearKey(year))
 	if err != nil {
 		return nil, err
