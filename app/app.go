@@ -249,7 +249,7 @@ func (ui *UI) showError(err error) {
 
 // notYet is the honest placeholder of a section that is not built yet.
 func notYet(title, what string) fyne.CanvasObject {
-	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel(title)
 	msg := widget.NewLabel(what + "\nChức năng này chưa có trong phiên bản hiện tại.")
 	msg.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(head, msg)

@@ -63,16 +63,13 @@ func newDashboardView(ui *UI) *dashboardView {
 		{"Hoàn thành", 108, fyne.TextAlignTrailing},
 	})
 	v.info = widget.NewLabel("")
-	bold := func(s string) *widget.Label {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	head := bold("Tổng quan nhiệm vụ cải cách hành chính")
+	head := boldLabel("Tổng quan nhiệm vụ cải cách hành chính")
 	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"),
 		container.NewGridWrap(fyne.NewSize(170, v.year.MinSize().Height), v.year)), cards, v.info)
-	overdue := container.NewBorder(bold("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
-	v.soonHead = bold("")
+	overdue := container.NewBorder(boldLabel("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
+	v.soonHead = boldLabel("")
 	soon := container.NewBorder(v.soonHead, nil, nil, nil, v.soon)
-	units := container.NewBorder(bold("Theo đơn vị (chủ trì hoặc phối hợp)"), nil, nil, nil, v.perUnit)
+	units := container.NewBorder(boldLabel("Theo đơn vị (chủ trì hoặc phối hợp)"), nil, nil, nil, v.perUnit)
 	lower := container.NewHSplit(soon, units)
 	lower.Offset = 0.33
 	split := container.NewVSplit(overdue, lower)

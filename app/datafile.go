@@ -112,7 +112,7 @@ func newDataFileView(ui *UI) *dataFileView {
 	backupCard := widget.NewCard("Sao lưu và khôi phục", "Tự động sao lưu khi mở chương trình lần đầu trong ngày",
 		container.NewBorder(container.NewVBox(container.NewHBox(backupNow, v.restore), folder), nil, nil, nil, v.list))
 
-	head := widget.NewLabelWithStyle("Dữ liệu — tệp "+ui.store.Path(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Dữ liệu — tệp " + ui.store.Path())
 	left := container.NewVBox(exportCard, importCard)
 	v.content = container.NewBorder(head, v.status, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(left), backupCard))

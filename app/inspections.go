@@ -105,13 +105,13 @@ func newInspectionsView(ui *UI) *inspectionsView {
 	v.planEdit = widget.NewButtonWithIcon("Sửa văn bản…", theme.DocumentCreateIcon(), v.editPlan)
 	v.planPrint = widget.NewButtonWithIcon("In kế hoạch…", theme.DocumentPrintIcon(), v.savePlanPDF)
 
-	head := widget.NewLabelWithStyle("Kế hoạch kiểm tra cải cách hành chính", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Kế hoạch kiểm tra cải cách hành chính")
 	top := container.NewVBox(
 		container.NewHBox(head, widget.NewLabel("Năm:"), v.year, v.progress),
 		container.NewHBox(widget.NewLabel("Văn bản:"), v.planInfo, v.planEdit, v.planPrint),
 		container.NewHBox(v.add, v.fill, v.checklist, v.record, v.remove),
 	)
-	openBox := container.NewBorder(widget.NewLabelWithStyle("Kiến nghị chưa hoàn thành theo đơn vị", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.open)
+	openBox := container.NewBorder(boldLabel("Kiến nghị chưa hoàn thành theo đơn vị"), nil, nil, nil, v.open)
 	split := container.NewVSplit(v.visits, openBox)
 	split.Offset = 0.62
 	plan := container.NewBorder(top, nil, nil, nil, split)

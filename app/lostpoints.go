@@ -50,7 +50,7 @@ func newLostPointsView(ui *UI) *lostPointsView {
 	v.table.OnRowSelected = v.selectCriterion
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.head = widget.NewLabelWithStyle("Chọn một tiêu chí để xem đơn vị bị trừ điểm.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.head = boldLabel("Chọn một tiêu chí để xem đơn vị bị trừ điểm.")
 	v.head.Wrapping = fyne.TextWrapWord
 	v.units = newTextTable([]column{
 		{"Đơn vị", 220, fyne.TextAlignLeading},
@@ -64,7 +64,7 @@ func newLostPointsView(ui *UI) *lostPointsView {
 	v.year = newYearSelect(ui, v.load)
 	v.group = newGroupSelect(ui, v.load)
 
-	title := widget.NewLabelWithStyle("Điểm bị trừ theo tiêu chí", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := boldLabel("Điểm bị trừ theo tiêu chí")
 	top := container.NewVBox(
 		container.NewHBox(title, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Nhóm:"), v.group.wide()),
 		v.summary,

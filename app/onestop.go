@@ -82,7 +82,7 @@ func newOneStopView(ui *UI) *oneStopView {
 		container.NewTabItem("Diễn biến của đơn vị", v.buildTrend()),
 		container.NewTabItem("Chỉ tiêu năm", v.buildTargets()),
 	)
-	head := widget.NewLabelWithStyle("Kết quả giải quyết thủ tục hành chính (một cửa)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Kết quả giải quyết thủ tục hành chính (một cửa)")
 	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
 		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
@@ -436,12 +436,10 @@ func (v *oneStopView) check() {
 		err = f.Validate()
 	}
 	if err != nil {
-		v.status.Importance = widget.DangerImportance
-		v.status.SetText(data.ErrorMessage(err))
+		tell(v.status, false, data.ErrorMessage(err))
 		return
 	}
-	v.status.Importance = widget.SuccessImportance
-	v.status.SetText(fmt.Sprintf("Số liệu khớp. Đúng hạn %s %%, trực tuyến %s %%, trả qua BCCI %s %%, hài lòng %s %%.",
+	tell(v.status, true, fmt.Sprintf("Số liệu khớp. Đúng hạn %s %%, trực tuyến %s %%, trả qua BCCI %s %%, hài lòng %s %%.",
 		f.Rate(data.RateOnTime), f.Rate(data.RateOnline), f.Rate(data.RatePost), f.Rate(data.RateSatisfied)))
 }
 
@@ -451,13 +449,11 @@ func (v *oneStopView) saveFigures() {
 		err = v.ui.store.Update(func(tx *store.Tx) error { return tx.PutOneStop(f) })
 	}
 	if err != nil {
-		v.status.Importance = widget.DangerImportance
-		v.status.SetText("Chưa lưu: " + data.ErrorMessage(err))
+		tell(v.status, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
 	v.ui.changed()
-	v.status.Importance = widget.SuccessImportance
-	v.status.SetText(fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
+	tell(v.status, true, fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
 }
 
 // confirmDelete removes the chosen unit's figures for the chosen period
@@ -472,13 +468,11 @@ func (v *oneStopView) confirmDelete() {
 			}
 			err := v.ui.store.Update(func(tx *store.Tx) error { return tx.DeleteOneStop(p, code) })
 			if err != nil {
-				v.status.Importance = widget.DangerImportance
-				v.status.SetText("Chưa xóa: " + data.ErrorMessage(err))
+				tell(v.status, false, "Chưa xóa: "+data.ErrorMessage(err))
 				return
 			}
 			v.ui.changed()
-			v.status.Importance = widget.SuccessImportance
-			v.status.SetText(fmt.Sprintf("Đã xóa số liệu của %s, %s.", name, p.Label()))
+			tell(v.status, true, fmt.Sprintf("Đã xóa số liệu của %s, %s.", name, p.Label()))
 		}, v.ui.win)
 }
 
@@ -626,11 +620,19 @@ func (v *oneStopView) saveTargets() {
 		err = v.ui.store.Update(func(tx *store.Tx) error { return tx.PutOneStopTargets(t) })
 	}
 	if err != nil {
-		v.targetStatus.Importance = widget.DangerImportance
-		v.targetStatus.SetText("Chưa lưu: " + data.ErrorMessage(err))
+		tell(v.targetStatus, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
 	v.ui.changed()
-	v.targetStatus.Importance = widget.SuccessImportance
-	v.targetStatus.SetText(fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
+	tell(v.targetStatus, true, fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
+}
+
+// tell shows an outcome on a status line: red for a refusal, green when
+// done, so the officer sees at a glance whether the figures were kept.
+func tell(l *widget.Label, ok bool, text string) {
+	l.Importance = widget.SuccessImportance
+	if !ok {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(text)
 }

@@ -45,7 +45,7 @@ func newReportsView(ui *UI) *reportsView {
 	ranking := widget.NewButtonWithIcon("Báo cáo xếp hạng Chỉ số CCHC", theme.DocumentPrintIcon(), v.saveRanking)
 	v.unit = newUnitSelect(ui, func() {})
 	scorecard := widget.NewButtonWithIcon("Phiếu chấm điểm của đơn vị", theme.DocumentPrintIcon(), v.saveScorecard)
-	head := widget.NewLabelWithStyle("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP")
 	// The other documents are printed from the screen that holds their
 	// data, with the filters chosen there; say where, so nobody hunts.
 	elsewhere := widget.NewLabel("Các báo cáo khác in ngay tại mục của chúng:\n" +

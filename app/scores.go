@@ -64,10 +64,10 @@ type areaRow struct {
 
 func newScoresView(ui *UI) *scoresView {
 	v := &scoresView{ui: ui}
-	v.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.total = boldLabel("")
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
-	v.banner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.banner = boldLabel("")
 	v.banner.Importance = widget.DangerImportance
 	v.year = newYearSelect(ui, v.load)
 	v.unit = newUnitSelect(ui, v.load)
@@ -78,7 +78,7 @@ func newScoresView(ui *UI) *scoresView {
 	v.rowsBox = container.NewVBox()
 	v.scroll = container.NewVScroll(v.rowsBox)
 
-	head := widget.NewLabelWithStyle("Chấm điểm", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Chấm điểm")
 	pick := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Đơn vị:"), prev, v.unit.wide(), next)
 	print := widget.NewButtonWithIcon("In phiếu chấm điểm…", theme.DocumentPrintIcon(), v.printScorecard)
 	actions := container.NewHBox(v.copyBtn, v.lockBtn, print)
@@ -93,18 +93,6 @@ func newScoresView(ui *UI) *scoresView {
 	ui.onChange = append(ui.onChange, v.load)
 	v.load()
 	return v
-}
-
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-func boldRight(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-}
-
-func rightLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{})
 }
 
 // load reads the chosen year's framework, lock and the chosen unit's sheet,

@@ -101,7 +101,7 @@ func newTasksView(ui *UI) *tasksView {
 	v.del = widget.NewButtonWithIcon("Xóa", theme.DeleteIcon(), v.confirmDelete)
 	v.print = widget.NewButtonWithIcon("Lưu báo cáo PDF…", theme.DocumentSaveIcon(), v.savePDF)
 
-	head := widget.NewLabelWithStyle("Nhiệm vụ cải cách hành chính", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("Nhiệm vụ cải cách hành chính")
 	filters := container.NewHBox(
 		widget.NewLabel("Năm:"), container.NewGridWrap(fyne.NewSize(150, v.year.MinSize().Height), v.year),
 		widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(220, v.unit.MinSize().Height), v.unit),

@@ -99,7 +99,7 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 
 	items := container.NewVBox()
 	for _, s := range f.tpl.Sections {
-		items.Add(widget.NewLabelWithStyle(s.Code+". "+s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		items.Add(boldLabel(s.Code + ". " + s.Title))
 		for _, it := range s.Items {
 			items.Add(f.itemRow(it))
 		}
@@ -131,21 +131,21 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	checklist := widget.NewButtonWithIcon("In phiếu trắng…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, false) })
 	record := widget.NewButtonWithIcon("In biên bản…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, true) })
 
-	title := widget.NewLabelWithStyle(fmt.Sprintf("Đợt kiểm tra %s: %s", vis.ID, f.unit), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := boldLabel(fmt.Sprintf("Đợt kiểm tra %s: %s", vis.ID, f.unit))
 	status := widget.NewLabel(fmt.Sprintf("Mẫu phiếu: %s", f.tpl.Label()))
 	if vis.Finished {
 		status.SetText(status.Text + ". Đợt kiểm tra đã hoàn thành, biên bản đã lập: chỉ xem, không sửa được; kiến nghị được theo dõi ở danh sách nhiệm vụ.")
 	}
 	status.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewHBox(f.back, title, f.save, f.finish, checklist, record), status)
-	recHead := widget.NewLabelWithStyle("Kiến nghị (nội dung; đơn vị, người thực hiện; thời hạn)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	recHead := boldLabel("Kiến nghị (nội dung; đơn vị, người thực hiện; thời hạn)")
 	body := container.NewVBox(
 		info,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Kết quả kiểm tra", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		boldLabel("Kết quả kiểm tra"),
 		items,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Nhận xét, đánh giá", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		boldLabel("Nhận xét, đánh giá"),
 		findings,
 		widget.NewSeparator(),
 		recHead, f.recBox, container.NewHBox(f.addRec),
@@ -166,7 +166,7 @@ func (f *visitForm) itemRow(it data.ChecklistItem) fyne.CanvasObject {
 	var answer fyne.CanvasObject
 	if f.visit.Finished {
 		// The signed record reads as text, not as greyed-out inputs.
-		result := widget.NewLabelWithStyle("Kết quả: "+a.Text(&it), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		result := boldLabel("Kết quả: " + a.Text(&it))
 		note := widget.NewLabel(a.Note)
 		note.Wrapping = fyne.TextWrapWord
 		return container.NewVBox(q, container.NewGridWithColumns(2, result, note))
