@@ -14,6 +14,7 @@ import (
 
 	"github.com/pardesk/pardesk/app"
 	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 )
 
 func main() {
@@ -23,7 +24,7 @@ func main() {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	fs := flag.NewFlagSet("pardesk", flag.ExitOnError)
-	db := fs.String("db", cli.DefaultPath(), "tệp dữ liệu")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	fs.Parse(args)
 	if err := app.Run(*db); err != nil {
 		fmt.Fprintln(os.Stderr, "pardesk:", err)

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -33,6 +33,7 @@ const AppID = "vn.pardesk.desktop"
 // file yet, so a first-time officer sees a full program) and shows the
 // window until it is closed.
 func Run(dbPath string) error {
+	translateFyne()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(Icon)
 	w := a.NewWindow("ParDesk")
@@ -63,7 +64,7 @@ func Run(dbPath string) error {
 
 func openOrCreate(path string) (*store.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := cli.CreateDemo(path); err != nil {
+		if err := ops.CreateDemo(path); err != nil {
 			return nil, err
 		}
 	}
@@ -121,6 +122,7 @@ type section struct {
 
 // New builds the window content over an open store.
 func New(st *store.Store, w fyne.Window) *UI {
+	translateFyne()
 	ui := &UI{store: st, win: w, current: -1}
 	// The navigation, in the order of an officer's year. Each screen is one
 	// file with one constructor; add a section here with one line.

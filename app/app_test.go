@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -20,7 +20,7 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "pardesk.db")
-	if err := cli.CreateDemo(path); err != nil {
+	if err := ops.CreateDemo(path); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(path)

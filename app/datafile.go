@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/data/xlsx"
@@ -146,7 +146,7 @@ func (v *dataFileView) reloadBackups() {
 // is left), then asks where to save it.
 func (v *dataFileView) export(kind string) {
 	year := selectedYear(v.year)
-	name := cli.ExportKinds[kind]
+	name := ops.ExportKinds[kind]
 	if year > 0 && kind != "units" {
 		name = fmt.Sprintf("%s-%d.xlsx", name[:len(name)-len(".xlsx")], year)
 	}
@@ -155,7 +155,7 @@ func (v *dataFileView) export(kind string) {
 	}
 	v.saveFile(name, func() (b []byte, err error) {
 		err = v.ui.store.View(func(tx *store.Tx) (err error) {
-			b, err = cli.Export(tx, kind, year, v.group.ID(), v.unit.code(), today())
+			b, err = ops.Export(tx, kind, year, v.group.ID(), v.unit.code(), today())
 			return err
 		})
 		return b, err
@@ -219,7 +219,7 @@ func (v *dataFileView) chooseImport(kind string) {
 // shows the list of problems or what was imported.
 func (v *dataFileView) importFile(kind, name string, file []byte) {
 	v.background("Đang nhập "+name+"…", func() (func(), error) {
-		sum, err := cli.Import(v.ui.store, kind, bytes.NewReader(file))
+		sum, err := ops.Import(v.ui.store, kind, bytes.NewReader(file))
 		return func() {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -143,7 +143,7 @@ func TestFrameworkCopyToNextYearAndLock(t *testing.T) {
 func TestFrameworkCreateYearOnEmptyFile(t *testing.T) {
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "rieng.db")
-	if err := cli.CreateEmpty(path); err != nil {
+	if err := ops.CreateEmpty(path); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(path)

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -105,7 +105,7 @@ func (v *inspectionsView) savePlanPDF() {
 	v.ui.savePDF(fmt.Sprintf("ke-hoach-kiem-tra-%d.pdf", year), func() ([]byte, error) {
 		var in reports.PlanInput
 		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
-			in, err = cli.PlanInput(tx, year)
+			in, err = ops.PlanInput(tx, year)
 			return err
 		}); err != nil {
 			return nil, err

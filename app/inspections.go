@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -388,7 +388,7 @@ func (ui *UI) saveVisitPDF(id string, record bool) {
 	ui.savePDF(name, func() ([]byte, error) {
 		var in reports.VisitInput
 		if err := ui.store.View(func(tx *store.Tx) (err error) {
-			in, err = cli.VisitInput(tx, id)
+			in, err = ops.VisitInput(tx, id)
 			return err
 		}); err != nil {
 			return nil, err

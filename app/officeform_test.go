@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -48,7 +48,7 @@ func TestOfficeFormPrintsOnDocuments(t *testing.T) {
 	}
 	var in reports.RankingInput
 	if err := ui.store.View(func(tx *store.Tx) (err error) {
-		in, err = cli.RankingInput(tx, 2022, "")
+		in, err = ops.RankingInput(tx, 2022, "")
 		return err
 	}); err != nil {
 		t.Fatal(err)

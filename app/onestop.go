@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -304,7 +304,7 @@ func (v *oneStopView) savePDF() {
 	v.ui.savePDF("mot-cua-"+p.String()+".pdf", func() ([]byte, error) {
 		var in reports.OneStopInput
 		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
-			in, err = cli.OneStopInput(tx, p, "")
+			in, err = ops.OneStopInput(tx, p, "")
 			return err
 		}); err != nil {
 			return nil, err

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -54,7 +54,7 @@ func newRankingView(ui *UI) *rankingView {
 func (v *rankingView) load() {
 	year := selectedYear(v.year)
 	err := v.ui.store.View(func(tx *store.Tx) (err error) {
-		v.input, err = cli.RankingInput(tx, year, v.group.ID())
+		v.input, err = ops.RankingInput(tx, year, v.group.ID())
 		return err
 	})
 	if err != nil {

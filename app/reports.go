@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -75,7 +75,7 @@ func (v *reportsView) documentDate() (time.Time, error) {
 
 func (v *reportsView) saveScorecard() {
 	year, code := selectedYear(v.year), v.unit.code()
-	v.ui.savePDF(cli.ScorecardFileName(code, year), func() ([]byte, error) {
+	v.ui.savePDF(ops.ScorecardFileName(code, year), func() ([]byte, error) {
 		when, err := v.documentDate()
 		if err != nil {
 			return nil, err
@@ -93,7 +93,7 @@ func (v *reportsView) saveRanking() {
 		}
 		var in reports.RankingInput
 		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
-			in, err = cli.RankingInput(tx, year, v.group.ID())
+			in, err = ops.RankingInput(tx, year, v.group.ID())
 			return err
 		}); err != nil {
 			return nil, err

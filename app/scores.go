@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -513,7 +513,7 @@ func (v *scoresView) notify() {
 // pardesk report scorecard.
 func (v *scoresView) printScorecard() {
 	year, code := selectedYear(v.year), v.unit.code()
-	v.ui.savePDF(cli.ScorecardFileName(code, year), func() ([]byte, error) {
+	v.ui.savePDF(ops.ScorecardFileName(code, year), func() ([]byte, error) {
 		return scorecardPDF(v.ui, year, code, "", today())
 	})
 }
@@ -522,7 +522,7 @@ func (v *scoresView) printScorecard() {
 func scorecardPDF(ui *UI, year int, code, number string, date time.Time) ([]byte, error) {
 	var in reports.ScorecardInput
 	if err := ui.store.View(func(tx *store.Tx) (err error) {
-		in, err = cli.ScorecardInput(tx, year, code)
+		in, err = ops.ScorecardInput(tx, year, code)
 		return err
 	}); err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/cli"
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
@@ -348,7 +348,7 @@ func (v *tasksView) savePDF() {
 	v.ui.savePDF(name, func() ([]byte, error) {
 		var in reports.TasksInput
 		if err := v.ui.store.View(func(tx *store.Tx) (err error) {
-			in, err = cli.TasksInput(tx, year, f.Unit, f.Overdue, today())
+			in, err = ops.TasksInput(tx, year, f.Unit, f.Overdue, today())
 			return err
 		}); err != nil {
 			return nil, err

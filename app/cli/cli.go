@@ -10,27 +10,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
-	"github.com/pardesk/pardesk/data/demo"
 	"github.com/pardesk/pardesk/data/store"
+	"golang.org/x/text/width"
 )
-
-// DefaultPath is where the data file lives when --db is not given:
-// $PARDESK_DB, else the user's configuration folder (on Windows
-// %AppData%\ParDesk\pardesk.db), which survives reinstalling the program.
-func DefaultPath() string {
-	if p := os.Getenv("PARDESK_DB"); p != "" {
-		return p
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "ParDesk", "pardesk.db")
-}
 
 const usage = `ParDesk — quản lý Chỉ số cải cách hành chính
 
@@ -73,7 +62,7 @@ Tệp dữ liệu mặc định: %s
 // malformed.
 func Run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(stdout, usage, DefaultPath())
+		fmt.Fprintf(stdout, usage, ops.DefaultPath())
 		return 0
 	}
 	var err error
@@ -101,7 +90,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "pardesk: %s\n\n", ue)
-		fmt.Fprintf(stderr, usage, DefaultPath())
+		fmt.Fprintf(stderr, usage, ops.DefaultPath())
 		return 2
 	default:
 		fmt.Fprintf(stderr, "pardesk: %s\n", data.ErrorMessage(err))
@@ -123,22 +112,103 @@ func newFlags(name string) *flag.FlagSet {
 }
 
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return usageError("%s: %v", fs.Name(), err)
+	_, err := parseArgs(fs, args, 0, "")
+	return err
+}
+
+// parseArgs parses a command's options wherever they stand among its
+// positional arguments ("import scores --db d.db diem.xlsx" as well as
+// "import scores diem.xlsx --db d.db") and returns exactly want of the
+// latter; what names them in the message when they are missing.
+func parseArgs(fs *flag.FlagSet, args []string, want int, what string) ([]string, error) {
+	args = narrowValues(fs, args)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, flagError(fs.Name(), err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() > 0 {
-		return usageError("%s: thừa tham số %q", fs.Name(), strings.Join(fs.Args(), " "))
+	switch {
+	case len(pos) < want:
+		return nil, usageError("%s: thiếu %s", fs.Name(), what)
+	case len(pos) > want:
+		return nil, usageError("%s: thừa tham số %q", fs.Name(), strings.Join(pos[want:], " "))
 	}
-	return nil
+	return pos, nil
+}
+
+// pathFlags name files: their values are taken exactly as typed.
+var pathFlags = map[string]bool{"db": true, "out": true}
+
+// narrowValues turns full-width digits and letters typed with an East
+// Asian input method ("２０２３", "１２/ＢＣ") into plain ones in option
+// values, so "--number １２" prints 12 instead of glyphs the document's
+// font does not have, and "--year ２０２３" is the year 2023.
+func narrowValues(fs *flag.FlagSet, args []string) []string {
+	out := slices.Clone(args)
+	for i := 0; i < len(out); i++ {
+		a := out[i]
+		if !strings.HasPrefix(a, "-") || a == "-" || a == "--" {
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil || pathFlags[name] {
+			continue
+		}
+		if hasValue {
+			out[i] = a[:len(a)-len(value)] + width.Narrow.String(value)
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(out) {
+			i++
+			out[i] = width.Narrow.String(out[i])
+		}
+	}
+	return out
+}
+
+// flagError says in Vietnamese what the flag package found wrong.
+func flagError(cmd string, err error) error {
+	msg := err.Error()
+	for _, t := range flagErrors {
+		if m := t.re.FindStringSubmatch(msg); m != nil {
+			return usageError("%s: "+t.vi, cmd, m[1], m[2])
+		}
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return usageError("%s: cách dùng như sau", cmd)
+	}
+	return usageError("%s: %v", cmd, err)
+}
+
+var flagErrors = []struct {
+	re *regexp.Regexp
+	vi string // formatted with the two groups of re
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -+(\S+)()$`), "không có tùy chọn --%s%s"},
+	{regexp.MustCompile(`^flag needs an argument: -+(\S+)()$`), "tùy chọn --%s cần một giá trị%s"},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -+(\S+): parse error$`), "%q không phải là số (tùy chọn --%s cần một số nguyên, ví dụ --year 2023)"},
+	{regexp.MustCompile(`^invalid value "(.*)" for flag -+(\S+): value out of range$`), "%q quá lớn (tùy chọn --%s)"},
+	{regexp.MustCompile(`^invalid boolean value "(.*)" for -+(\S+): .*$`), "%q: tùy chọn --%s chỉ bật hoặc tắt, không nhận giá trị"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)()$`), "tùy chọn viết sai: %s%s"},
 }
 
 func runDemo(args []string, stdout io.Writer) error {
 	fs := newFlags("demo")
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := CreateDemo(*db); err != nil {
+	if err := ops.CreateDemo(*db); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo dữ liệu mẫu: %s\n", *db)
@@ -154,43 +224,11 @@ func runNew(args []string, stdout io.Writer) error {
 	if *db == "" {
 		return usageError("new: thiếu --db (tên tệp dữ liệu mới)")
 	}
-	if err := CreateEmpty(*db); err != nil {
+	if err := ops.CreateEmpty(*db); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã tạo tệp dữ liệu trống: %s\nMở bằng: pardesk --db %s, rồi nhập thông tin cơ quan (mục Báo cáo), đơn vị và bộ chỉ số (hoặc nhập từ Excel, mục Dữ liệu).\n", *db, *db)
 	return nil
-}
-
-// CreateEmpty makes a new data file with no data: an office starting its
-// own records instead of the demo. An existing file is never touched.
-func CreateEmpty(path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return data.Errorf(data.ECONFLICT, "Tệp %s đã có; không tạo đè lên tệp đang có", path)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		return err
-	}
-	return st.Close()
-}
-
-// CreateDemo writes the demo data into a new file. An existing file is
-// never overwritten: it may hold an office's real data.
-func CreateDemo(path string) error {
-	if _, err := os.Stat(path); err == nil {
-		return data.Errorf(data.ECONFLICT, "Tệp %s đã có; không ghi đè dữ liệu mẫu lên tệp đang có", path)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		return err
-	}
-	st.SetOfficer("Dữ liệu mẫu")
-	if err := demo.Write(st); err != nil {
-		st.Close()
-		os.Remove(path)
-		return err
-	}
-	return st.Close()
 }
 
 // reportFlags are the options every report shares.
@@ -199,7 +237,7 @@ type reportFlags struct {
 }
 
 func (r *reportFlags) register(fs *flag.FlagSet, defaultOut string) {
-	fs.StringVar(&r.db, "db", DefaultPath(), "tệp dữ liệu")
+	fs.StringVar(&r.db, "db", ops.DefaultPath(), "tệp dữ liệu")
 	fs.StringVar(&r.out, "out", defaultOut, "tệp PDF")
 	fs.StringVar(&r.number, "number", "", "số văn bản")
 	fs.StringVar(&r.date, "date", "", "ngày văn bản, dạng 09/06/2023 (mặc định: hôm nay)")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports/pdftest"
 )
@@ -25,7 +26,7 @@ func demoDir(t *testing.T) (dir, db string) {
 	t.Helper()
 	dir = t.TempDir()
 	db = filepath.Join(dir, "pardesk.db")
-	if err := CreateDemo(db); err != nil {
+	if err := ops.CreateDemo(db); err != nil {
 		t.Fatal(err)
 	}
 	return dir, db
@@ -156,4 +157,64 @@ func TestNewMakesAnEmptyDataFile(t *testing.T) {
 	if code, _, stderr := run(t, "new", "--db", db); code != 1 || !strings.Contains(stderr, "không tạo đè") {
 		t.Errorf("second new: exit %d %q", code, stderr)
 	}
+}
+
+// Option mistakes are told in Vietnamese, naming the option; options may
+// stand before or after a command's file argument, and a missing file is
+// called missing.
+func TestOptionErrorsSpeakVietnamese(t *testing.T) {
+	dir, db := demoDir(t)
+	cases := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"report", "ranking", "--db", db, "--year", "abc"}, `"abc" không phải là số (tùy chọn --year`},
+		{[]string{"report", "ranking", "--db", db, "--year"}, "tùy chọn --year cần một giá trị"},
+		{[]string{"report", "ranking", "--db", db, "--yeer", "2023"}, "không có tùy chọn --yeer"},
+		{[]string{"report", "tasks", "--db", db, "--year", "2024", "--overdue=maybe"}, "--overdue chỉ bật hoặc tắt"},
+		{[]string{"import", "scores", "--db", db}, "import scores: thiếu tệp .xlsx cần nhập"},
+		{[]string{"import", "scores"}, "import scores: thiếu tệp .xlsx cần nhập"},
+		{[]string{"import", "scores", "a.xlsx", "b.xlsx", "--db", db}, `thừa tham số "b.xlsx"`},
+		{[]string{"restore", "--db", db}, "restore: thiếu tệp sao lưu cần khôi phục"},
+	}
+	for _, c := range cases {
+		code, _, stderr := run(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.msg) {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", c.args, code, firstLine(stderr), c.msg)
+		}
+		for _, english := range []string{"invalid value", "flag provided", "needs an argument", "parse error"} {
+			if strings.Contains(stderr, english) {
+				t.Errorf("%q: English in the message: %q", c.args, firstLine(stderr))
+			}
+		}
+	}
+	// The file named after its options is read: the message is about the
+	// file, not about the arguments.
+	code, _, stderr := run(t, "import", "scores", "--db", db, filepath.Join(dir, "khong-co.xlsx"))
+	if code != 1 || !strings.Contains(stderr, "Không tìm thấy tệp") || !strings.Contains(stderr, "khong-co.xlsx") {
+		t.Errorf("import of a missing file after --db: exit %d, %q", code, firstLine(stderr))
+	}
+}
+
+// Full-width digits typed with an East Asian input method become plain
+// ones: the document number prints, and the year is understood.
+func TestFullWidthDigitsInOptions(t *testing.T) {
+	dir, db := demoDir(t)
+	out := filepath.Join(dir, "xh.pdf")
+	code, _, stderr := run(t, "report", "ranking", "--db", db, "--year", "２０２３", "--number", "１２", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	text := pdfText(t, out)
+	if !strings.Contains(text, "Số: 12/BC-") {
+		t.Errorf("the document number 12 is not printed:\n%s", text)
+	}
+	if !strings.Contains(text, "NĂM 2023") && !strings.Contains(text, "năm 2023") {
+		t.Errorf("the ranking is not the 2023 one:\n%s", text)
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

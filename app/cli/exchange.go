@@ -2,28 +2,19 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/data/xlsx"
 )
-
-// ExportKinds lists what `pardesk export` writes, with the default file
-// name of each.
-var ExportKinds = map[string]string{
-	"ranking":    "xep-hang.xlsx",
-	"scorecard":  "phieu-diem.xlsx",
-	"scores":     "bang-diem.xlsx",
-	"lostpoints": "diem-bi-tru.xlsx",
-	"tasks":      "nhiem-vu.xlsx",
-	"units":      "don-vi.xlsx",
-	"framework":  "bo-chi-so.xlsx",
-}
 
 // runExport writes an Excel file: pardesk export KIND [--year N] [--group G]
 // [--unit U] [--out FILE] [--db FILE]; "template units|framework|scores"
@@ -36,12 +27,12 @@ func runExport(args []string, stdout io.Writer) error {
 	if kind == "template" {
 		return runTemplate(args, stdout)
 	}
-	defOut, ok := ExportKinds[kind]
+	defOut, ok := ops.ExportKinds[kind]
 	if !ok {
 		return usageError("export: không có loại %q", kind)
 	}
 	fs := newFlags("export " + kind)
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	out := fs.String("out", defOut, "tệp .xlsx")
 	year := fs.Int("year", 0, "năm đánh giá")
 	group := fs.String("group", "", "mã nhóm xếp hạng (mặc định: nhóm đầu tiên)")
@@ -62,7 +53,7 @@ func runExport(args []string, stdout io.Writer) error {
 	defer st.Close()
 	var b []byte
 	err = st.View(func(tx *store.Tx) (err error) {
-		b, err = Export(tx, kind, *year, *group, *unit, time.Now())
+		b, err = ops.Export(tx, kind, *year, *group, *unit, time.Now())
 		return err
 	})
 	if err != nil {
@@ -73,27 +64,6 @@ func runExport(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Đã xuất %s: %s\n", kind, *out)
 	return nil
-}
-
-// Export builds the Excel file of a kind; the window's buttons use it too.
-func Export(tx *store.Tx, kind string, year int, group, unit string, today time.Time) ([]byte, error) {
-	switch kind {
-	case "ranking":
-		return xlsx.Ranking(tx, year, group)
-	case "scorecard":
-		return xlsx.Scores(tx, year, unit)
-	case "scores":
-		return xlsx.Scores(tx, year, "")
-	case "lostpoints":
-		return xlsx.LostPoints(tx, year, group)
-	case "tasks":
-		return xlsx.Tasks(tx, year, today)
-	case "units":
-		return xlsx.Units(tx)
-	case "framework":
-		return xlsx.Framework(tx, year)
-	}
-	return nil, data.Errorf(data.EINVALID, "Không có loại dữ liệu xuất %q", kind)
 }
 
 func runTemplate(args []string, stdout io.Writer) error {
@@ -117,43 +87,35 @@ func runTemplate(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// Import reads an import kind (units, framework, scores) from r into st.
-func Import(st *store.Store, kind string, r io.Reader) (xlsx.Summary, error) {
-	switch kind {
-	case xlsx.KindUnits:
-		return xlsx.ImportUnits(st, r)
-	case xlsx.KindFramework:
-		return xlsx.ImportFramework(st, r)
-	case xlsx.KindScores:
-		return xlsx.ImportScores(st, r)
-	}
-	return xlsx.Summary{}, data.Errorf(data.EINVALID, "Không có loại dữ liệu nhập %q; chọn units, framework hoặc scores", kind)
-}
-
 // runImport: pardesk import units|framework|scores FILE [--db FILE].
 func runImport(args []string, stdout io.Writer) error {
-	if len(args) < 2 {
-		return usageError("import: cần loại (units, framework, scores) và tệp .xlsx")
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return usageError("import: thiếu loại dữ liệu (units, framework, scores) và tệp .xlsx")
 	}
-	kind, file, args := args[0], args[1], args[2:]
+	kind, args := args[0], args[1:]
 	if kind != xlsx.KindUnits && kind != xlsx.KindFramework && kind != xlsx.KindScores {
 		return usageError("import: không có loại %q", kind)
 	}
 	fs := newFlags("import " + kind)
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
-	if err := parse(fs, args); err != nil {
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
+	pos, err := parseArgs(fs, args, 1, "tệp .xlsx cần nhập")
+	if err != nil {
 		return err
 	}
+	file := pos[0]
 	raw, err := os.ReadFile(file)
-	if err != nil {
-		return data.Errorf(data.ENOTFOUND, "Không đọc được tệp %s: %v", file, err)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return data.Errorf(data.ENOTFOUND, "Không tìm thấy tệp %s", file)
+	case err != nil:
+		return data.Errorf(data.EINTERNAL, "Không đọc được tệp %s: %v", file, err)
 	}
 	st, err := openExisting(*db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	sum, err := Import(st, kind, bytes.NewReader(raw))
+	sum, err := ops.Import(st, kind, bytes.NewReader(raw))
 	if err != nil {
 		return err
 	}
@@ -165,7 +127,7 @@ func runImport(args []string, stdout io.Writer) error {
 // and opens that data file, which must exist; the caller closes it.
 func openDBFlag(name string, args []string) (*store.Store, error) {
 	fs := newFlags(name)
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	if err := parse(fs, args); err != nil {
 		return nil, err
 	}
@@ -195,11 +157,14 @@ func runBackup(args []string, stdout io.Writer) error {
 // runRestore: pardesk restore FILE [--db FILE]. The current data is backed
 // up first.
 func runRestore(args []string, stdout io.Writer) error {
-	if len(args) == 0 {
-		return usageError("restore: thiếu tệp sao lưu")
+	fs := newFlags("restore")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
+	pos, err := parseArgs(fs, args, 1, "tệp sao lưu cần khôi phục")
+	if err != nil {
+		return err
 	}
-	from, args := args[0], args[1:]
-	st, err := openDBFlag("restore", args)
+	from := pos[0]
+	st, err := openExisting(*db)
 	if err != nil {
 		return err
 	}

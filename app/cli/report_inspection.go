@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
 )
@@ -13,7 +14,7 @@ import (
 // pardesk report checklist|inspection --visit ID [--number SỐ].
 func runVisitReport(kind string, args []string, stdout io.Writer) error {
 	fs := newFlags("report " + kind)
-	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	visit := fs.String("visit", "", "mã đợt kiểm tra, dạng 2024-01")
 	out := fs.String("out", "", "tệp PDF")
 	number := fs.String("number", "", "số biên bản (mặc định: số đã nhập cho đợt kiểm tra)")
@@ -25,7 +26,7 @@ func runVisitReport(kind string, args []string, stdout io.Writer) error {
 	}
 	var in reports.VisitInput
 	if err := readData(*db, func(tx *store.Tx) (err error) {
-		in, err = VisitInput(tx, *visit)
+		in, err = ops.VisitInput(tx, *visit)
 		return err
 	}); err != nil {
 		return err
@@ -49,23 +50,4 @@ func runVisitReport(kind string, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Đã in %s đợt %s (%s, %d câu hỏi): %s\n", what, in.Visit.ID, in.Unit.Name, in.Template.ItemCount(), *out)
 	return nil
-}
-
-// VisitInput gathers what a visit's checklist and record print: the
-// office, the unit, the visit and the template version it was made with.
-// The UI's print buttons use it too.
-func VisitInput(tx *store.Tx, id string) (reports.VisitInput, error) {
-	var in reports.VisitInput
-	var err error
-	if in.Visit, err = tx.Visit(id); err != nil {
-		return in, err
-	}
-	if in.Office, err = tx.Office(); err != nil {
-		return in, err
-	}
-	if in.Unit, err = tx.Unit(in.Visit.Unit); err != nil {
-		return in, err
-	}
-	in.Template, err = tx.Template(in.Visit.Template, in.Visit.TemplateVersion)
-	return in, err
 }

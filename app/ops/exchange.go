@@ -1,0 +1,56 @@
+package ops
+
+import (
+	"io"
+	"time"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/data/xlsx"
+)
+
+// ExportKinds lists what `pardesk export` writes, with the default file
+// name of each.
+var ExportKinds = map[string]string{
+	"ranking":    "xep-hang.xlsx",
+	"scorecard":  "phieu-diem.xlsx",
+	"scores":     "bang-diem.xlsx",
+	"lostpoints": "diem-bi-tru.xlsx",
+	"tasks":      "nhiem-vu.xlsx",
+	"units":      "don-vi.xlsx",
+	"framework":  "bo-chi-so.xlsx",
+}
+
+// Export builds the Excel file of a kind; the window's buttons use it too.
+func Export(tx *store.Tx, kind string, year int, group, unit string, today time.Time) ([]byte, error) {
+	switch kind {
+	case "ranking":
+		return xlsx.Ranking(tx, year, group)
+	case "scorecard":
+		return xlsx.Scores(tx, year, unit)
+	case "scores":
+		return xlsx.Scores(tx, year, "")
+	case "lostpoints":
+		return xlsx.LostPoints(tx, year, group)
+	case "tasks":
+		return xlsx.Tasks(tx, year, today)
+	case "units":
+		return xlsx.Units(tx)
+	case "framework":
+		return xlsx.Framework(tx, year)
+	}
+	return nil, data.Errorf(data.EINVALID, "Không có loại dữ liệu xuất %q", kind)
+}
+
+// Import reads an import kind (units, framework, scores) from r into st.
+func Import(st *store.Store, kind string, r io.Reader) (xlsx.Summary, error) {
+	switch kind {
+	case xlsx.KindUnits:
+		return xlsx.ImportUnits(st, r)
+	case xlsx.KindFramework:
+		return xlsx.ImportFramework(st, r)
+	case xlsx.KindScores:
+		return xlsx.ImportScores(st, r)
+	}
+	return xlsx.Summary{}, data.Errorf(data.EINVALID, "Không có loại dữ liệu nhập %q; chọn units, framework hoặc scores", kind)
+}
