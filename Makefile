@@ -20,8 +20,12 @@ deps:
 	fi
 	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or newer (https://go.dev/dl)"; exit 1; }
 
+# pardesk is the command line (pure Go, no window libraries: a report
+# starts as fast as a plain PDF program); pardesk-window is the window,
+# which `pardesk` with no command starts from beside itself.
 build: deps
 	$(GO) build -o pardesk .
+	$(GO) build -o pardesk-window ./cmd/pardesk-window
 
 run: build
 	./pardesk $(if $(DB),--db $(DB))
@@ -33,13 +37,15 @@ test: deps
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 20x ./...
 
-# windows cross-builds pardesk.exe for the offices' Windows PCs with Debian's
-# MinGW-w64 (Fyne needs cgo). A GUI program: no console window behind it;
-# run from cmd.exe, `pardesk.exe report ...` still prints (console_windows.go).
+# windows cross-builds the offices' Windows programs: pardesk-window.exe
+# with Debian's MinGW-w64 (Fyne needs cgo), a GUI program with no console
+# window behind it, for the Start-menu shortcut; and pardesk.exe, the
+# console command line (pure Go), which cmd.exe waits for and prints from.
 windows:
 	@dpkg-query -W -f='$${Status}' gcc-mingw-w64-x86-64 2>/dev/null | grep -q "ok installed" || \
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gcc-mingw-w64-x86-64; }
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui" -o pardesk.exe .
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui" -o pardesk-window.exe ./cmd/pardesk-window
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o pardesk.exe .
 
 fmt:
 	gofmt -w .
