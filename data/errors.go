@@ -13,6 +13,7 @@ const (
 	ECONFLICT = "conflict" // the input clashes with stored data (duplicate code, locked year)
 	ELOCKED   = "locked"   // the year is locked after the appraisal council approved it
 	EINTERNAL = "internal" // a bug or an I/O failure; details go to the log
+	EDAMAGED  = "damaged"  // a data file or backup is damaged (truncated, overwritten); restore a backup
 )
 
 // Error is ParDesk's application error: a machine code and a message written

@@ -52,8 +52,9 @@ Cách dùng:
                                              nhập từ Excel (sao lưu trước; lỗi thì không ghi gì)
   pardesk backup                             sao lưu tệp dữ liệu (giữ 14 bản mới nhất)
   pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
+  pardesk check                              kiểm tra toàn bộ tệp dữ liệu (0: nguyên vẹn, 1: hỏng)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
-Tùy chọn chung của export, import, backup, restore: --db TỆP.
+Tùy chọn chung của export, import, backup, restore, check: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 
@@ -81,6 +82,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runBackup(args[1:], stdout)
 	case "restore":
 		err = runRestore(args[1:], stdout)
+	case "check":
+		err = runCheck(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}

@@ -146,6 +146,9 @@ func runBackup(args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã sao lưu: %s\n", b.Path)
+	if b.Warning != "" {
+		fmt.Fprintf(stdout, "Cảnh báo: %s\n", b.Warning)
+	}
 	list, _ := st.Backups()
 	fmt.Fprintf(stdout, "Các bản sao lưu trong %s (giữ %d bản mới nhất):\n", filepath.Dir(b.Path), store.BackupsKept)
 	for _, b := range list {
@@ -155,7 +158,8 @@ func runBackup(args []string, stdout io.Writer) error {
 }
 
 // runRestore: pardesk restore FILE [--db FILE]. The current data is backed
-// up first.
+// up first. A damaged data file cannot be backed up: it is set aside,
+// renamed beside the backup put in its place (store.RecoverFrom).
 func runRestore(args []string, stdout io.Writer) error {
 	fs := newFlags("restore")
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
@@ -165,6 +169,17 @@ func runRestore(args []string, stdout io.Writer) error {
 	}
 	from := pos[0]
 	st, err := openExisting(*db)
+	if data.ErrorCode(err) == data.EDAMAGED {
+		aside, rerr := store.RecoverFrom(*db, from)
+		if rerr != nil {
+			return rerr
+		}
+		fmt.Fprintf(stdout, "Tệp dữ liệu %s bị hỏng; đã khôi phục dữ liệu từ %s.\n", *db, from)
+		if aside != "" {
+			fmt.Fprintf(stdout, "Tệp hỏng được giữ lại ở %s\n", aside)
+		}
+		return nil
+	}
 	if err != nil {
 		return err
 	}

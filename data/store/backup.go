@@ -69,6 +69,9 @@ type Backup struct {
 	Seq    int       // 0, or 2, 3, … for copies taken in the same second
 	Reason Reason
 	Size   int64
+	// Warning, after a backup was written, says what went wrong around it
+	// (an old copy that could not be removed); the backup itself is whole.
+	Warning string
 }
 
 // now is the clock of backup names; tests replace it.
@@ -99,7 +102,7 @@ func (s *Store) Backup(reason Reason) (Backup, error) {
 	if s.lost != nil {
 		return Backup{}, s.lost
 	}
-	return backupDB(s.db, s.path, reason, s.backupsKept())
+	return backupDB(s.db, s.path, reason, s.backupsKept(), "")
 }
 
 // DailyBackup takes the day's automatic backup unless one was already taken
@@ -161,9 +164,13 @@ func splitExt(name string) (stem, ext string) {
 }
 
 // backupDB writes a consistent copy of db into the backups folder of path
-// (through a temporary file and a rename, so a backup that exists is whole)
-// and prunes the folder to keep copies.
-func backupDB(db *bbolt.DB, path string, reason Reason, keep int) (Backup, error) {
+// (through a temporary file and a rename, so a backup that exists is whole),
+// checks the copy whole, and prunes the folder to keep copies, never
+// removing protect (the backup being restored). A copy that fails the check
+// is not kept and nothing is pruned: a damaged data file never pushes the
+// sound backups out. An old copy that cannot be removed does not fail the
+// backup: it is reported in the Warning of the backup returned.
+func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string) (Backup, error) {
 	dir := backupFolder(path)
 	fail := func(err error) (Backup, error) {
 		return Backup{}, data.Errorf(data.EINTERNAL, "Không sao lưu được tệp dữ liệu vào %s: %v. Tệp dữ liệu không bị thay đổi.", dir, err)
@@ -195,11 +202,15 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int) (Backup, error
 	if err != nil {
 		return fail(err)
 	}
+	// Removed whatever happens: after a failed write, check or rename
+	// it is left over, after a rename it is gone already.
 	defer os.Remove(tmp.Name())
-	err = db.View(func(tx *bbolt.Tx) error {
-		n, err := tx.WriteTo(tmp)
-		b.Size = n
-		return err
+	err = guard(func() error {
+		return db.View(func(tx *bbolt.Tx) error {
+			n, err := tx.WriteTo(tmp)
+			b.Size = n
+			return err
+		})
 	})
 	if err == nil {
 		err = tmp.Sync()
@@ -207,29 +218,72 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int) (Backup, error
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), b.Path)
-	}
 	if err != nil {
 		return fail(err)
 	}
+	if err := checkWhole(tmp.Name()); err != nil {
+		var d *damage
+		if errors.As(err, &d) || errors.Is(err, errForeign) {
+			return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng (%v): bản sao lưu không được tạo, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
+		}
+		return fail(err)
+	}
+	if err := rename(tmp.Name(), b.Path); err != nil {
+		return fail(err)
+	}
 	syncDir(dir)
-	if err := prune(path, keep); err != nil {
-		return b, err
+	if err := prune(path, keep, protect); err != nil {
+		b.Warning = data.ErrorMessage(err)
 	}
 	return b, nil
 }
 
-// prune removes the oldest backups beyond keep.
-func prune(path string, keep int) error {
+// checkWhole checks the whole file at path with the checks of check.go and
+// bbolt's; the error is what checkFile returns.
+func checkWhole(path string) error {
+	_, err := checkFile(path, true)
+	return err
+}
+
+// rename and removeFile are os.Rename and os.Remove; tests replace them to
+// fail as Windows does when another program holds a file.
+var (
+	rename     = os.Rename
+	removeFile = os.Remove
+)
+
+// renameRetry renames, retrying for reopenWait: on Windows a virus scanner
+// or the search indexer holds a file just written for a moment, and a
+// rename over it fails meanwhile.
+func renameRetry(from, to string) error {
+	deadline := time.Now().Add(reopenWait)
+	for {
+		err := rename(from, to)
+		if err == nil || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// prune removes the oldest backups beyond keep, except protect. It goes
+// on past a copy it cannot remove and reports them all.
+func prune(path string, keep int, protect string) error {
 	list, err := listBackups(path)
 	if err != nil {
 		return err
 	}
+	var failed []string
 	for i := keep; i < len(list); i++ {
-		if err := os.Remove(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return data.Errorf(data.EINTERNAL, "Không xóa được bản sao lưu cũ %s: %v", list[i].Path, err)
+		if protect != "" && mustAbs(list[i].Path) == mustAbs(protect) {
+			continue
 		}
+		if err := removeFile(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			failed = append(failed, fmt.Sprintf("%s (%v)", list[i].Path, err))
+		}
+	}
+	if len(failed) > 0 {
+		return data.Errorf(data.EINTERNAL, "Bản sao lưu mới đã được ghi đầy đủ, nhưng không xóa được bản sao lưu cũ %s; có thể một chương trình khác (phần mềm diệt virus) đang giữ tệp. Lần sao lưu sau sẽ thử xóa lại.", strings.Join(failed, ", "))
 	}
 	return nil
 }
@@ -259,29 +313,40 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if _, err := os.Stat(from); err != nil {
 		return saved, data.Errorf(data.ENOTFOUND, "Không tìm thấy bản sao lưu %s", from)
 	}
-	// A file that is not ParDesk data, or is from a newer ParDesk, is
-	// refused before anything is touched.
-	if err := inspect(from); err != nil {
-		return saved, err
+	// A damaged backup, a file that is not ParDesk data, or one from a
+	// newer ParDesk, is refused before anything is touched.
+	if err := checkWhole(from); err != nil {
+		return saved, backupError(from, err)
 	}
-	saved, err = s.Backup(ReasonRestore)
-	if err != nil {
-		return saved, err
-	}
+	// Copy it first: the pre-restore backup below prunes the oldest
+	// backups, and the one restored may be the oldest.
 	tmp, err := copyBeside(from, s.path)
 	if err != nil {
 		return saved, data.Errorf(data.EINTERNAL, "Không chép được bản sao lưu %s: %v. Dữ liệu không thay đổi.", from, err)
 	}
 	defer os.Remove(tmp)
 
+	// From the pre-restore backup to the swap no write may land: it would
+	// be in neither.
 	if err := s.lockWrite("khôi phục dữ liệu"); err != nil {
 		return saved, err
 	}
 	defer s.mu.Unlock()
+	if s.lost != nil {
+		return saved, s.lost
+	}
+	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from)
+	if err != nil {
+		return saved, err
+	}
+	if restoreAfterBackup != nil {
+		restoreAfterBackup()
+	}
+	// Close first, always: Windows cannot rename over an open file.
 	if err := s.db.Close(); err != nil {
 		return saved, data.Errorf(data.EINTERNAL, "Không đóng được tệp dữ liệu để khôi phục: %v", err)
 	}
-	if err := os.Rename(tmp, s.path); err != nil {
+	if err := renameRetry(tmp, s.path); err != nil {
 		// The old file is still in place: reopen it.
 		if rerr := s.reopen(); rerr != nil {
 			s.lost = data.Errorf(data.EINTERNAL, "Không khôi phục được (%v) và không mở lại được tệp dữ liệu %s (%s). Dữ liệu trong tệp không thay đổi; hãy đóng ParDesk rồi mở lại. Bản sao lưu ngay trước khi khôi phục: %s.",
@@ -307,8 +372,12 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	}
 	// The restored file does not open here (an upgrade that failed, say):
 	// put the state from before the restore back.
-	if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil && os.Rename(cp, s.path) == nil && s.reopen() == nil {
-		return saved, data.Errorf(data.EINTERNAL, "Không mở được dữ liệu khôi phục từ %s (%s); dữ liệu trước khi khôi phục đã được đặt lại.", from, data.ErrorMessage(err))
+	if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil {
+		ok := renameRetry(cp, s.path) == nil && s.reopen() == nil
+		os.Remove(cp) // left over when the rename failed
+		if ok {
+			return saved, data.Errorf(data.EINTERNAL, "Không mở được dữ liệu khôi phục từ %s (%s); dữ liệu trước khi khôi phục đã được đặt lại.", from, data.ErrorMessage(err))
+		}
 	}
 	s.lost = data.Errorf(data.EINTERNAL, "Không mở được dữ liệu sau khi khôi phục (%s). Hãy đóng ParDesk và khôi phục từ bản sao lưu %s (dữ liệu ngay trước khi khôi phục).", data.ErrorMessage(err), saved.Path)
 	return saved, s.lost
@@ -323,6 +392,10 @@ var reopenWait = 2 * time.Second
 // reopen: the moment another window could take the file.
 var restoreGap func()
 
+// restoreAfterBackup, when set (tests), runs between a restore's
+// pre-restore backup and the swap.
+var restoreAfterBackup func()
+
 // reopen opens s.path again into s.db, retrying for reopenWait; the caller
 // holds s.mu for writing. On success s.lost is cleared.
 func (s *Store) reopen() error {
@@ -331,20 +404,80 @@ func (s *Store) reopen() error {
 		// bbolt itself retries the file lock until its timeout; other
 		// errors (on Windows, a virus scanner holding the file just
 		// renamed) are retried here.
-		db, err := bbolt.Open(s.path, 0o600, &bbolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond)})
+		db, err := openBolt(s.path, bbolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond)})
 		if err == nil {
-			if err := prepare(db, s.path); err != nil {
+			if err := guard(func() error { return prepare(db, s.path) }); err != nil {
 				db.Close()
-				return err
+				return fileError(s.path, err)
 			}
 			s.db, s.lost = db, nil
 			return nil
 		}
 		if errors.Is(err, berrors.ErrTimeout) || time.Now().After(deadline) {
-			return openError(s.path, err)
+			return boltOpenError(s.path, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// NewestSoundBackup is the newest backup of the data file at path that
+// passes the whole check, for the window to offer when the data file is
+// damaged; ok is false when there is none.
+func NewestSoundBackup(path string) (b Backup, ok bool, err error) {
+	list, err := listBackups(path)
+	if err != nil {
+		return b, false, err
+	}
+	for _, b := range list {
+		if checkWhole(b.Path) == nil {
+			return b, true, nil
+		}
+	}
+	return b, false, nil
+}
+
+// RecoverFrom puts a copy of the backup from in place of the damaged data
+// file at path, while no Store has it open: the backup is checked whole
+// and copied beside the data file first, then the damaged file is renamed
+// aside, never deleted ("pardesk.db.hong-2026-12-02_08-30-00"), and the
+// copy renamed into its place. It returns the damaged file's new name
+// ("" when there was no file at path). The backup itself is not changed.
+func RecoverFrom(path, from string) (aside string, err error) {
+	if err := checkWhole(from); err != nil {
+		return "", backupError(from, err)
+	}
+	// A data file another window has open is not pulled from under it.
+	if db, err := openBolt(path, bbolt.Options{ReadOnly: true, Timeout: lockTimeout}); err == nil {
+		db.Close()
+	} else if errors.Is(err, berrors.ErrTimeout) {
+		return "", openError(path, err)
+	}
+	tmp, err := copyBeside(from, path)
+	if err != nil {
+		return "", data.Errorf(data.EINTERNAL, "Không chép được bản sao lưu %s: %v. Không có gì thay đổi.", from, err)
+	}
+	defer os.Remove(tmp)
+	if _, err := os.Lstat(path); err == nil {
+		aside = path + ".hong-" + now().Format(stampLayout)
+		for i := 2; ; i++ {
+			if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+				break
+			}
+			aside = fmt.Sprintf("%s.hong-%s.%d", path, now().Format(stampLayout), i)
+		}
+		if err := renameRetry(path, aside); err != nil {
+			return "", data.Errorf(data.EINTERNAL, "Không đổi tên được tệp dữ liệu hỏng %s: %v. Không có gì thay đổi.", path, err)
+		}
+	}
+	if err := renameRetry(tmp, path); err != nil {
+		if aside != "" {
+			rename(aside, path)
+		}
+		return "", data.Errorf(data.EINTERNAL, "Không đặt được bản sao lưu %s vào chỗ tệp dữ liệu %s: %v. Tệp dữ liệu vẫn như trước.", from, path, err)
+	}
+	syncDir(filepath.Dir(path))
+	os.Remove(openMarker(path)) // the file in place now was checked whole
+	return aside, nil
 }
 
 // copyBeside copies src into a new temporary file in the folder of dst (so

@@ -24,3 +24,44 @@ func SetWriteLockWait(d time.Duration) (restore func()) {
 	writeLockWait = d
 	return func() { writeLockWait = old }
 }
+
+// SetRestoreAfterBackup runs fn between a restore's pre-restore backup
+// and its swap, for the length of a test.
+func SetRestoreAfterBackup(fn func()) (restore func()) {
+	old := restoreAfterBackup
+	restoreAfterBackup = fn
+	return func() { restoreAfterBackup = old }
+}
+
+// SetRename and SetRemove replace os.Rename and os.Remove in backups and
+// restores, for the length of a test.
+func SetRename(fn func(from, to string) error) (restore func()) {
+	old := rename
+	rename = fn
+	return func() { rename = old }
+}
+
+func SetRemove(fn func(name string) error) (restore func()) {
+	old := removeFile
+	removeFile = fn
+	return func() { removeFile = old }
+}
+
+// SetFullCheckMax sets the size up to which every open checks the whole
+// file, for the length of a test.
+func SetFullCheckMax(n int64) (restore func()) {
+	old := fullCheckMax
+	fullCheckMax = n
+	return func() { fullCheckMax = old }
+}
+
+// SetReopenWait shortens how long restores retry, for the length of a
+// test.
+func SetReopenWait(d time.Duration) (restore func()) {
+	old := reopenWait
+	reopenWait = d
+	return func() { reopenWait = old }
+}
+
+// OpenMarker is the file that says the data file at path is open.
+func OpenMarker(path string) string { return openMarker(path) }

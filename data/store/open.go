@@ -38,8 +38,16 @@ const lockTimeout = time.Second
 
 // Open opens the data file at path, creating it and its folder if missing.
 // It refuses, with a message for the officer, a file another window has
-// open, a file written by a newer ParDesk and a file that is not ParDesk
-// data; a file written by an older ParDesk is upgraded.
+// open, a file written by a newer ParDesk, a file that is not ParDesk data,
+// an empty (0-byte) file and a damaged file (code data.EDAMAGED); a file
+// written by an older ParDesk is upgraded. A refused file is never
+// written to.
+//
+// Every open checks the file's structure (check.go); the whole file is
+// checked when it is small (fullCheckMax) or was not closed cleanly: a
+// marker file beside it (openMarker) exists from Open to Close, so it
+// survives a killed process or a power cut without the data file being
+// written when nothing changes.
 func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, data.Errorf(data.EINTERNAL, "Không tạo được thư mục chứa tệp dữ liệu %s: %v", path, err)
@@ -47,34 +55,59 @@ func Open(path string) (*Store, error) {
 	// Look before writing. On Windows merely opening a bbolt file
 	// read-write grows it to its memory-map size, so a file we are going to
 	// refuse is first opened read-only, and is never changed.
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		if err := inspect(path); err != nil {
-			return nil, err
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, data.Errorf(data.EINVALID, "%s là một thư mục, không phải tệp dữ liệu ParDesk", path)
+	case err == nil && fi.Size() == 0:
+		return nil, emptyFile(path)
+	case err == nil:
+		full := fi.Size() <= fullCheckMax || unclean(path)
+		if _, err := checkFile(path, full); err != nil {
+			return nil, fileError(path, err)
 		}
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, data.Errorf(data.EINTERNAL, "Không đọc được tệp dữ liệu %s: %v", path, err)
 	}
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: lockTimeout})
+	db, err := openBolt(path, bbolt.Options{Timeout: lockTimeout})
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, boltOpenError(path, err)
 	}
-	if err := prepare(db, path); err != nil {
+	if err := guard(func() error { return prepare(db, path) }); err != nil {
 		db.Close()
-		return nil, err
+		return nil, fileError(path, err)
 	}
-	return &Store{db: db, path: path}, nil
+	s := &Store{db: db, path: path}
+	s.markOpen()
+	return s, nil
 }
 
-// inspect opens an existing file read-only and refuses it if it is not
-// ParDesk data this program can read.
-func inspect(path string) error {
-	db, err := bbolt.Open(path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: lockTimeout})
-	if err != nil {
-		return openError(path, err)
+// openMarker is the file beside the data file that says it is open: Open
+// writes it, Close removes it, so one left behind means the program that
+// had the file stopped without closing it.
+func openMarker(path string) string { return path + ".dang-mo" }
+
+func unclean(path string) bool {
+	_, err := os.Stat(openMarker(path))
+	return err == nil
+}
+
+// markOpen writes the open marker. Without one (a read-only folder) the
+// next start after a crash relies on the size rule alone.
+func (s *Store) markOpen() {
+	m := openMarker(s.path)
+	if err := os.WriteFile(m, fmt.Appendf(nil, "ParDesk (tiến trình %d) mở tệp dữ liệu này lúc %s\n", os.Getpid(), time.Now().Format(time.DateTime)), 0o600); err == nil {
+		s.marker = m
 	}
-	defer db.Close()
-	return db.View(func(tx *bbolt.Tx) error {
-		_, _, err := readSchema(tx, path)
-		return err
-	})
+}
+
+// boltOpenError is the message for an error of bbolt.Open (in openBolt).
+func boltOpenError(path string, err error) error {
+	var d *damage
+	if errors.As(err, &d) {
+		return damaged(path, d.what)
+	}
+	return openError(path, err)
 }
 
 // prepare brings a file opened read-write to SchemaVersion: it records the
@@ -95,7 +128,7 @@ func prepare(db *bbolt.DB, path string) error {
 		return db.Update(func(tx *bbolt.Tx) error { return put(tx, bucketMeta, keySchema, SchemaVersion) })
 	case version < SchemaVersion:
 		// The upgrade rewrites the data: keep the file as it was first.
-		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1)); err != nil {
+		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1), ""); err != nil {
 			return err
 		}
 		if err := db.Update(func(tx *bbolt.Tx) error { return migrate(tx, version) }); err != nil {

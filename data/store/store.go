@@ -9,6 +9,7 @@
 package store
 
 import (
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +37,9 @@ type Store struct {
 	// transactions then hold back a little (rlock), so that a busy window
 	// does not keep the writer out.
 	closing atomic.Bool
+	// marker is the open marker Open wrote ("" if it could not), removed
+	// by Close (open.go).
+	marker string
 
 	who     sync.Mutex // guards officer and clock
 	officer string
@@ -54,7 +58,12 @@ func (s *Store) Close() error {
 	if s.lost != nil {
 		return nil // Restore left the file closed
 	}
-	return s.db.Close()
+	err := s.db.Close()
+	if s.marker != "" && err == nil {
+		os.Remove(s.marker)
+		s.marker = ""
+	}
+	return err
 }
 
 // writeLockWait bounds how long Close and Restore wait for the
