@@ -98,7 +98,9 @@ func TestLockedYearIsFrozen(t *testing.T) {
 
 	// Unlocking discards the snapshot: 2023 is computed from today's units
 	// (and its rank change from 2022, open, over today's wards).
-	update(t, s, func(tx *store.Tx) error { return tx.UnlockYear(2023, "Hội đồng thẩm định chấm lại tiêu chí 2") })
+	update(t, s, func(tx *store.Tx) error {
+		return tx.UnlockYear(2023, "Hội đồng thẩm định chấm lại tiêu chí 2")
+	})
 	if got, want := rankingText(t, s, 2023, "phuong"), "1 B Phường Bình Minh 80,00 Khá giữ nguyên|2 C Phường Chánh 70,00 Khá giữ nguyên|"; got != want {
 		t.Errorf("2023 unlocked:\n%s\nwant\n%s", got, want)
 	}
