@@ -9,6 +9,7 @@ const (
 	AuditLock      = "lock"      // a year locked or unlocked
 	AuditUnit      = "unit"      // a unit added or changed
 	AuditGroup     = "group"     // a unit group added or changed
+	AuditReorg     = "reorg"     // units merged, renamed or split
 )
 
 // AuditLabel is the Vietnamese name of an audit kind.
@@ -24,6 +25,8 @@ func AuditLabel(kind string) string {
 		return "Đơn vị"
 	case AuditGroup:
 		return "Nhóm đơn vị"
+	case AuditReorg:
+		return "Tổ chức lại"
 	}
 	return kind
 }

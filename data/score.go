@@ -37,6 +37,24 @@ func (s *Sheet) Appraised(code string) Points {
 	return 0
 }
 
+// HasAppraisal reports whether the sheet holds at least one appraised score
+// (or a published total). A sheet without one, empty or with notes and self
+// scores only, is not ranked: the unit shows "chưa chấm".
+func (s *Sheet) HasAppraisal() bool {
+	if s == nil {
+		return false
+	}
+	if s.Published != nil {
+		return true
+	}
+	for _, sc := range s.Scores {
+		if sc.Appraised != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckScore refuses points outside [0, max] with a message that names the
 // criterion and its max.
 func CheckScore(c *Criterion, p Points) error {

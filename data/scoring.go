@@ -4,27 +4,48 @@ import "sort"
 
 // AreaResult is a unit's result in one area of the framework.
 type AreaResult struct {
-	Code    string
-	Title   string
-	Kind    CriterionKind
-	Max     Points
-	Points  Points
-	Percent Percent
-	Rating  string // "" for bonus and penalty items, which are not rated
+	Code    string        `json:"code"`
+	Title   string        `json:"title"`
+	Kind    CriterionKind `json:"kind,omitempty"`
+	Max     Points        `json:"max"`
+	Points  Points        `json:"points"`
+	Percent Percent       `json:"percent"`
+	Rating  string        `json:"rating,omitempty"` // "" for bonus and penalty items, which are not rated
 }
 
 // Result is a unit's evaluation for a year: totals, index, rating and,
 // once ranked, its rank in its group and the change against last year.
+// A locked year keeps its results as approved (JSON, in the store's
+// snapshot of the year), so every field has a JSON name.
 type Result struct {
-	Unit      Unit
-	Areas     []AreaResult
-	Total     Points
-	Max       Points
-	Index     Percent
-	Rating    string
-	Published bool // Total is the published figure, not the sum of parts
-	Rank      int  // 1-based rank in the group; 0 until ranked
-	PrevRank  int  // last year's rank; 0 when the unit was not ranked then
+	Unit      Unit         `json:"unit"` // the unit as it was that year
+	Areas     []AreaResult `json:"areas"`
+	Total     Points       `json:"total"`
+	Max       Points       `json:"max"`
+	Index     Percent      `json:"index"`
+	Rating    string       `json:"rating,omitempty"`
+	Published bool         `json:"published,omitempty"` // Total is the published figure, not the sum of parts
+	Rank      int          `json:"rank,omitempty"`      // 1-based rank in the group; 0 until ranked
+	PrevRank  int          `json:"prevRank,omitempty"`  // last year's rank; 0 when the unit was not ranked then
+	// Unscored: the unit has a sheet for the year but not one appraised
+	// score on it. It is not ranked (Rank 0), has no rating, and lists
+	// after the ranked units as "chưa chấm".
+	Unscored bool `json:"unscored,omitempty"`
+	// FormedFrom names the units this one was formed from, for a unit
+	// formed by a merge or a split (Unit.Predecessors, as names).
+	FormedFrom []string `json:"formedFrom,omitempty"`
+}
+
+// NotScored is what lists print for a unit whose sheet holds no appraised
+// score: it is not ranked.
+const NotScored = "chưa chấm"
+
+// RatingLabel is the rating, or "chưa chấm" for a unit not appraised.
+func (r *Result) RatingLabel() string {
+	if r.Unscored {
+		return NotScored
+	}
+	return r.Rating
 }
 
 // Evaluate scores one unit: unit total = appraised leaf points + survey
@@ -61,13 +82,23 @@ func Evaluate(f *Framework, u Unit, s *Sheet) Result {
 
 // Rank orders results by index, highest first, and numbers them: equal
 // indexes share a rank and the next rank skips (1, 2, 2, 4). Units with the
-// same index keep the order they came in (the group's unit order).
+// same index keep the order they came in (the group's unit order). Units
+// not appraised (Unscored) go last, unranked, and take no rank from the
+// others.
 func Rank(results []Result) {
-	sort.SliceStable(results, func(i, j int) bool { return results[i].Index > results[j].Index })
+	sort.SliceStable(results, func(i, j int) bool {
+		if results[i].Unscored != results[j].Unscored {
+			return !results[i].Unscored
+		}
+		return results[i].Index > results[j].Index
+	})
 	for i := range results {
-		if i > 0 && results[i].Index == results[i-1].Index {
+		switch {
+		case results[i].Unscored:
+			results[i].Rank = 0
+		case i > 0 && results[i].Index == results[i-1].Index:
 			results[i].Rank = results[i-1].Rank
-		} else {
+		default:
 			results[i].Rank = i + 1
 		}
 	}
@@ -75,16 +106,33 @@ func Rank(results []Result) {
 
 // RankGroup evaluates and ranks the units of a group that have a sheet for
 // the framework's year. Units without a sheet were not evaluated that year
-// and are left out.
+// and are left out. A unit whose sheet holds no appraised score (an empty
+// or a notes-only sheet) is not ranked: it comes last, Unscored, with no
+// rating, and the ranks of the others are as if it were not there.
 func RankGroup(f *Framework, units []Unit, sheets map[string]*Sheet) []Result {
 	results := make([]Result, 0, len(units))
 	for _, u := range units {
 		if s, ok := sheets[u.Code]; ok {
-			results = append(results, Evaluate(f, u, s))
+			r := Evaluate(f, u, s)
+			if !s.HasAppraisal() {
+				r.Unscored, r.Rating = true, ""
+			}
+			results = append(results, r)
 		}
 	}
 	Rank(results)
 	return results
+}
+
+// Ranked counts the ranked results (those appraised).
+func Ranked(results []Result) int {
+	n := 0
+	for i := range results {
+		if !results[i].Unscored {
+			n++
+		}
+	}
+	return n
 }
 
 // SetPrevious copies last year's ranks onto this year's results by unit
@@ -95,7 +143,9 @@ func SetPrevious(cur, prev []Result) {
 		ranks[p.Unit.Code] = p.Rank
 	}
 	for i := range cur {
-		cur[i].PrevRank = ranks[cur[i].Unit.Code]
+		if !cur[i].Unscored {
+			cur[i].PrevRank = ranks[cur[i].Unit.Code]
+		}
 	}
 }
 
@@ -108,13 +158,19 @@ func (r *Result) RankChange() (delta int, known bool) {
 	return r.PrevRank - r.Rank, true
 }
 
-// RankChangeLabel says the change the way reports do: "tăng 4 bậc",
-// "giảm 2 bậc", "giữ nguyên"; "" when the unit was not ranked last year.
+// RankChangeLabel says the change the way reports, exports and screens do:
+// "tăng 4 bậc", "giảm 2 bậc", "giữ nguyên". A unit formed by a merge or a
+// split that has no rank of its own last year (same code) prints where it
+// comes from: "đơn vị mới (hợp nhất từ Xã A, Xã B)", "đơn vị mới (tách từ
+// Xã A)"; its predecessors' ranks are not comparable. "" otherwise when
+// the unit was not ranked last year, or is not ranked this year.
 func (r *Result) RankChangeLabel() string {
 	d, ok := r.RankChange()
 	switch {
-	case !ok:
+	case r.Unscored:
 		return ""
+	case !ok:
+		return NewUnitLabel(r.Unit, r.FormedFrom)
 	case d > 0:
 		return "tăng " + itoa(d) + " bậc"
 	case d < 0:
@@ -145,8 +201,9 @@ type LostPoint struct {
 
 // LostPoints lists every scored leaf with the points lost on it (max −
 // appraised; a leaf not yet appraised counts as all lost) across the units
-// that have a sheet, most lost first. Survey, bonus and penalty items are not
-// criteria a unit can remedy and are left out.
+// that have a sheet with at least one appraised score, most lost first.
+// Survey, bonus and penalty items are not criteria a unit can remedy and
+// are left out.
 func LostPoints(f *Framework, units []Unit, sheets map[string]*Sheet) []LostPoint {
 	var out []LostPoint
 	f.Leaves(func(area, leaf *Criterion) {
@@ -156,8 +213,8 @@ func LostPoints(f *Framework, units []Unit, sheets map[string]*Sheet) []LostPoin
 		lp := LostPoint{Code: leaf.Code, Title: leaf.Title, AreaCode: area.Code, Max: leaf.Max}
 		for _, u := range units {
 			s, ok := sheets[u.Code]
-			if !ok {
-				continue
+			if !ok || !s.HasAppraisal() {
+				continue // not evaluated, or not appraised yet ("chưa chấm")
 			}
 			if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
 				lp.Lost += lost

@@ -1,5 +1,7 @@
 package data
 
+import "time"
+
 // UnitKind is the kind of an evaluated unit.
 type UnitKind string
 
@@ -65,6 +67,17 @@ type Unit struct {
 	GroupID  string   `json:"group"`
 	Order    int      `json:"order"`
 	Inactive bool     `json:"inactive,omitempty"`
+
+	// Reorganisation (2025: communes merged, renamed, split). A unit formed
+	// by merging or splitting others says how and names them; a unit
+	// replaced by others names them and the day it ended (it is inactive
+	// and keeps its sheets). Results of a year stay with the units as they
+	// were that year.
+	Formed       string    `json:"formed,omitempty"`       // ReorgMerge or ReorgSplit
+	Predecessors []string  `json:"predecessors,omitempty"` // codes of the units it was formed from
+	Since        time.Time `json:"since,omitzero"`         // the day it was formed
+	Successors   []string  `json:"successors,omitempty"`   // codes of the units that replaced it
+	Ended        time.Time `json:"ended,omitzero"`         // the day it was replaced
 }
 
 // Validate normalises the unit and checks its fields.

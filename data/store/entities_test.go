@@ -141,7 +141,7 @@ func TestUnitRoundTripAndRules(t *testing.T) {
 	view(t, s, func(tx *store.Tx) error {
 		u, err := tx.Unit("DN")
 		want := data.Unit{Code: "DN", Name: "Đức Nghĩa", Kind: data.KindWard, GroupID: "phuong", Order: 2, Inactive: true}
-		if u != want {
+		if !reflect.DeepEqual(u, want) {
 			t.Errorf("Unit(DN) = %+v, want %+v", u, want)
 		}
 		if us, _ := tx.Units(); len(us) != 1 {

@@ -15,7 +15,9 @@ func (tx *Tx) YearLock(year int) (data.YearLock, error) {
 }
 
 // LockYear locks a year once the appraisal council has approved its
-// results: from then on its framework and scores cannot change.
+// results: from then on its framework and scores cannot change. In the
+// same transaction it keeps the year's ranking of every group as approved
+// (RankingSnapshot), which the year's reports read from then on.
 func (tx *Tx) LockYear(year int) error {
 	l, err := tx.YearLock(year)
 	if err != nil {
@@ -24,14 +26,20 @@ func (tx *Tx) LockYear(year int) error {
 	if l.Locked {
 		return data.Errorf(data.ECONFLICT, "Năm %d đã khóa từ trước", year)
 	}
-	if _, err := tx.Framework(year); err != nil {
+	f, err := tx.Framework(year)
+	if err != nil {
+		return err
+	}
+	if err := tx.takeSnapshot(f); err != nil {
 		return err
 	}
 	return tx.setLock(year, true, tx.reason)
 }
 
 // UnlockYear reopens a locked year. A reason is required: it goes into the
-// audit trail, since it changes figures the council approved.
+// audit trail, since it changes figures the council approved. The ranking
+// kept at the lock is discarded: the year is computed again until it is
+// locked anew.
 func (tx *Tx) UnlockYear(year int, reason string) error {
 	reason = data.Clean(reason)
 	if reason == "" {
@@ -43,6 +51,9 @@ func (tx *Tx) UnlockYear(year int, reason string) error {
 	}
 	if !l.Locked {
 		return data.Errorf(data.ECONFLICT, "Năm %d chưa khóa", year)
+	}
+	if err := tx.dropSnapshot(year); err != nil {
+		return err
 	}
 	return tx.setLock(year, false, reason)
 }
