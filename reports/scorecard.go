@@ -175,7 +175,7 @@ func points(p data.Points, n int, kind data.CriterionKind) string {
 		return ""
 	}
 	if kind == data.KindPenalty && p > 0 {
-		return "-" + p.String()
+		return data.Minus + p.String()
 	}
 	return p.String()
 }

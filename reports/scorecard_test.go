@@ -96,8 +96,8 @@ func TestScorecardMixedFramework(t *testing.T) {
 		`(?m)^\s*4\s+Điểm thưởng\s+2,00\s+1,00(\s|$)`,
 		`(?m)^\s*4\.1\s+Sáng kiến được công nhận\s+2,00\s+1,00\s*$`,
 		// penalty subtracts: printed with a minus, its points are the ones lost
-		`(?m)^\s*5\s+Điểm trừ\s+3,00\s+-2,00\s+2,00\s+Trừ vào tổng điểm`,
-		`(?m)^\s*5\.1\s+Để xảy ra khiếu nại đông người\s+3,00\s+-2,00\s+2,00\s*$`,
+		`(?m)^\s*5\s+Điểm trừ\s+3,00\s+−2,00\s+2,00\s+Trừ vào tổng điểm`,
+		`(?m)^\s*5\.1\s+Để xảy ra khiếu nại đông người\s+3,00\s+−2,00\s+2,00\s*$`,
 		// total: framework max 50 (bonus and penalty caps not added), self
 		// total 24, unit total 37, lost 13, index 74 %
 		`(?m)^\s*Tổng cộng\s+50,00\s+24,00\s+37,00\s+13,00\s+Khá \(74,00 %\)`,
