@@ -109,7 +109,7 @@ func TestScorecardMixedFramework(t *testing.T) {
 	for _, want := range []string{
 		"PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM",
 		"Chỉ số cải cách hành chính năm 2024 của xã Thể Dục",
-		"Số: 7/BC-PNV", "Nguyên Bình, ngày 09 tháng 6 năm 2023",
+		"Kèm theo Báo cáo số 7/BC-PNV", "Nguyên Bình, ngày 09 tháng 6 năm 2023",
 		"theo Bộ Chỉ số cải cách hành chính cấp xã (thang điểm 50)",
 		"Tổng điểm đạt được: 37,00/50 điểm.",
 		"Chỉ số cải cách hành chính: 74,00 %; xếp loại: Khá.",
@@ -118,7 +118,7 @@ func TestScorecardMixedFramework(t *testing.T) {
 		"tạm tính",
 		"Điểm thưởng và điểm trừ không tính vào điểm tối đa 50",
 		"Tốt từ 90 %, Khá từ 65 %, Trung bình từ 50 %, Yếu dưới 50 %",
-		"- Xã Thể Dục;", "- Lưu: VT, NV.", "TRƯỞNG PHÒNG", "Nông Văn Thành",
+		"- UBND xã Thể Dục;", "- Lưu: VT, NV.", "TRƯỞNG PHÒNG", "Nông Văn Thành",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("PDF text lacks %q", want)
