@@ -315,12 +315,15 @@ type Answer struct {
 	Note    string  `json:"note,omitempty"`
 }
 
-// Text is the answer as the record prints it: "Đạt", "98,5 %",
-// "7.447 hồ sơ".
+// Text is the answer as the record prints it: "Đạt", "98,50 %" (rates
+// always with two decimals), "7.447 hồ sơ".
 func (a Answer) Text(it *ChecklistItem) string {
 	if it.Kind == AnswerNumber && a.Value != nil {
 		s := a.Value.Short()
-		if *a.Value%PointsScale == 0 {
+		switch {
+		case strings.TrimSpace(it.Unit) == "%":
+			s = a.Value.String()
+		case *a.Value%PointsScale == 0:
 			s = FormatCount(int64(*a.Value / PointsScale))
 		}
 		if it.Unit != "" {

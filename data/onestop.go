@@ -688,16 +688,13 @@ func (v Verdict) TargetString() string {
 	return "≥ " + v.Target.String()
 }
 
-// GapString prints the gap with its sign: "+3,20", "-5,00", "0,00"; "—"
-// when the rate cannot be judged.
+// GapString prints the gap with its sign: "+3,20", "−5,00" (a real minus
+// sign), "0,00"; "—" when the rate cannot be judged.
 func (v Verdict) GapString() string {
 	if v.Status != Met && v.Status != NotMet {
 		return NoRate
 	}
-	if v.Gap > 0 {
-		return "+" + v.Gap.String()
-	}
-	return v.Gap.String()
+	return v.Gap.Signed(true)
 }
 
 // OneStopRow is one unit's line in a period's summary.

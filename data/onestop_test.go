@@ -159,7 +159,7 @@ func TestTotalsFromSums(t *testing.T) {
 		}
 	}
 	v := Judge(&s.Total, RateOnTime, s.TotalTargets)
-	if v.Status != NotMet || v.GapString() != "-94,00" || v.Mark() != "Chưa đạt" {
+	if v.Status != NotMet || v.GapString() != "−94,00" || v.Mark() != "Chưa đạt" {
 		t.Errorf("office on-time verdict %v %s %s", v.Status, v.GapString(), v.Mark())
 	}
 	// The unit without figures is listed, with rates of "—" and no misses.
@@ -189,17 +189,17 @@ func TestTargets(t *testing.T) {
 	}
 	officeOnly := EffectiveTargets(office, nil)
 	check(officeOnly, RateServicesUsed, "Đạt", "≥ 80,00", "0,00")
-	check(officeOnly, RateOnline, "Chưa đạt", "≥ 50,00", "-20,00")
-	check(officeOnly, RatePost, "Chưa đạt", "≥ 50,00", "-40,00")
+	check(officeOnly, RateOnline, "Chưa đạt", "≥ 50,00", "−20,00")
+	check(officeOnly, RatePost, "Chưa đạt", "≥ 50,00", "−40,00")
 	check(officeOnly, RateLate, "Đạt", "≤ 2,00", "+2,00")
 	check(officeOnly, RateDigitised, "", "—", "—")
 	own := EffectiveTargets(office, unit)
 	check(own, RateOnline, "Đạt", "≥ 25,00", "+5,00")
-	check(own, RatePost, "Chưa đạt", "≥ 50,00", "-40,00")
+	check(own, RatePost, "Chưa đạt", "≥ 50,00", "−40,00")
 
 	f.Late, f.OnTime = 300, f.OnTime-149
 	f.Early -= 151
-	check(officeOnly, RateLate, "Chưa đạt", "≤ 2,00", "-2,03") // 300 / 7 450 = 4,03 %
+	check(officeOnly, RateLate, "Chưa đạt", "≤ 2,00", "−2,03") // 300 / 7 450 = 4,03 %
 
 	bad := OneStopTargets{Year: 2023, Targets: map[RateKind]Percent{RateOnline: 10001}}
 	if err := bad.Validate(); ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "phải từ 0 đến 100%") {

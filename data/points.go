@@ -67,6 +67,29 @@ func (p Points) String() string { return formatHundredths(int64(p), 2) }
 // "4,9", "15", "12,61".
 func (p Points) Short() string { return formatHundredths(int64(p), 0) }
 
+// Minus is the minus sign of printed documents (U+2212): a hyphen before a
+// number ("-10,09") reads as a dash or a list mark on paper.
+const Minus = "\u2212"
+
+// Signed prints points with two decimals and a real minus sign when
+// negative: "−10,09", "2,50"; plus adds "+" before a positive value
+// ("+3,20"), for a difference.
+func (p Points) Signed(plus bool) string { return signed(int64(p), plus) }
+
+// Signed prints a percentage (without the % sign) with two decimals and a
+// real minus sign when negative: "−7,63", "+3,20" with plus.
+func (p Percent) Signed(plus bool) string { return signed(int64(p), plus) }
+
+func signed(v int64, plus bool) string {
+	switch {
+	case v < 0:
+		return Minus + formatHundredths(-v, 2)
+	case v > 0 && plus:
+		return "+" + formatHundredths(v, 2)
+	}
+	return formatHundredths(v, 2)
+}
+
 // Percent is a percentage in hundredths of a percent: 8140 is 81,40 %.
 type Percent int64
 

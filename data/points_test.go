@@ -73,3 +73,20 @@ func TestPercentOfRoundsHalfUp(t *testing.T) {
 		t.Error("PercentOf(5, 0) gave a rate; want none")
 	}
 }
+
+func TestSigned(t *testing.T) {
+	for _, c := range []struct {
+		v    Points
+		plus bool
+		want string
+	}{
+		{-1009, false, "−10,09"}, {-1009, true, "−10,09"}, {250, false, "2,50"}, {320, true, "+3,20"}, {0, true, "0,00"}, {-123456, false, "−1.234,56"},
+	} {
+		if got := c.v.Signed(c.plus); got != c.want {
+			t.Errorf("Points(%d).Signed(%v) = %q, want %q", c.v, c.plus, got, c.want)
+		}
+		if got := Percent(c.v).Signed(c.plus); got != c.want {
+			t.Errorf("Percent(%d).Signed(%v) = %q, want %q", c.v, c.plus, got, c.want)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func TestInspectionRecordPrintsEveryItemAndAnswer(t *testing.T) {
 	inOrder(t, "question column", column(pages, 41, 120), questions)
 	inOrder(t, "result column", column(pages, 121, 145), results)
 	inOrder(t, "note column", column(pages, 145, 196), notes)
-	if !slices.Contains(results, "7.447\u00a0hồ sơ") || !slices.Contains(results, "98,5\u00a0%") {
+	if !slices.Contains(results, "7.447\u00a0hồ sơ") || !slices.Contains(results, "98,50\u00a0%") {
 		t.Errorf("figures not printed the Vietnamese way: %q", results)
 	}
 	// Recommendations: number 30-41, text 41-128, owner 128-173, deadline

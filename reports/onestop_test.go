@@ -78,8 +78,8 @@ func TestOneStopReport(t *testing.T) {
 		// Totals: sums of counts, rates from the sums.
 		"14.347 hồ sơ tiếp nhận mới", "Đã giải quyết 14.335 hồ sơ", "tỷ lệ giải quyết đúng hạn 99,48 %",
 		// Targets table: example E's targets, met / not met and the gap.
-		"Tỷ lệ DVC trực tuyến có phát sinh hồ sơ ≥ 80,00 70,82 Chưa đạt -9,18",
-		"Tỷ lệ hồ sơ tiếp nhận trực tuyến ≥ 50,00 38,92 Chưa đạt -11,08",
+		"Tỷ lệ DVC trực tuyến có phát sinh hồ sơ ≥ 80,00 70,82 Chưa đạt −9,18",
+		"Tỷ lệ hồ sơ tiếp nhận trực tuyến ≥ 50,00 38,92 Chưa đạt −11,08",
 		"Tỷ lệ hồ sơ được số hóa — 81,95 Không giao —", "Tỷ lệ hồ sơ giải quyết đúng hạn ≥ 98,00 99,48 Đạt +1,48",
 		"Tỷ lệ hồ sơ tiếp nhận trực tuyến: 1/4 đơn vị (Phường Phúc Đồng).",
 		// The chart's legend.

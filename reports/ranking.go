@@ -83,15 +83,17 @@ func Ranking(in RankingInput) ([]byte, error) {
 	doc.Title("BÁO CÁO", summary...)
 
 	intro := rankingIntro(f, year, group, in.Results)
-	for i, p := range intro {
-		keep := 0.0
-		if i == len(intro)-1 {
-			keep = tableLead // "... như sau:" stays with the table's header
-		}
-		doc.Para(pdfdoc.Para{Text: p, Indent: pdfdoc.ParagraphIndent, KeepWithNext: keep})
+	for _, p := range intro[:len(intro)-1] {
+		doc.Para(pdfdoc.Para{Text: p, Indent: pdfdoc.ParagraphIndent})
 	}
+	// The key of the area columns stands above the table, on the page the
+	// table starts on; it, "... như sau:" and the table's header and first
+	// row stay together.
+	doc.Para(pdfdoc.Para{Text: intro[len(intro)-1], Indent: pdfdoc.ParagraphIndent, KeepWithNext: tableLead})
+	doc.Para(pdfdoc.Para{Text: rankingKey(f), Style: pdfdoc.Italic, Size: 11, KeepWithNext: tableLead})
 	doc.Table(pdfdoc.Table{Columns: cols, Rows: rankingRows(f, in.Results)})
-	doc.Para(pdfdoc.Para{Text: rankingLegend(f, in.Results), Style: pdfdoc.Italic, Size: 11})
+	doc.Para(pdfdoc.Para{Text: rankingNotes(f, year, in.Results), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true})
+	doc.Paragraph(fmt.Sprintf("Trên đây là báo cáo kết quả xếp hạng Chỉ số cải cách hành chính năm %d%s%s./.", year, withGroup(group), ofOffice(o)))
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {
@@ -159,7 +161,7 @@ func areaPoints(r *data.Result, code string) string {
 			continue
 		}
 		if a.Kind == data.KindPenalty && a.Points > 0 {
-			return "-" + a.Points.String()
+			return data.Minus + a.Points.String()
 		}
 		return a.Points.String()
 	}
@@ -212,7 +214,7 @@ func unitsAt(results []data.Result, pc data.Percent) string {
 			continue
 		}
 		if len(names) < 3 {
-			names = append(names, results[i].Unit.Name)
+			names = append(names, unitInSentence(results[i].Unit.Name))
 		} else {
 			others++
 		}
@@ -256,15 +258,14 @@ func ratingCounts(f *data.Framework, results []data.Result) string {
 	return strings.Join(parts, ", ")
 }
 
-// rankingLegend explains the area columns under the table.
-func rankingLegend(f *data.Framework, results []data.Result) string {
+// rankingKey explains the area columns; it is printed above the table.
+func rankingKey(f *data.Framework) string {
 	var b strings.Builder
-	b.WriteString("Ghi chú: ")
 	first, last := f.Areas[0].Code, f.Areas[len(f.Areas)-1].Code
 	if len(f.Areas) == 1 {
-		fmt.Fprintf(&b, "cột %s là điểm lĩnh vực ", first)
+		fmt.Fprintf(&b, "Cột %s là điểm lĩnh vực ", first)
 	} else {
-		fmt.Fprintf(&b, "các cột từ %s đến %s là điểm theo lĩnh vực: ", first, last)
+		fmt.Fprintf(&b, "Các cột từ %s đến %s là điểm theo lĩnh vực: ", first, last)
 	}
 	for i, a := range f.Areas {
 		if i > 0 {
@@ -277,7 +278,28 @@ func rankingLegend(f *data.Framework, results []data.Result) string {
 		}
 		fmt.Fprintf(&b, "%s.%s%s (%stối đa %s%sđiểm)", a.Code, nbsp, a.Title, kind, a.LeafMax().Short(), nbsp)
 	}
-	fmt.Fprintf(&b, ". Chỉ số = tổng điểm / %s × 100%s%%.", f.Max().Short(), nbsp)
+	b.WriteString(".")
+	return b.String()
+}
+
+// rankingNotes, under the table: how the index is computed, why a rank
+// change is blank, and the totals entered as published.
+func rankingNotes(f *data.Framework, year int, results []data.Result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Ghi chú: Chỉ số = tổng điểm / %s × 100%s%%.", f.Max().Short(), nbsp)
+	noPrev := 0
+	for _, r := range results {
+		if r.RankChangeLabel() == "" {
+			noPrev++
+		}
+	}
+	switch {
+	case noPrev == 0:
+	case noPrev == len(results):
+		fmt.Fprintf(&b, " Cột Thay đổi thứ hạng để trống (—) vì chưa có kết quả xếp hạng năm %d để so sánh.", year-1)
+	default:
+		fmt.Fprintf(&b, " Dấu — ở cột Thay đổi thứ hạng: đơn vị chưa có thứ hạng năm %d (đơn vị mới) để so sánh.", year-1)
+	}
 	for _, r := range results {
 		if r.Published {
 			b.WriteString(" (*) Tổng điểm theo số liệu được công bố, không phải tổng các thành phần.")
@@ -285,6 +307,15 @@ func rankingLegend(f *data.Framework, results []data.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// ofOffice is " của " and the office's short name, for the closing
+// sentence; empty when the office has no name.
+func ofOffice(o data.Office) string {
+	if name := data.OfficeShortName(o); name != "" {
+		return " của " + name
+	}
+	return ""
 }
 
 // heading is the national layout's heading of the office's document: the

@@ -188,7 +188,7 @@ func TestRankingPublishedTotal(t *testing.T) {
 	f := exampleA()
 	results := tenUnits(f)
 	results[9].Published = true
-	text := strings.Join(pdftest.Pages(t, render(t, rankingInput(f, results))), "\n")
+	text := strings.Join(strings.Fields(strings.Join(pdftest.Pages(t, render(t, rankingInput(f, results))), "\n")), " ")
 	if !strings.Contains(text, "60,00*") || !strings.Contains(text, "(*) Tổng điểm theo số liệu được công bố") {
 		t.Errorf("published total not marked")
 	}

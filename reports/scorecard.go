@@ -67,8 +67,14 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 		Author:  o.Name,
 		Created: in.Created,
 	})
-	doc.Heading(heading(o, in.Number, "BC", in.Date))
-	doc.Title("PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", summary)
+	// A phiếu has no symbol of its own among those of Decree 30: it goes
+	// with the office's report, whose number it cites when one is given.
+	doc.Heading(pdfdoc.Heading{Superior: o.Superior, Office: o.Name, DateLine: dateLine(o.Place, in.Date)})
+	var attached []string
+	if n := strings.TrimSpace(in.Number); n != "" {
+		attached = append(attached, "(Kèm theo Báo cáo số "+pdfdoc.Symbol(n, "BC", o.Abbrev)+")")
+	}
+	doc.Title("PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", append([]string{summary}, attached...)...)
 
 	intro := fmt.Sprintf("Kết quả chấm điểm, xác định Chỉ số cải cách hành chính năm %d của %s", f.Year, unitInText)
 	if t := strings.TrimSpace(f.Title); t != "" {
@@ -79,20 +85,15 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 
 	sc := newScorecard(doc, f, s, r)
 	doc.Table(pdfdoc.Table{Columns: scorecardColumns(), Rows: sc.rows(), Size: scorecardSize})
-	doc.Para(pdfdoc.Para{Text: sc.legend(), Style: pdfdoc.Italic, Size: 11})
+	// The note under the table stays with its last rows and with the
+	// result, which the closing keeps with it: the signature never stands
+	// on a page without the scores it signs for.
+	doc.Para(pdfdoc.Para{Text: sc.legend(), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true, KeepWithNext: 1})
 
 	lines := sc.summary(in.GroupName, in.GroupSize)
-	// The result and the signature go on one page: a signature alone on
-	// the last page is not a form anyone signs.
-	doc.EnsureSpace(sc.summaryHeight(lines) + closingHeight(o))
+	lines[len(lines)-1] = strings.TrimSuffix(lines[len(lines)-1], ".") + "./."
 	doc.Section("Kết quả")
-	for i, l := range lines {
-		after := -1.0
-		if i == len(lines)-1 {
-			after = 0
-		}
-		doc.Para(pdfdoc.Para{Text: l, Indent: pdfdoc.ParagraphIndent, After: after})
-	}
+	doc.Para(pdfdoc.Para{Text: strings.Join(lines, "\n"), Indent: pdfdoc.ParagraphIndent, After: -1, KeepTogether: true})
 
 	doc.Closing(scorecardRecipients(o, unit), pdfdoc.Signer{Title: o.SignerTitle, Name: o.Signer})
 	return doc.Output()
@@ -175,7 +176,7 @@ func points(p data.Points, n int, kind data.CriterionKind) string {
 		return ""
 	}
 	if kind == data.KindPenalty && p > 0 {
-		return "-" + p.String()
+		return data.Minus + p.String()
 	}
 	return p.String()
 }
@@ -382,31 +383,11 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 	return out
 }
 
-// summaryHeight is the height of the "Kết quả" section, mm.
-func (sc *scorecard) summaryHeight(lines []string) float64 {
-	lh := pdfdoc.LineHeight(pdfdoc.BodySize)
-	h := 2.5 * lh // the section heading with the space around it
-	avail := sc.doc.TextWidth() - pdfdoc.ParagraphIndent
-	for _, l := range lines {
-		w := sc.doc.MeasureText(l, pdfdoc.Regular, pdfdoc.BodySize)
-		h += lh * float64(1+int(w/avail))
-	}
-	return h
-}
-
-// closingHeight is the height of the signature block (title, room for the
-// signature and the seal, name) with the space above it, mm; the
-// recipients at its left are shorter.
-func closingHeight(o data.Office) float64 {
-	lh := pdfdoc.LineHeight(pdfdoc.BodySize)
-	n := 1 + strings.Count(strings.TrimSpace(o.SignerTitle), "\n")
-	return float64(n+2)*lh + pdfdoc.SignatureSpace
-}
-
-// scorecardRecipients: the unit scored, then the office's filing line
-// ("Lưu: VT, CCHC.") or the default one.
+// scorecardRecipients: the unit scored (its people's committee for a
+// local government unit: "UBND huyện Nguyên Bình"), then the office's
+// filing line ("Lưu: VT, CCHC.") or the default one.
 func scorecardRecipients(o data.Office, unit string) []string {
-	rec := []string{"- " + unit + ";"}
+	rec := []string{"- " + unitBody(unit) + ";"}
 	keep := "- Lưu: VT."
 	for _, r := range o.Recipients {
 		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(r), "-"))
@@ -435,6 +416,16 @@ func unitInSentence(name string) string {
 		if strings.HasPrefix(name, w) {
 			return data.LowerFirst(name)
 		}
+	}
+	return name
+}
+
+// unitBody names the body a document goes to for a unit: the people's
+// committee of a local government unit ("UBND huyện Nguyên Bình"), an
+// agency by its own name ("Sở Tư pháp").
+func unitBody(name string) string {
+	if in := unitInSentence(name); in != name {
+		return "UBND " + in
 	}
 	return name
 }

@@ -260,8 +260,8 @@ func fillVisit(v *data.Visit, t *data.Template, rng *rand.Rand) {
 	v.Strengths = fmt.Sprintf("UBND huyện quan tâm chỉ đạo công tác cải cách hành chính, ban hành kế hoạch đúng thời hạn. "+
 		"Bộ phận Một cửa bố trí đủ công chức, cơ sở vật chất đáp ứng yêu cầu. Từ đầu năm đã tiếp nhận %s hồ sơ, "+
 		"tỷ lệ giải quyết đúng hạn đạt %s %%; tỷ lệ ý kiến hài lòng đạt %s %%.",
-		data.FormatCount(int64(*figures["2.1"]/data.PointsScale)), figures["2.2"].Short(), figures["6.2"].Short())
-	weak := fmt.Sprintf("Tỷ lệ hồ sơ nộp trực tuyến mới đạt %s %%, thấp so với chỉ tiêu 50 %% của tỉnh.", figures["4.2"].Short())
+		data.FormatCount(int64(*figures["2.1"]/data.PointsScale)), figures["2.2"].String(), figures["6.2"].String())
+	weak := fmt.Sprintf("Tỷ lệ hồ sơ nộp trực tuyến mới đạt %s %%, thấp so với chỉ tiêu 50,00 %% của tỉnh.", figures["4.2"].String())
 	t.Items(func(_ *data.ChecklistSection, it *data.ChecklistItem) {
 		if !fail[it.Code] {
 			return

@@ -186,6 +186,14 @@ func (d *Doc) BarChart(c BarChart) {
 		d.pdf.Line(x0, yBottom, xOf(top), yBottom)
 	}
 
+	// What the flow holds is placed first; a heading glued to the chart
+	// stays with its title and first category.
+	if len(c.Categories) > 0 {
+		h, _ := rowH(0)
+		d.flushWith(headerH + h)
+	} else {
+		d.flushWith(headerH)
+	}
 	first := true
 	var pageTop float64
 	for i := range c.Categories {
@@ -196,7 +204,7 @@ func (d *Doc) BarChart(c BarChart) {
 			header()
 			pageTop = d.pdf.GetY()
 			first = false
-		case h > d.Remaining():
+		case h > d.remaining():
 			axis(pageTop, d.pdf.GetY())
 			d.breakPage()
 			header()

@@ -26,7 +26,9 @@ const (
 // Closing draws the end of a document: at the left "Nơi nhận:" (bold italic
 // 12 pt) and the list of recipients (11 pt, "- Như trên;"); at the right
 // the signature block. A recipient line without a leading dash gets one.
-// The block is kept on one page.
+// The block is kept on one page, and it carries with it the last lines of
+// text or the last two rows of a table before it: no page holds only the
+// closing.
 func (d *Doc) Closing(recipients []string, s Signer) {
 	defer d.guard()
 	if !d.ok() {
@@ -56,14 +58,26 @@ func (d *Doc) Closing(recipients []string, s Signer) {
 	}
 	title, rightH := d.signerLayout(s, rw)
 
-	d.Space(LineHeight(d.body) * 0.6)
-	d.ensure(max(leftH, rightH))
+	d.closingLead()
+	d.add(piece{h: max(leftH, rightH), draw: func() { d.drawClosing(rec, s, title, rx, rw) }})
+}
+
+// closingLead prepares the flow for a closing block: the last lines of
+// text or the last rows of a table go to the next page with it, so that no
+// page holds only the closing.
+func (d *Doc) closingLead() {
+	d.keepTail()
+	d.space(LineHeight(d.body) * 0.6)
+}
+
+func (d *Doc) drawClosing(rec []string, s Signer, title []string, rx, rw float64) {
 	y := d.pdf.GetY()
 	if len(rec) > 0 {
 		d.setFont(BoldItalic, recipientsTitle)
 		lh := LineHeight(recipientsTitle)
 		d.text(MarginLeft, y, lh, recipientsLabel)
 		ly := y + lh
+		rlh := LineHeight(RecipientSize)
 		d.setFont(Regular, RecipientSize)
 		for _, l := range rec {
 			d.text(MarginLeft, ly, rlh, l)
@@ -71,7 +85,6 @@ func (d *Doc) Closing(recipients []string, s Signer) {
 		}
 	}
 	d.drawSigner(s, title, rx, y, rw)
-	d.pdf.SetXY(MarginLeft, y+max(leftH, rightH))
 }
 
 // Signatures draws two signature blocks side by side, for records that two
@@ -86,12 +99,12 @@ func (d *Doc) Signatures(left, right Signer) {
 	half := w / 2
 	lt, lh := d.signerLayout(left, half)
 	rt, rh := d.signerLayout(right, half)
-	d.Space(LineHeight(d.body) * 0.6)
-	d.ensure(max(lh, rh))
-	y := d.pdf.GetY()
-	d.drawSigner(left, lt, MarginLeft, y, half)
-	d.drawSigner(right, rt, MarginLeft+half, y, half)
-	d.pdf.SetXY(MarginLeft, y+max(lh, rh))
+	d.closingLead()
+	d.add(piece{h: max(lh, rh), draw: func() {
+		y := d.pdf.GetY()
+		d.drawSigner(left, lt, MarginLeft, y, half)
+		d.drawSigner(right, rt, MarginLeft+half, y, half)
+	}})
 }
 
 // signerLayout wraps a signer's title to width w and returns the lines and

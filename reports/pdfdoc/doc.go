@@ -124,6 +124,8 @@ type Doc struct {
 	style Style
 	size  float64
 	done  bool
+
+	flow []piece // laid out, not yet placed on a page (flow.go)
 }
 
 // New starts a document and adds its first page.
@@ -234,6 +236,12 @@ func (d *Doc) Output() (out []byte, err error) {
 			out, err = nil, fmt.Errorf("pdfdoc: PDF library failed: %v", r)
 		}
 	}()
+	if d.err == nil {
+		func() {
+			defer d.guard()
+			d.flush()
+		}()
+	}
 	if err := d.Err(); err != nil {
 		return nil, err
 	}
@@ -250,6 +258,7 @@ func (d *Doc) Output() (out []byte, err error) {
 func (d *Doc) AddPage(o Orientation) {
 	defer d.guard()
 	if d.ok() {
+		d.flush()
 		d.addPage(o)
 	}
 }
@@ -267,7 +276,8 @@ func (d *Doc) breakPage() {
 	d.addPage(d.Orientation())
 }
 
-// Orientation returns the orientation of the current page.
+// Orientation returns the orientation of the current page (the page the
+// flow continues on).
 func (d *Doc) Orientation() Orientation {
 	if w, h := d.pdf.GetPageSize(); w > h {
 		return Landscape
@@ -275,8 +285,21 @@ func (d *Doc) Orientation() Orientation {
 	return Portrait
 }
 
-// PageCount returns the number of pages so far.
-func (d *Doc) PageCount() int { return d.pdf.PageNo() }
+// PageCount returns the number of pages so far, with everything added to
+// the document placed.
+func (d *Doc) PageCount() int {
+	d.place()
+	return d.pdf.PageNo()
+}
+
+// place draws what the flow holds, for the methods that report the
+// position.
+func (d *Doc) place() {
+	defer d.guard()
+	if d.ok() {
+		d.flush()
+	}
+}
 
 // TextWidth is the width between the margins of the current page, in mm:
 // 165 mm portrait, 252 mm landscape.
@@ -285,27 +308,39 @@ func (d *Doc) TextWidth() float64 {
 	return w - MarginLeft - MarginRight
 }
 
-// Y returns the vertical position on the current page, in mm from the top.
-func (d *Doc) Y() float64 { return d.pdf.GetY() }
+// Y returns the vertical position on the current page, in mm from the top,
+// with everything added to the document placed.
+func (d *Doc) Y() float64 {
+	d.place()
+	return d.pdf.GetY()
+}
 
 // Remaining is the height left above the bottom margin of the current page,
-// in mm.
+// in mm, with everything added to the document placed. Placing the flow
+// early takes from the closing the choice of carrying the last lines with
+// it: reports keep blocks together with EnsureSpace or the keep options of
+// Para and Row instead.
 func (d *Doc) Remaining() float64 {
+	d.place()
+	return d.remaining()
+}
+
+func (d *Doc) remaining() float64 {
 	_, h := d.pdf.GetPageSize()
 	return h - MarginBottom - d.pdf.GetY()
 }
 
-// EnsureSpace starts a new page unless h mm are left on this one. Reports
-// use it to keep a block together.
+// EnsureSpace starts a new page unless h mm are left on this one when the
+// document reaches this point. Reports use it to keep a block together.
 func (d *Doc) EnsureSpace(h float64) {
 	defer d.guard()
 	if d.ok() {
-		d.ensure(h)
+		d.add(piece{need: h})
 	}
 }
 
 func (d *Doc) ensure(h float64) {
-	if h > d.Remaining() && d.pdf.GetY() > MarginTop+0.01 {
+	if h > d.remaining() && d.pdf.GetY() > MarginTop+0.01 {
 		d.breakPage()
 	}
 }
@@ -314,11 +349,9 @@ func (d *Doc) ensure(h float64) {
 // goes past the bottom margin.
 func (d *Doc) Space(h float64) {
 	defer d.guard()
-	if !d.ok() || d.pdf.GetY() <= MarginTop+0.01 {
-		return
+	if d.ok() {
+		d.space(h)
 	}
-	h = min(h, d.Remaining())
-	d.pdf.SetXY(MarginLeft, d.pdf.GetY()+h)
 }
 
 // MeasureText returns the width in mm of s (after Clean) in the given face

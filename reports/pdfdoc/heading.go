@@ -48,6 +48,7 @@ func (d *Doc) Heading(h Heading) {
 	if !d.ok() {
 		return
 	}
+	d.flush()
 	lw, rw := d.columns()
 	lx, rx := MarginLeft, MarginLeft+lw
 	lc, rc := lx+lw/2, rx+rw/2
@@ -134,19 +135,26 @@ func (d *Doc) Title(title string, summary ...string) {
 	if len(lines) == 0 {
 		return
 	}
-	// Keep the title with at least two lines of what follows.
-	d.Space(lh * 1.2)
-	d.ensure(float64(len(lines)+2) * lh)
-	y := d.pdf.GetY()
-	widest := 0.0
-	for _, l := range lines {
-		d.textAligned(MarginLeft, y, w, lh, l, Center)
-		widest = max(widest, d.pdf.GetStringWidth(l))
-		y += lh
-	}
+	// The title keeps what follows with it (two lines of text, a table's
+	// header and first row).
+	d.space(lh * 1.2)
+	h := float64(len(lines)) * lh
 	if hasSummary {
-		y += 0.6
-		d.rule(MarginLeft+w/2, y, max(widest/3, 20))
+		h += 0.6
 	}
-	d.pdf.SetXY(MarginLeft, y+lh*0.8)
+	d.add(piece{h: h, glue: true, draw: func() {
+		d.setFont(Bold, TitleSize)
+		y := d.pdf.GetY()
+		widest := 0.0
+		for _, l := range lines {
+			d.textAligned(MarginLeft, y, w, lh, l, Center)
+			widest = max(widest, d.pdf.GetStringWidth(l))
+			y += lh
+		}
+		if hasSummary {
+			y += 0.6
+			d.rule(MarginLeft+w/2, y, max(widest/3, 20))
+		}
+	}})
+	d.space(lh * 0.8)
 }

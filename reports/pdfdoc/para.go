@@ -27,9 +27,17 @@ type Para struct {
 	// After is the space after each paragraph in mm; 0 means 6 pt, a
 	// negative value none.
 	After float64
-	// KeepWithNext is the height in mm of what follows that must stay on
-	// the same page as this block (headings use it).
+	// KeepWithNext, when above zero, keeps the block's last line on the
+	// page of what follows it (headings use it): the first two lines of a
+	// paragraph, a table's header and first row. The height itself is no
+	// longer needed: what follows is measured.
 	KeepWithNext float64
+	// KeepWithPrevious keeps the block on the page of what precedes it: a
+	// note under a table stays with the table's last rows.
+	KeepWithPrevious bool
+	// KeepTogether keeps all the lines of the block on one page (a short
+	// list: the members of a team, the figures of a result).
+	KeepTogether bool
 }
 
 // Paragraph draws body text: justified, first line indented 1 cm, 6 pt after.
@@ -39,11 +47,12 @@ func (d *Doc) Paragraph(text string) {
 }
 
 // Section draws a heading in bold ("1. Kết quả xếp hạng"), indented like a
-// paragraph, and keeps it on the same page as the first two lines of what
-// follows: no heading is left alone at the bottom of a page.
+// paragraph, and keeps it on the same page as what follows (the first two
+// lines of a paragraph, a table's header and first row): no heading is
+// left alone at the bottom of a page.
 func (d *Doc) Section(text string) {
 	d.Space(paraSpacing / 2)
-	d.Para(Para{Text: text, Style: Bold, Align: Left, Indent: ParagraphIndent, KeepWithNext: 2 * LineHeight(d.body)})
+	d.Para(Para{Text: text, Style: Bold, Align: Left, Indent: ParagraphIndent, KeepWithNext: 2 * LineHeight(d.body), KeepTogether: true})
 }
 
 // Para draws a block of text, breaking pages between lines as needed. A
@@ -67,18 +76,18 @@ func (d *Doc) Para(p Para) {
 	case after < 0:
 		after = 0
 	}
+	if p.KeepWithPrevious {
+		d.keepTail()
+	}
 	d.setFont(p.Style, p.Size)
 	lh := LineHeight(p.Size)
 	pieces := strings.Split(cleanLines(p.Text), "\n")
 	for i, piece := range pieces {
 		lines := d.wrap(piece, d.TextWidth(), p.Indent)
-		keep := 0.0
-		if i == len(pieces)-1 {
-			keep = p.KeepWithNext
-		}
-		d.drawLines(lines, p, lh, keep)
-		if i < len(pieces)-1 || after > 0 {
-			d.pdf.SetXY(MarginLeft, d.pdf.GetY()+min(after, max(d.Remaining(), 0)))
+		last := i == len(pieces)-1
+		d.addLines(lines, p, lh, last && p.KeepWithNext > 0 || !last && p.KeepTogether)
+		if !last || after > 0 {
+			d.space(after)
 		}
 	}
 }
@@ -155,47 +164,43 @@ func (d *Doc) cutWord(word string, w float64) (head, tail string) {
 	return word, ""
 }
 
-// drawLines draws laid-out lines from the current position, breaking pages
-// so that no page gets a single line of a paragraph of several (orphan or
-// widow) and the last line keeps keep mm of what follows with it.
-func (d *Doc) drawLines(lines []line, p Para, lh, keep float64) {
+// addLines adds the lines of a paragraph to the flow, glued so that no
+// page gets a single line of a paragraph of several (orphan or widow):
+// the first line keeps the second with it and the last but one the last.
+// keep glues the last line to what follows.
+func (d *Doc) addLines(lines []line, p Para, lh float64, keep bool) {
 	n := len(lines)
 	w := d.TextWidth()
 	for i, l := range lines {
-		var need float64
-		switch rest := n - i; {
-		case rest == 1:
-			need = lh + keep
-		case rest == 2: // no widow: the last two lines go together
-			need = 2*lh + keep
-		case i == 0: // no orphan
-			need = 2 * lh
-		default:
-			need = lh
+		glue := (i == 0 && n > 1) || i == n-2 || (i < n-1 && p.KeepTogether) || (i == n-1 && keep)
+		first := i == 0
+		d.add(piece{h: lh, glue: glue, draw: func() { d.drawLine(l, p, lh, w, first) }})
+	}
+}
+
+// drawLine draws one laid-out line of a paragraph at the current position.
+func (d *Doc) drawLine(l line, p Para, lh, w float64, first bool) {
+	d.setFont(p.Style, p.Size)
+	y := d.pdf.GetY()
+	x := MarginLeft
+	avail := w
+	if first {
+		x += p.Indent
+		avail -= p.Indent
+	}
+	switch {
+	case p.Align == Justify && !l.last && len(l.words) > 1:
+		gap := (avail - l.sum) / float64(len(l.words)-1)
+		for j, word := range l.words {
+			d.text(x, y, lh, word)
+			x += l.widths[j] + gap
 		}
-		d.ensure(need)
-		y := d.pdf.GetY()
-		x := MarginLeft
-		avail := w
-		if i == 0 {
-			x += p.Indent
-			avail -= p.Indent
+	default:
+		s := strings.Join(l.words, " ")
+		a := p.Align
+		if a == Justify {
+			a = Left
 		}
-		switch {
-		case p.Align == Justify && !l.last && len(l.words) > 1:
-			gap := (avail - l.sum) / float64(len(l.words)-1)
-			for j, word := range l.words {
-				d.text(x, y, lh, word)
-				x += l.widths[j] + gap
-			}
-		default:
-			s := strings.Join(l.words, " ")
-			a := p.Align
-			if a == Justify {
-				a = Left
-			}
-			d.textAligned(x, y, avail, lh, s, a)
-		}
-		d.pdf.SetXY(MarginLeft, y+lh)
+		d.textAligned(x, y, avail, lh, s, a)
 	}
 }

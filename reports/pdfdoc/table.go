@@ -29,7 +29,7 @@ type Row struct {
 	Span bool
 	// KeepWithNext keeps the row on the same page as the row after it (an
 	// area's row with its first criterion), so that no group row is left
-	// alone at the bottom of a page.
+	// alone at the bottom of a page. A Span row always keeps the next row.
 	KeepWithNext bool
 }
 
@@ -75,43 +75,17 @@ func (d *Doc) Table(t Table) {
 		size = TableSize
 	}
 	tl := d.layoutTable(t.Columns, size)
-	d.pdf.SetLineWidth(0.2)
-	first := true
-	onPage := 0
-	var next [][]string // the lines of row i, when laid out ahead
+	// The header keeps the first row with it; a group row (Span) and a
+	// row marked KeepWithNext keep the next row.
+	d.add(piece{h: tl.headerH, glue: len(t.Rows) > 0, table: tl, head: true, draw: func() { d.drawHeader(tl) }})
 	for i := range t.Rows {
-		r := &t.Rows[i]
-		cells := next
-		if cells == nil {
-			cells = d.rowLines(tl, r)
-		}
-		next = nil
+		r := t.Rows[i]
+		cells := d.rowLines(tl, &r)
 		h := float64(maxLines(cells))*tl.lh + 2*cellPadY
-		need := h
-		if r.KeepWithNext && i+1 < len(t.Rows) {
-			next = d.rowLines(tl, &t.Rows[i+1])
-			need += float64(maxLines(next))*tl.lh + 2*cellPadY
-		}
-		switch {
-		case first:
-			// Header and first row stay together.
-			d.ensure(tl.headerH + need)
-			d.drawHeader(tl)
-			first = false
-		case need > d.Remaining() && onPage > 0:
-			d.breakPage()
-			d.pdf.SetLineWidth(0.2)
-			d.drawHeader(tl)
-			onPage = 0
-		}
-		d.drawRow(tl, r, cells, h)
-		onPage++
+		glue := (r.KeepWithNext || r.Span) && i+1 < len(t.Rows)
+		d.add(piece{h: h, glue: glue, table: tl, row: true, draw: func() { d.drawRow(tl, &r, cells, h) }})
 	}
-	if first {
-		d.ensure(tl.headerH)
-		d.drawHeader(tl)
-	}
-	d.pdf.SetXY(MarginLeft, d.pdf.GetY()+min(paraSpacing, max(d.Remaining(), 0)))
+	d.space(paraSpacing)
 }
 
 // tableLayout is a table's geometry on the current page width.
@@ -232,6 +206,7 @@ func (d *Doc) layoutTable(cols []Column, size float64) *tableLayout {
 }
 
 func (d *Doc) drawHeader(tl *tableLayout) {
+	d.pdf.SetLineWidth(0.2)
 	d.setFont(Bold, tl.size)
 	y := d.pdf.GetY()
 	for _, cells := range [][]headerCell{tl.groups, tl.heads} {
@@ -286,6 +261,7 @@ func (d *Doc) drawRow(tl *tableLayout, r *Row, cells [][]string, h float64) {
 		style = Bold
 	}
 	d.setFont(style, tl.size)
+	d.pdf.SetLineWidth(0.2)
 	y := d.pdf.GetY()
 	if r.Span {
 		d.pdf.Rect(tl.x[0], y, tl.width, h, "D")
