@@ -242,7 +242,7 @@ func TestScoreGridPrintsScorecard(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := strings.Join(pdftest.Pages(t, pdf), "\n")
-	for _, want := range []string{"PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", "81,40", "8/10", "Số: 7/BC-SNV"} {
+	for _, want := range []string{"PHIẾU TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM", "81,40", "8/10", "Kèm theo Báo cáo số 7/BC-SNV"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("scorecard lacks %q", want)
 		}
