@@ -92,8 +92,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "pardesk: %s\n\n", ue)
-		fmt.Fprintf(stderr, usage, ops.DefaultPath())
+		// One line that says what is wrong, not the whole manual over it.
+		fmt.Fprintf(stderr, "pardesk: %s\nXem cách dùng: pardesk help\n", ue)
 		return 2
 	default:
 		fmt.Fprintf(stderr, "pardesk: %s\n", data.ErrorMessage(err))
