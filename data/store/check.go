@@ -7,7 +7,9 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/pardesk/pardesk/data"
 	"go.etcd.io/bbolt"
@@ -363,9 +365,6 @@ func (c *checker) leaf(id uint64, b []byte, depth int, deep bool) error {
 		if flags&bucketEntry == 0 {
 			continue
 		}
-		if !deep && depth > 0 {
-			continue
-		}
 		v := b[start+ksize : start+ksize+vsize]
 		if len(v) < bucketHeader {
 			return damagef("mục thứ %d của trang %d hỏng", i, id)
@@ -380,7 +379,8 @@ func (c *checker) leaf(id uint64, b []byte, depth int, deep bool) error {
 			}
 			continue
 		}
-		// An inline bucket: a leaf page inside the value.
+		// An inline bucket: a leaf page inside the value (bbolt keeps
+		// only buckets without buckets inside inline).
 		inline := v[bucketHeader:]
 		if len(inline) < pageHeaderSize || parseHeader(inline).flags != leafFlag {
 			return damagef("nhóm dữ liệu lồng ở trang %d hỏng", id)
@@ -610,4 +610,60 @@ func Check(path string) error {
 // copy or a save that never finished. It is refused, never written over.
 func emptyFile(path string) error {
 	return data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s rỗng (0 byte): việc ghi hoặc chép tệp này đã không hoàn tất. ParDesk không ghi đè lên tệp này. Hãy khôi phục từ bản sao lưu, hoặc nếu tệp không chứa dữ liệu gì, xóa tệp rồi mở lại ParDesk.", path)
+}
+
+// guardTx runs a transaction of the window or the command line with
+// memory faults turned into panics; a fault or one of bbolt's assertions
+// (a damaged page that the checks at open did not reach: a big file that
+// was closed cleanly is not read whole) becomes the damaged-file error,
+// and s keeps its open marker so that the next start checks the whole
+// file. Any other panic is the program's and goes on.
+func (s *Store) guardTx(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if !fileFault(r) && !panickedInBolt() {
+		panic(r)
+	}
+	s.sawDamage.Store(true)
+	*err = data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng (lỗi khi đọc tệp: %v): không đọc được phần dữ liệu này, không có gì được ghi. Hãy khôi phục từ bản sao lưu gần nhất còn tốt (mục Dữ liệu); lần mở sau ParDesk sẽ kiểm tra toàn bộ tệp.", s.path, r)
+}
+
+// fileFault says whether a panic comes from reading a damaged file: a
+// memory fault at an address (SetPanicOnFault), or bbolt's checks of the
+// pages it reads.
+func fileFault(r any) bool {
+	if e, ok := r.(interface{ Addr() uintptr }); ok && e.Addr() != 0 {
+		return true
+	}
+	msg := fmt.Sprint(r)
+	for _, m := range []string{"assertion failed", "invalid page type", "inline bucket non-zero page access", "invalid freelist page"} {
+		if strings.Contains(msg, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// panickedInBolt says, called in a deferred function while a panic runs,
+// whether the panic started in bbolt's code (an index out of range on a
+// page's garbage, say) rather than in this program's.
+func panickedInBolt() bool {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs)])
+	panicking := false
+	for {
+		f, more := frames.Next()
+		switch {
+		case f.Function == "runtime.gopanic":
+			panicking = true
+		case strings.HasPrefix(f.Function, "runtime."):
+		case panicking:
+			return strings.HasPrefix(f.Function, "go.etcd.io/bbolt")
+		}
+		if !more {
+			return false
+		}
+	}
 }
