@@ -329,6 +329,47 @@ func TestDamageMetWhileWorking(t *testing.T) {
 	wantError(t, err, data.EDAMAGED, path)
 }
 
+// BenchmarkCheckDemo is the whole check (store.Check) of the demo data
+// file; BenchmarkCheck (check_bench_test.go) has the parts, and 100 MB.
+func BenchmarkCheckDemo(b *testing.B) {
+	path := demoFile(b, nil)
+	for b.Loop() {
+		if err := store.Check(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkTxCheckDemo is bbolt's Tx.Check alone on the demo data file.
+func BenchmarkTxCheckDemo(b *testing.B) {
+	db, err := bbolt.Open(demoFile(b, nil), 0o600, &bbolt.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for b.Loop() {
+		db.View(func(tx *bbolt.Tx) error {
+			for err := range tx.Check() {
+				b.Fatal(err)
+			}
+			return nil
+		})
+	}
+}
+
+// BenchmarkOpenDemo is an open and close of the demo data file, with the
+// whole check it gets as a small file.
+func BenchmarkOpenDemo(b *testing.B) {
+	path := demoFile(b, nil)
+	for b.Loop() {
+		s, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
 func TestOpenMarkerLivesFromOpenToClose(t *testing.T) {
 	path := dataPath(t)
 	s := open(t, path)
