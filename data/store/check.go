@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -10,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pardesk/pardesk/data"
 	"go.etcd.io/bbolt"
@@ -124,7 +126,8 @@ type checker struct {
 	headerOK [2]bool // page 0 and page 1 have the header bbolt asserts
 	used     []uint64
 	free     []uint64
-	pages    int // pages read
+	pages    int  // pages read
+	values   bool // check that every value is JSON
 	blocks   map[uint64][]byte
 	order    []uint64 // of the blocks cached, oldest first
 }
@@ -399,6 +402,11 @@ func (c *checker) leaf(id uint64, b []byte, depth int, deep bool) error {
 			return damagef("mục thứ %d của trang %d nằm ngoài trang", i, id)
 		}
 		if flags&bucketEntry == 0 {
+			if c.values {
+				if v := b[start+ksize : start+ksize+vsize]; !utf8.Valid(v) || !json.Valid(v) {
+					return damagef("giá trị thứ %d của trang %d hỏng", i, id)
+				}
+			}
 			continue
 		}
 		v := b[start+ksize : start+ksize+vsize]
@@ -439,13 +447,14 @@ func (c *checker) everyPage() error {
 }
 
 // checkPages runs the checks of this file on the file at path, without
-// bbolt: the cheap ones, and all of them when full or when the cheap ones
-// ask for it. It returns whether the full check ran.
+// bbolt: the cheap ones, or when full all of them, the stored values
+// included (ParDesk stores JSON only). needFull says that the cheap
+// checks want the full ones (a bad meta page, no freelist).
 //
 // metaHeadersOK says whether both meta pages carry the header bbolt's
 // Tx.Check asserts (bbolt itself opens a file with one torn meta page,
 // which its next write replaces).
-func checkPages(path string, full bool) (fullRan, metaHeadersOK bool, err error) {
+func checkPages(path string, full bool) (needFull, metaHeadersOK bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, false, err
@@ -456,16 +465,16 @@ func checkPages(path string, full bool) (fullRan, metaHeadersOK bool, err error)
 		return false, false, err
 	}
 	c := &checker{f: f, size: fi.Size()}
-	needFull, err := c.structure()
+	needFull, err = c.structure()
 	if err != nil {
-		return false, false, err
+		return needFull, false, err
 	}
 	metaHeadersOK = c.headerOK[0] && c.headerOK[1]
-	if !full && !needFull {
-		return false, metaHeadersOK, nil
+	if !full {
+		return needFull, metaHeadersOK, nil
 	}
-	fullRan, err = true, c.full()
-	return fullRan, metaHeadersOK, err
+	c.values = true
+	return needFull, metaHeadersOK, c.full()
 }
 
 // full walks every bucket of the file from the root, after structure.
@@ -568,21 +577,27 @@ func checkFile(path string, full bool) (fullRan bool, err error) {
 		return false, openError(path, err)
 	}
 	defer db.Close()
-	fullRan, headersOK, err := checkPages(path, full)
+	needFull, headersOK, err := checkPages(path, false)
 	if err != nil {
-		return fullRan, err
+		return false, err
 	}
-	if fullRan && headersOK {
-		if err := boltCheck(db); err != nil {
-			return fullRan, err
-		}
-	}
-	return fullRan, guard(func() error {
+	// The schema first: the checks of the values are for ParDesk files.
+	err = guard(func() error {
 		return db.View(func(tx *bbolt.Tx) error {
 			_, _, err := readSchema(tx, path)
 			return err
 		})
 	})
+	if err != nil || !full && !needFull {
+		return false, err
+	}
+	if _, _, err := checkPages(path, true); err != nil {
+		return true, err
+	}
+	if headersOK {
+		return true, boltCheck(db)
+	}
+	return true, nil
 }
 
 // fileError turns what checkFile found into the officer's message about
