@@ -40,6 +40,9 @@ func Run(dbPath string) error {
 	w.Resize(fyne.NewSize(1280, 780))
 
 	st, err := openOrCreate(dbPath)
+	if data.ErrorCode(err) == data.EDAMAGED {
+		return runDamaged(w, dbPath, err, showMain) // damaged.go
+	}
 	if err != nil {
 		// The officer started the program from a shortcut: say what is wrong
 		// in a window, not only on a console nobody sees.
@@ -51,6 +54,13 @@ func Run(dbPath string) error {
 		return err
 	}
 	defer st.Close()
+	showMain(st, w)
+	w.ShowAndRun()
+	return nil
+}
+
+// showMain fills the window with the sections over an open store.
+func showMain(st *store.Store, w fyne.Window) {
 	ui := New(st, w)
 	w.SetContent(ui.Content())
 	// The day's first start keeps a copy of the data as it was (issue 6).
@@ -58,8 +68,6 @@ func Run(dbPath string) error {
 		ui.showError(err)
 	}
 	ui.ensureOfficer()
-	w.ShowAndRun()
-	return nil
 }
 
 func openOrCreate(path string) (*store.Store, error) {

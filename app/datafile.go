@@ -264,6 +264,9 @@ func (v *dataFileView) backupNow() {
 		return func() {
 			v.reloadBackups()
 			v.status.SetText("Đã sao lưu: " + b.Path)
+			if b.Warning != "" {
+				dialog.ShowInformation("Đã sao lưu, có cảnh báo", b.Warning, v.ui.win)
+			}
 		}, err
 	})
 }

@@ -289,11 +289,16 @@ func prune(path string, keep int, protect string) error {
 }
 
 // Restore replaces the data with a backup (or any ParDesk data file), while
-// this Store stays open: it first backs up the current state (reason
-// ReasonRestore), then waits for the transactions under way, closes the
-// file, puts a copy of the backup in its place with one rename, and reopens
-// it. Callers that hold this *Store see the restored data from then on.
-// The backup file itself is not changed.
+// this Store stays open. In this order: it checks the backup whole (a
+// damaged one is refused, nothing touched), copies it beside the data file
+// (before anything can prune it), waits for the transactions under way and
+// holds off new ones, backs up the current state (reason ReasonRestore;
+// damaged data, which makes no sound backup, is kept instead by renaming
+// the file aside), closes the file, renames the copy into its place
+// (retrying, as Windows refuses while a scanner holds the file) and
+// reopens it. No write can land between that backup and the swap. Callers
+// that hold this *Store see the restored data from then on. The backup
+// file itself is not changed.
 //
 // Between the close and the reopen the file is free, and another ParDesk
 // starting just then could take it: the reopen retries for reopenWait
@@ -336,7 +341,10 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 		return saved, s.lost
 	}
 	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from)
-	if err != nil {
+	// Damaged data makes no sound backup: the file itself is kept
+	// instead, renamed beside, once closed.
+	damagedData := data.ErrorCode(err) == data.EDAMAGED
+	if err != nil && !damagedData {
 		return saved, err
 	}
 	if restoreAfterBackup != nil {
@@ -346,7 +354,21 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if err := s.db.Close(); err != nil {
 		return saved, data.Errorf(data.EINTERNAL, "Không đóng được tệp dữ liệu để khôi phục: %v", err)
 	}
+	if damagedData {
+		aside := asideName(s.path)
+		if err := renameRetry(s.path, aside); err != nil {
+			if rerr := s.reopen(); rerr != nil {
+				s.lost = data.Errorf(data.EINTERNAL, "Không đổi tên được tệp dữ liệu hỏng %s (%v) và không mở lại được tệp. Hãy đóng ParDesk rồi mở lại.", s.path, err)
+				return saved, s.lost
+			}
+			return saved, data.Errorf(data.EINTERNAL, "Không đổi tên được tệp dữ liệu hỏng %s để khôi phục: %v. Dữ liệu không thay đổi.", s.path, err)
+		}
+		saved = Backup{Path: aside, Time: now().Truncate(time.Second), Reason: ReasonRestore}
+	}
 	if err := renameRetry(tmp, s.path); err != nil {
+		if damagedData {
+			rename(saved.Path, s.path)
+		}
 		// The old file is still in place: reopen it.
 		if rerr := s.reopen(); rerr != nil {
 			s.lost = data.Errorf(data.EINTERNAL, "Không khôi phục được (%v) và không mở lại được tệp dữ liệu %s (%s). Dữ liệu trong tệp không thay đổi; hãy đóng ParDesk rồi mở lại. Bản sao lưu ngay trước khi khôi phục: %s.",
@@ -361,6 +383,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	}
 	err = s.reopen()
 	if err == nil {
+		s.sawDamage.Store(false)
 		return saved, nil
 	}
 	if data.ErrorCode(err) == data.ECONFLICT {
@@ -458,13 +481,7 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	defer os.Remove(tmp)
 	if _, err := os.Lstat(path); err == nil {
-		aside = path + ".hong-" + now().Format(stampLayout)
-		for i := 2; ; i++ {
-			if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
-				break
-			}
-			aside = fmt.Sprintf("%s.hong-%s.%d", path, now().Format(stampLayout), i)
-		}
+		aside = asideName(path)
 		if err := renameRetry(path, aside); err != nil {
 			return "", data.Errorf(data.EINTERNAL, "Không đổi tên được tệp dữ liệu hỏng %s: %v. Không có gì thay đổi.", path, err)
 		}
@@ -478,6 +495,19 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	syncDir(filepath.Dir(path))
 	os.Remove(openMarker(path)) // the file in place now was checked whole
 	return aside, nil
+}
+
+// asideName is a free name beside path for a damaged data file kept:
+// "pardesk.db.hong-2026-12-02_08-30-00".
+func asideName(path string) string {
+	stamp := now().Format(stampLayout)
+	aside := path + ".hong-" + stamp
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			return aside
+		}
+		aside = fmt.Sprintf("%s.hong-%s.%d", path, stamp, i)
+	}
 }
 
 // copyBeside copies src into a new temporary file in the folder of dst (so

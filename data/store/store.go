@@ -10,6 +10,7 @@ package store
 
 import (
 	"os"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,8 +39,10 @@ type Store struct {
 	// does not keep the writer out.
 	closing atomic.Bool
 	// marker is the open marker Open wrote ("" if it could not), removed
-	// by Close (open.go).
-	marker string
+	// by Close (open.go) unless a transaction met a damaged page
+	// (sawDamage): the next start then checks the whole file.
+	marker    string
+	sawDamage atomic.Bool
 
 	who     sync.Mutex // guards officer and clock
 	officer string
@@ -59,7 +62,7 @@ func (s *Store) Close() error {
 		return nil // Restore left the file closed
 	}
 	err := s.db.Close()
-	if s.marker != "" && err == nil {
+	if s.marker != "" && err == nil && !s.sawDamage.Load() {
 		os.Remove(s.marker)
 		s.marker = ""
 	}
@@ -111,12 +114,14 @@ func (s *Store) Path() string { return s.path }
 //
 // fn must not call Close or Restore: they wait for the transactions under
 // way, this one included, and give up with an error after writeLockWait.
-func (s *Store) View(fn func(tx *Tx) error) error {
+func (s *Store) View(fn func(tx *Tx) error) (err error) {
 	s.rlock()
 	defer s.mu.RUnlock()
 	if s.lost != nil {
 		return s.lost
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.guardTx(&err) // check.go
 	return s.db.View(func(b *bbolt.Tx) error { return fn(s.tx(b)) })
 }
 
@@ -124,12 +129,14 @@ func (s *Store) View(fn func(tx *Tx) error) error {
 // nothing it wrote is kept: the file stays exactly as it was. A screen that
 // saves several things at once therefore saves them in one Update. Like
 // View's, fn must not call Close or Restore.
-func (s *Store) Update(fn func(tx *Tx) error) error {
+func (s *Store) Update(fn func(tx *Tx) error) (err error) {
 	s.rlock()
 	defer s.mu.RUnlock()
 	if s.lost != nil {
 		return s.lost
 	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer s.guardTx(&err) // check.go
 	return s.db.Update(func(b *bbolt.Tx) error { return fn(s.tx(b)) })
 }
 
