@@ -81,6 +81,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runBackup(args[1:], stdout)
 	case "restore":
 		err = runRestore(args[1:], stdout)
+	case "year":
+		err = runYear(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}
