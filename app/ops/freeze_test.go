@@ -81,8 +81,8 @@ func print(t *testing.T, st *store.Store, year int, unit string) printed {
 	return p
 }
 
-// Lock 2023, then move Hòa An to another group, rename Nguyên Bình and
-// stop evaluating Thạch An: the 2023 ranking, its PDF, its Excel export and
+// Lock 2023, then move Hòa An to another group, rename Nguyên Bình, stop
+// evaluating Thạch An and rename the group: the 2023 ranking, its PDF, its Excel export and
 // Hòa An's scorecard are the same as approved. Unlocking with a reason
 // shows today's units; relocking keeps that.
 func TestLockedYearPrintsTheSameAfterUnitChanges(t *testing.T) {
@@ -111,7 +111,10 @@ func TestLockedYearPrintsTheSameAfterUnitChanges(t *testing.T) {
 		}
 		tan, _ := tx.Unit("TAN")
 		tan.Inactive = true
-		return tx.PutUnit(tan)
+		if err := tx.PutUnit(tan); err != nil {
+			return err
+		}
+		return tx.PutGroup(data.Group{ID: demo.GroupID, Name: "Các huyện (trước sắp xếp)"})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -188,4 +191,65 @@ func slicesContains(row []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Hòa An and Nguyên Bình merge for 2024: the 2024 ranking PDF and Excel
+// export say where the new district comes from; 2023 lists the old ones.
+func TestMergedUnitPrintsNewUnitLabel(t *testing.T) {
+	pdftest.NeedPoppler(t)
+	st := demoStore(t)
+	err := st.Update(func(tx *store.Tx) error {
+		on := time.Date(2024, 1, 1, 0, 0, 0, 0, time.Local)
+		tx.SetReason("Nghị quyết về sắp xếp đơn vị hành chính")
+		if err := tx.MergeUnits([]string{"HAN", "NBI"}, data.Unit{Code: "HNB", Name: "Huyện Hòa An Nguyên Bình", Kind: data.KindDistrict}, on); err != nil {
+			return err
+		}
+		if err := tx.PutFramework(demo.Framework(2024)); err != nil {
+			return err
+		}
+		sheets, err := tx.Sheets(2023)
+		if err != nil {
+			return err
+		}
+		for code, sh := range sheets {
+			switch code {
+			case "NBI":
+				continue
+			case "HAN":
+				code = "HNB"
+			}
+			sh.Year, sh.Unit = 2024, code
+			if err := tx.PutSheet(sh); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const label = "đơn vị mới (hợp nhất từ Huyện Hòa An, Huyện Nguyên Bình)"
+	p := print(t, st, 2024, "HNB")
+	// The label wraps in its narrow column, around the unit's row.
+	for _, part := range []string{"đơn vị mới", "(hợp nhất từ", "Huyện Hòa", "An, Huyện", "Nguyên", "Bình)"} {
+		if !strings.Contains(p.text, part) {
+			t.Errorf("2024 PDF lacks %q of the new unit's label:\n%s", part, p.text)
+		}
+	}
+	found := false
+	for _, row := range p.cells {
+		if len(row) > 2 && row[2] == "Huyện Hòa An Nguyên Bình" {
+			found = row[len(row)-1] == label && row[0] == "3"
+		}
+	}
+	if !found {
+		t.Errorf("2024 Excel: no row for the merged unit ranked 3rd with %q: %v", label, p.cells)
+	}
+	if p.card.RankChangeLabel() != label {
+		t.Errorf("scorecard: %q", p.card.RankChangeLabel())
+	}
+	old := print(t, st, 2023, "HAN")
+	if !strings.Contains(old.text, "Huyện Hòa An") || !strings.Contains(old.text, "Huyện Nguyên Bình") || strings.Contains(old.text, "Hòa An Nguyên Bình") {
+		t.Errorf("2023 PDF does not list the old districts:\n%s", old.text)
+	}
 }

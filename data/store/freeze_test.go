@@ -193,6 +193,14 @@ func TestMergeDemoDistricts(t *testing.T) {
 		}
 		return nil
 	})
+	// Saving the units from their own fields (the units form, an Excel
+	// import) keeps their reorganisation.
+	update(t, s, func(tx *store.Tx) error {
+		if err := tx.PutUnit(data.Unit{Code: "HNB", Name: "Huyện Hòa An Nguyên Bình", Kind: data.KindDistrict, GroupID: demo.GroupID, Order: 11}); err != nil {
+			return err
+		}
+		return tx.PutUnit(data.Unit{Code: "HAN", Name: "Huyện Hòa An", Kind: data.KindDistrict, GroupID: demo.GroupID, Order: 6, Inactive: true})
+	})
 	view(t, s, func(tx *store.Tx) error {
 		r24, _, err := tx.Ranking(2024, demo.GroupID)
 		if err != nil {

@@ -323,6 +323,9 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if g, err = tx.YearGroup(year, g.ID); err != nil { // a locked year: the group's name then
+		return nil, err
+	}
 	b, err := newBook()
 	if err != nil {
 		return nil, err
@@ -382,6 +385,9 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	}
 	units, err := tx.YearUnits(year, g.ID) // a locked year: the units as they were
 	if err != nil {
+		return nil, err
+	}
+	if g, err = tx.YearGroup(year, g.ID); err != nil {
 		return nil, err
 	}
 	sheets, err := tx.Sheets(year)
