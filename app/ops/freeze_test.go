@@ -40,6 +40,7 @@ type printed struct {
 	pdf      []byte
 	text     string
 	cells    [][]string
+	scores   [][]string // the year's scores export
 	card     data.Result
 	cardSize int
 	cardName string
@@ -63,6 +64,15 @@ func print(t *testing.T, st *store.Store, year int, unit string) printed {
 			return err
 		}
 		if p.cells, err = f.GetRows("Xếp hạng"); err != nil {
+			return err
+		}
+		if book, err = xlsx.Scores(tx, year, ""); err != nil {
+			return err
+		}
+		if f, err = excelize.OpenReader(bytes.NewReader(book)); err != nil {
+			return err
+		}
+		if p.scores, err = f.GetRows(xlsx.SheetScores); err != nil {
 			return err
 		}
 		card, err := ops.ScorecardInput(tx, year, unit)
@@ -125,6 +135,9 @@ func TestLockedYearPrintsTheSameAfterUnitChanges(t *testing.T) {
 	}
 	if !reflect.DeepEqual(after.cells, before.cells) {
 		t.Errorf("2023 Excel ranking changed:\n%v\nwas\n%v", after.cells, before.cells)
+	}
+	if !reflect.DeepEqual(after.scores, before.scores) {
+		t.Error("2023 Excel scores changed with the units")
 	}
 	if !reflect.DeepEqual(after.card, before.card) || after.cardSize != 10 || after.cardName != before.cardName || after.card.Rank != 3 {
 		t.Errorf("Hòa An's 2023 scorecard: %+v %d/%q, was %+v %d/%q", after.card, after.cardSize, after.cardName, before.card, before.cardSize, before.cardName)

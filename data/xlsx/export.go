@@ -165,6 +165,15 @@ func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if snap, ok, err := tx.RankingSnapshot(year); err != nil {
+		return nil, err
+	} else if ok {
+		for i := range units { // a locked year: the names it was approved with
+			if r, _ := snap.Find(units[i].Code); r != nil {
+				units[i].Name = r.Unit.Name
+			}
+		}
+	}
 	var results map[string]data.Result
 	if unit != "" {
 		// The unit's result in its group of that year: for a locked year
