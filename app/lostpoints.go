@@ -86,7 +86,7 @@ func (v *lostPointsView) load() {
 		if err != nil {
 			return err
 		}
-		units, err := tx.GroupUnits(v.group.ID())
+		units, err := tx.YearUnits(year, v.group.ID()) // a locked year: as approved
 		if err != nil {
 			return err
 		}

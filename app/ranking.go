@@ -86,6 +86,16 @@ func (v *rankingView) show() {
 	rows := make([][]string, 0, len(v.input.Results))
 	count := map[string]int{}
 	for _, r := range v.input.Results {
+		if r.Unscored {
+			// Not appraised: listed after the ranked units, without figures.
+			row := []string{"", r.Unit.Name}
+			for range r.Areas {
+				row = append(row, "")
+			}
+			rows = append(rows, append(row, "", "", data.NotScored, "—"))
+			count[data.NotScored]++
+			continue
+		}
 		row := []string{fmt.Sprint(r.Rank), r.Unit.Name}
 		for _, a := range r.Areas {
 			row = append(row, a.Points.String())
@@ -107,6 +117,9 @@ func (v *rankingView) show() {
 	for _, a := range f.Areas {
 		legend = append(legend, fmt.Sprintf("LV%s: %s (%s điểm)", a.Code, a.Title, a.LeafMax().Short()))
 	}
+	if n := count[data.NotScored]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s (không xếp hạng): %d", data.NotScored, n))
+	}
 	v.summary.SetText(fmt.Sprintf("Năm %d, %s: %d đơn vị. %s.\n%s.",
-		v.input.Year, v.input.GroupName, len(rows), strings.Join(parts, "; "), strings.Join(legend, "; ")))
+		v.input.Year, v.input.GroupName, len(rows)-count[data.NotScored], strings.Join(parts, "; "), strings.Join(legend, "; ")))
 }

@@ -475,7 +475,7 @@ func (v *scoresView) showLock(l data.YearLock) {
 func (v *scoresView) toggleLock() {
 	year := selectedYear(v.year)
 	if !v.locked {
-		dialog.ShowConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa.", year, year),
+		dialog.ShowConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa; kết quả xếp hạng được lưu như đã phê duyệt, không đổi khi đơn vị được sắp xếp lại.", year, year),
 			func(ok bool) {
 				if ok {
 					v.setLock(func(tx *store.Tx) error { return tx.LockYear(year) })

@@ -95,7 +95,7 @@ func newUnitsView(ui *UI) *unitsView {
 	)
 	side := container.NewVBox(v.formHead, form,
 		container.NewHBox(v.saveBtn, v.delBtn),
-		container.NewHBox(up, down, history),
+		container.NewHBox(up, down, history, newReorganiseButton(v)),
 		v.status)
 	head := boldLabel("Đơn vị được đánh giá")
 	left := container.NewBorder(container.NewVBox(container.NewHBox(head, newBtn), v.search), v.count, nil, nil, v.table)

@@ -139,15 +139,21 @@ func rankingRows(f *data.Framework, results []data.Result) []pdfdoc.Row {
 		for _, a := range f.Areas {
 			cells = append(cells, areaPoints(r, a.Code))
 		}
-		total := r.Total.String()
+		total, index := r.Total.String(), r.Index.String()
 		if r.Published {
 			total += "*"
+		}
+		if r.Unscored {
+			total, index = "", ""
+			for j := 2; j < len(cells); j++ {
+				cells[j] = ""
+			}
 		}
 		change := r.RankChangeLabel()
 		if change == "" {
 			change = "—"
 		}
-		cells = append(cells, total, r.Index.String(), r.Rating, change)
+		cells = append(cells, total, index, r.RatingLabel(), change)
 		rows = append(rows, pdfdoc.Row{Cells: cells})
 	}
 	return rows
@@ -168,8 +174,16 @@ func areaPoints(r *data.Result, code string) string {
 	return ""
 }
 
-// rankingIntro is the account above the table.
-func rankingIntro(f *data.Framework, year int, group string, results []data.Result) []string {
+// rankingIntro is the account above the table. Units not appraised
+// ("chưa chấm") are not counted among those evaluated, and said apart.
+func rankingIntro(f *data.Framework, year int, group string, all []data.Result) []string {
+	results := make([]data.Result, 0, len(all))
+	for _, r := range all {
+		if !r.Unscored {
+			results = append(results, r)
+		}
+	}
+	unscored := len(all) - len(results)
 	n := len(results)
 	scored := 0
 	for _, a := range f.Areas {
@@ -183,8 +197,15 @@ func rankingIntro(f *data.Framework, year int, group string, results []data.Resu
 	}
 	p1 := fmt.Sprintf("Năm %d, có %s %s được đánh giá, xác định Chỉ số cải cách hành chính theo bộ chỉ số gồm %d lĩnh vực, thang điểm %s.",
 		year, data.FormatCount(int64(n)), who, scored, f.Max().Short())
+	if unscored > 0 {
+		p1 += fmt.Sprintf(" Còn %s đơn vị chưa có điểm thẩm định (%s), không xếp hạng.", data.FormatCount(int64(unscored)), data.NotScored)
+	}
 	if n == 0 {
-		return []string{fmt.Sprintf("Năm %d chưa có đơn vị nào%s được xác định Chỉ số cải cách hành chính.", year, withGroup(group))}
+		none := fmt.Sprintf("Năm %d chưa có đơn vị nào%s được xác định Chỉ số cải cách hành chính.", year, withGroup(group))
+		if unscored > 0 {
+			none += fmt.Sprintf(" %s đơn vị có phiếu điểm nhưng %s.", data.UpperFirst(data.FormatCount(int64(unscored))), data.NotScored)
+		}
+		return []string{none}
 	}
 
 	var sum int64

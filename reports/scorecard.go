@@ -297,6 +297,8 @@ func (sc *scorecard) totalRow() pdfdoc.Row {
 		}
 		lostCell = (r.Max - r.Total).String()
 		note = sc.rating(r.Rating, r.Index)
+	} else {
+		note = data.NotScored
 	}
 	return pdfdoc.Row{Bold: true, Cells: []string{"", "Tổng cộng", r.Max.String(), selfCell, total, lostCell, note}}
 }
@@ -346,7 +348,7 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 	r := sc.r
 	f := sc.f
 	if sc.missing == countLeaves(f) && !r.Published {
-		return []string{"- Đơn vị chưa có điểm thẩm định nào: chưa xác định được Chỉ số cải cách hành chính."}
+		return []string{"- Đơn vị chưa có điểm thẩm định nào: chưa xác định được Chỉ số cải cách hành chính (" + data.NotScored + "), không xếp hạng."}
 	}
 	out := []string{
 		fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm.", r.Total, f.Max().Short()),
@@ -364,15 +366,17 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 		out = append(out, "- Xếp hạng: chưa xếp hạng.")
 	}
 	if label := r.RankChangeLabel(); label != "" {
-		d, _ := r.RankChange()
+		d, known := r.RankChange()
 		l := fmt.Sprintf("- So với năm %d: %s", f.Year-1, label)
-		if d != 0 {
+		switch {
+		case !known: // a unit formed by a merge or a split
+		case d != 0:
 			dir := "lên"
 			if d < 0 {
 				dir = "xuống"
 			}
 			l += fmt.Sprintf(" (từ bậc %d %s bậc %d)", r.PrevRank, dir, r.Rank)
-		} else {
+		default:
 			l += fmt.Sprintf(" (bậc %d)", r.Rank)
 		}
 		out = append(out, l+".")

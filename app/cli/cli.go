@@ -84,6 +84,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runRestore(args[1:], stdout)
 	case "check":
 		err = runCheck(args[1:], stdout)
+	case "year":
+		err = runYear(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}

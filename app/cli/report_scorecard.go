@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pardesk/pardesk/app/ops"
+	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/reports"
 )
@@ -53,6 +54,10 @@ func runScorecard(args []string, stdout io.Writer) error {
 		return err
 	}
 	r := in.Result
+	if r.Unscored {
+		fmt.Fprintf(stdout, "Đã in phiếu chấm điểm năm %d của %s: %s, không xếp hạng: %s\n", *year, r.Unit.Name, data.NotScored, out)
+		return nil
+	}
 	fmt.Fprintf(stdout, "Đã in phiếu chấm điểm năm %d của %s: %s điểm, Chỉ số %s %%, %s, hạng %d/%d: %s\n",
 		*year, r.Unit.Name, r.Total, r.Index, r.Rating, r.Rank, in.GroupSize, out)
 	return nil

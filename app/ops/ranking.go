@@ -36,5 +36,9 @@ func RankingInput(tx *store.Tx, year int, groupID string) (reports.RankingInput,
 	if err != nil {
 		return in, err
 	}
-	return reports.RankingInput{Office: office, Year: year, GroupName: group.Name, Framework: f, Results: results}, nil
+	then, err := tx.YearGroup(year, group.ID) // a locked year: the group's name then
+	if err != nil {
+		return in, err
+	}
+	return reports.RankingInput{Office: office, Year: year, GroupName: then.Name, Framework: f, Results: results}, nil
 }

@@ -17,8 +17,10 @@ func ScorecardFileName(unitCode string, year int) string {
 
 // ScorecardInput gathers what a unit's scorecard prints for a year: the
 // office, the year's framework, the unit's sheet and its result ranked in
-// its group (with last year's rank when known). The unit must exist and
-// have a sheet that year. The UI's button uses it too, so the window and
+// its group (with last year's rank when known; a locked year's as
+// approved, with the unit's name and group of then). The unit must exist
+// and have a sheet that year; a sheet without an appraised score prints as
+// "chưa chấm". The UI's button uses it too, so the window and
 // the command line print the same document.
 func ScorecardInput(tx *store.Tx, year int, unitCode string) (reports.ScorecardInput, error) {
 	var in reports.ScorecardInput
@@ -37,22 +39,13 @@ func ScorecardInput(tx *store.Tx, year int, unitCode string) (reports.ScorecardI
 	if err != nil {
 		return in, err
 	}
-	group, err := tx.Group(u.GroupID)
+	// The unit's result in the group it was ranked in that year: for a
+	// locked year, as approved, wherever the unit is now.
+	res, group, results, f, found, err := tx.YearResult(year, u.Code)
 	if err != nil {
 		return in, err
 	}
-	results, f, err := tx.Ranking(year, u.GroupID)
-	if err != nil {
-		return in, err
-	}
-	var res *data.Result
-	for i := range results {
-		if results[i].Unit.Code == u.Code {
-			res = &results[i]
-			break
-		}
-	}
-	if res == nil {
+	if !found {
 		return in, data.Errorf(data.ENOTFOUND, "%s (mã %s) chưa có phiếu điểm năm %d: hãy chấm điểm trước khi in phiếu", u.Name, u.Code, year)
 	}
 	sheet, err := tx.Sheet(year, u.Code)
@@ -63,8 +56,8 @@ func ScorecardInput(tx *store.Tx, year int, unitCode string) (reports.ScorecardI
 		Office:    office,
 		Framework: f,
 		Sheet:     sheet,
-		Result:    *res,
+		Result:    res,
 		GroupName: group.Name,
-		GroupSize: len(results),
+		GroupSize: data.Ranked(results),
 	}, nil
 }

@@ -193,6 +193,14 @@ func TestMergeDemoDistricts(t *testing.T) {
 		}
 		return nil
 	})
+	// Saving the units from their own fields (the units form, an Excel
+	// import) keeps their reorganisation.
+	update(t, s, func(tx *store.Tx) error {
+		if err := tx.PutUnit(data.Unit{Code: "HNB", Name: "Huyện Hòa An Nguyên Bình", Kind: data.KindDistrict, GroupID: demo.GroupID, Order: 11}); err != nil {
+			return err
+		}
+		return tx.PutUnit(data.Unit{Code: "HAN", Name: "Huyện Hòa An", Kind: data.KindDistrict, GroupID: demo.GroupID, Order: 6, Inactive: true})
+	})
 	view(t, s, func(tx *store.Tx) error {
 		r24, _, err := tx.Ranking(2024, demo.GroupID)
 		if err != nil {
@@ -256,5 +264,42 @@ func TestMergeDemoDistricts(t *testing.T) {
 			t.Errorf("split part %+v: %q", p, r.RankChangeLabel())
 		}
 		return nil
+	})
+}
+
+// A year locked by an older ParDesk has no snapshot: it is computed as
+// before, and locking it again keeps its ranking from then on.
+func TestRelockOldLockedYearTakesSnapshot(t *testing.T) {
+	s := open(t, dataPath(t))
+	seed(t, s, []int{2023}, map[string]string{"A": "Phường An", "B": "Phường Bình"})
+	update(t, s, func(tx *store.Tx) error {
+		if err := score(tx, 2023, "A", *pts("90")); err != nil {
+			return err
+		}
+		if err := score(tx, 2023, "B", *pts("80")); err != nil {
+			return err
+		}
+		if err := tx.LockYear(2023); err != nil {
+			return err
+		}
+		return tx.DropSnapshot(2023)
+	})
+	update(t, s, func(tx *store.Tx) error { return tx.LockYear(2023) })
+	update(t, s, func(tx *store.Tx) error {
+		a, _ := tx.Unit("A")
+		a.Name = "Phường An Mới"
+		return tx.PutUnit(a)
+	})
+	if got, want := rankingText(t, s, 2023, "phuong"), "1 A Phường An 90,00 Tốt |2 B Phường Bình 80,00 Khá |"; got != want {
+		t.Errorf("relocked 2023: %q, want %q", got, want)
+	}
+	err := s.Update(func(tx *store.Tx) error { return tx.LockYear(2023) })
+	wantError(t, err, data.ECONFLICT, "Năm 2023 đã khóa từ trước")
+	view(t, s, func(tx *store.Tx) error {
+		entries, err := tx.Audit(data.AuditFilter{Kind: data.AuditLock, Year: 2023})
+		if len(entries) != 2 || entries[0].New != "Đã khóa, lưu kết quả xếp hạng" {
+			t.Errorf("audit %+v", entries)
+		}
+		return err
 	})
 }

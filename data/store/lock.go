@@ -17,18 +17,31 @@ func (tx *Tx) YearLock(year int) (data.YearLock, error) {
 // LockYear locks a year once the appraisal council has approved its
 // results: from then on its framework and scores cannot change. In the
 // same transaction it keeps the year's ranking of every group as approved
-// (RankingSnapshot), which the year's reports read from then on.
+// (RankingSnapshot), which the year's reports read from then on. A year
+// locked before snapshots existed gets one when it is locked again.
 func (tx *Tx) LockYear(year int) error {
 	l, err := tx.YearLock(year)
 	if err != nil {
 		return err
 	}
-	if l.Locked {
-		return data.Errorf(data.ECONFLICT, "Năm %d đã khóa từ trước", year)
-	}
 	f, err := tx.Framework(year)
 	if err != nil {
 		return err
+	}
+	if l.Locked {
+		// A year locked by a ParDesk older than the snapshots has none:
+		// locking it again keeps its ranking as it stands now.
+		if _, ok, err := tx.RankingSnapshot(year); err != nil || ok {
+			if err == nil {
+				err = data.Errorf(data.ECONFLICT, "Năm %d đã khóa từ trước", year)
+			}
+			return err
+		}
+		if err := tx.takeSnapshot(f); err != nil {
+			return err
+		}
+		return tx.record(data.AuditEntry{Kind: data.AuditLock, Year: year, Item: "Khóa năm " + yearKey(year),
+			Old: "Đã khóa", New: "Đã khóa, lưu kết quả xếp hạng"})
 	}
 	if err := tx.takeSnapshot(f); err != nil {
 		return err

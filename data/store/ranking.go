@@ -31,9 +31,13 @@ func (tx *Tx) Ranking(year int, groupID string) ([]data.Result, *data.Framework,
 	if locked {
 		return nil, f, nil // a group made after the year was locked: nobody in it then
 	}
-	results, err := tx.computeRanking(f, groupID)
+	results, err := tx.computeRanking(f, groupID, nil)
 	return results, f, err
 }
+
+// yearSheets are sheets by year and unit code, read once for all the
+// groups of a snapshot; nil reads each unit's sheet as needed.
+type yearSheets map[int]map[string]*data.Sheet
 
 // computeRanking ranks the group's units that have a sheet for the
 // framework's year, names the predecessors of units formed by a
@@ -41,19 +45,19 @@ func (tx *Tx) Ranking(year int, groupID string) ([]data.Result, *data.Framework,
 // code in the same group: the published one when that year is locked,
 // otherwise last year ranked over the group's units as they are now,
 // against last year's own framework.
-func (tx *Tx) computeRanking(f *data.Framework, groupID string) ([]data.Result, error) {
+func (tx *Tx) computeRanking(f *data.Framework, groupID string, sheets yearSheets) ([]data.Result, error) {
 	units, err := tx.GroupUnits(groupID)
 	if err != nil {
 		return nil, err
 	}
-	results, err := tx.rank(f, units)
+	results, err := tx.rank(f, units, sheets)
 	if err != nil {
 		return nil, err
 	}
 	if err := tx.nameOrigins(results); err != nil {
 		return nil, err
 	}
-	prev, err := tx.previousRanks(f.Year-1, groupID, units)
+	prev, err := tx.previousRanks(f.Year-1, groupID, units, sheets)
 	if err != nil {
 		return nil, err
 	}
@@ -66,7 +70,7 @@ func (tx *Tx) computeRanking(f *data.Framework, groupID string) ([]data.Result, 
 }
 
 // previousRanks are the ranks of a year by unit code, in one group.
-func (tx *Tx) previousRanks(year int, groupID string, units []data.Unit) (map[string]int, error) {
+func (tx *Tx) previousRanks(year int, groupID string, units []data.Unit, sheets yearSheets) (map[string]int, error) {
 	ranks := map[string]int{}
 	snap, locked, err := tx.RankingSnapshot(year)
 	if err != nil {
@@ -87,7 +91,7 @@ func (tx *Tx) previousRanks(year int, groupID string, units []data.Unit) (map[st
 	case err != nil:
 		return nil, err
 	}
-	prev, err := tx.rank(f, units)
+	prev, err := tx.rank(f, units, sheets)
 	if err != nil {
 		return nil, err
 	}
@@ -121,10 +125,21 @@ func (tx *Tx) nameOrigins(results []data.Result) error {
 	return nil
 }
 
-func (tx *Tx) rank(f *data.Framework, units []data.Unit) ([]data.Result, error) {
-	sheets, err := tx.Sheets(f.Year)
-	if err != nil {
-		return nil, err
+// rank ranks the units that have a sheet for the framework's year. Only
+// their sheets are read (a province's year holds several groups' sheets).
+func (tx *Tx) rank(f *data.Framework, units []data.Unit, cache yearSheets) ([]data.Result, error) {
+	sheets := cache[f.Year]
+	if sheets == nil {
+		sheets = make(map[string]*data.Sheet, len(units))
+		for _, u := range units {
+			s, ok, err := get[data.Sheet](tx.bolt, bucketSheets, yearPrefix(f.Year)+u.Code)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				sheets[u.Code] = loaded(&s)
+			}
+		}
 	}
 	return data.RankGroup(f, units, sheets), nil
 }

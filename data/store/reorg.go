@@ -165,3 +165,33 @@ func (tx *Tx) recordReorg(unit, item, old, new string, on time.Time) error {
 }
 
 func unitLabel(u data.Unit) string { return u.Name + " (" + u.Code + ")" }
+
+// keepReorg carries a unit's reorganisation over to a new version of it
+// that says nothing of it: the units form and the Excel import save a unit
+// from its own fields only, which must not erase where it comes from or
+// what replaced it.
+func keepReorg(u *data.Unit, old data.Unit) {
+	if u.Formed == "" && len(u.Predecessors) == 0 {
+		u.Formed, u.Predecessors, u.Since = old.Formed, old.Predecessors, old.Since
+	}
+	if len(u.Successors) == 0 && u.Ended.IsZero() {
+		u.Successors, u.Ended = old.Successors, old.Ended
+	}
+}
+
+// YearGroup is a group as it was in a locked year (its name then), or as
+// it is now for an open year or a group made after the lock.
+func (tx *Tx) YearGroup(year int, id string) (data.Group, error) {
+	snap, ok, err := tx.RankingSnapshot(year)
+	if err != nil {
+		return data.Group{}, err
+	}
+	g, err := tx.Group(id)
+	if ok {
+		if sg := snap.Group(id); sg != nil {
+			g.ID, g.Name = sg.ID, sg.Name
+			return g, nil
+		}
+	}
+	return g, err
+}

@@ -24,9 +24,16 @@ func (tx *Tx) takeSnapshot(f *data.Framework) error {
 	if err != nil {
 		return err
 	}
+	// Every group ranks the same two years: read their sheets once.
+	sheets := yearSheets{}
+	for _, y := range []int{f.Year, f.Year - 1} {
+		if sheets[y], err = tx.Sheets(y); err != nil {
+			return err
+		}
+	}
 	snap := data.RankingSnapshot{Year: f.Year, At: tx.now(), Officer: tx.officer, Groups: []data.SnapshotGroup{}}
 	for _, g := range groups {
-		results, err := tx.computeRanking(f, g.ID)
+		results, err := tx.computeRanking(f, g.ID, sheets)
 		if err != nil {
 			return err
 		}

@@ -65,6 +65,7 @@ func (tx *Tx) PutUnit(u data.Unit) error {
 	if err != nil {
 		return err
 	}
+	keepReorg(&u, old)
 	if err := tx.recordUnit(old, u, had); err != nil {
 		return err
 	}

@@ -165,13 +165,25 @@ func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if snap, ok, err := tx.RankingSnapshot(year); err != nil {
+		return nil, err
+	} else if ok {
+		for i := range units { // a locked year: the names it was approved with
+			if r, _ := snap.Find(units[i].Code); r != nil {
+				units[i].Name = r.Unit.Name
+			}
+		}
+	}
 	var results map[string]data.Result
 	if unit != "" {
+		// The unit's result in its group of that year: for a locked year
+		// as approved, with the unit's name of then.
 		results = map[string]data.Result{}
-		if gu, err := tx.GroupUnits(units[0].GroupID); err == nil {
-			for _, r := range data.RankGroup(f, gu, sheets) {
-				results[r.Unit.Code] = r
-			}
+		if res, _, _, _, found, err := tx.YearResult(year, units[0].Code); err != nil {
+			return nil, err
+		} else if found {
+			results[res.Unit.Code] = res
+			units[0].Name = res.Unit.Name
 		}
 	}
 	return scoresBook(f, units, sheets, unit != "", results)
@@ -290,9 +302,13 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 		}
 		kp.set(1, r, "Tổng cộng", b.bold)
 		kp.set(2, r, res.Max, b.numBold)
-		kp.set(3, r, res.Total, b.numBold)
-		kp.set(4, r, res.Index, b.numBold)
-		kp.set(5, r, res.Rating, b.bold)
+		if res.Unscored || !sheets[units[0].Code].HasAppraisal() {
+			kp.set(5, r, data.NotScored, b.bold)
+		} else {
+			kp.set(3, r, res.Total, b.numBold)
+			kp.set(4, r, res.Index, b.numBold)
+			kp.set(5, r, res.Rating, b.bold)
+		}
 		if res.Rank > 0 {
 			kp.set(1, r+2, "Thứ hạng trong nhóm", b.title)
 			kp.set(2, r+2, res.Rank, 0)
@@ -316,6 +332,9 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if g, err = tx.YearGroup(year, g.ID); err != nil { // a locked year: the group's name then
+		return nil, err
+	}
 	b, err := newBook()
 	if err != nil {
 		return nil, err
@@ -333,13 +352,19 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	}
 	for i, res := range results {
 		r := rowHeader + 1 + i
-		p.set(1, r, res.Rank, b.intStyle)
 		p.set(2, r, res.Unit.Code, b.text)
 		p.set(3, r, res.Unit.Name, b.text)
+		c := 4 + len(res.Areas)
+		if res.Unscored {
+			// Not appraised: listed, not ranked, no figures.
+			p.set(c+2, r, data.NotScored, b.text)
+			p.set(c+4, r, "", b.text)
+			continue
+		}
+		p.set(1, r, res.Rank, b.intStyle)
 		for j, a := range res.Areas {
 			p.set(4+j, r, a.Points, b.num)
 		}
-		c := 4 + len(res.Areas)
 		p.set(c, r, res.Total, b.num)
 		p.set(c+1, r, res.Index, b.num)
 		p.set(c+2, r, res.Rating, b.text)
@@ -367,8 +392,11 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	units, err := tx.GroupUnits(g.ID)
+	units, err := tx.YearUnits(year, g.ID) // a locked year: the units as they were
 	if err != nil {
+		return nil, err
+	}
+	if g, err = tx.YearGroup(year, g.ID); err != nil {
 		return nil, err
 	}
 	sheets, err := tx.Sheets(year)
