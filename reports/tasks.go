@@ -84,8 +84,9 @@ func Tasks(in TasksInput) ([]byte, error) {
 	if len(in.Tasks) > 0 {
 		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Ghi chú: trạng thái tính đến ngày %s; nhiệm vụ quá hạn in đậm, kèm số ngày quá hạn. "+
 			"Nhiệm vụ hết hạn đúng ngày %s chưa tính là quá hạn.", data.FormatDate(today), data.FormatDate(today)),
-			Style: pdfdoc.Italic, Size: 11})
+			Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true})
 	}
+	endSentence(doc, "Trên đây là báo cáo "+data.LowerFirst(title)+ofOffice(o)+"./.")
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {
