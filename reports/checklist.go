@@ -16,6 +16,9 @@ type VisitInput struct {
 	Unit     data.Unit
 	Visit    data.Visit
 	Template data.Template // the version the visit was made with
+	// Plan is the year's inspection plan the visit carries out; the
+	// record cites its number and date. Zero when there is none.
+	Plan data.InspectionPlan
 	// Created fixes the PDF's creation date (reproducible files in tests);
 	// zero means now.
 	Created time.Time
@@ -63,6 +66,9 @@ func Checklist(in VisitInput) ([]byte, error) {
 	}
 	field("Đơn vị được kiểm tra", in.Unit.Name)
 	field("Thời gian kiểm tra", "ngày "+data.FormatDate(v.Date))
+	if ref := planRef(o, in.Plan); ref != "" {
+		field("Căn cứ", ref)
+	}
 	doc.Para(pdfdoc.Para{Text: "Đoàn kiểm tra:", Align: pdfdoc.Left, After: -1})
 	for i, m := range v.Team {
 		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("%d. %s", i+1, teamMember(m)), Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, After: -1})
