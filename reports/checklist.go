@@ -96,7 +96,10 @@ func Checklist(in VisitInput) ([]byte, error) {
 		Rows: checklistRows(&t),
 	})
 
-	doc.Section("Nhận xét chung:")
+	// The remarks stay with the table's last rows: the page the team signs
+	// holds questions, not only lines to write on.
+	doc.Space(2)
+	doc.Para(pdfdoc.Para{Text: "Nhận xét chung:", Style: pdfdoc.Bold, Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, KeepWithNext: 1, KeepWithPrevious: true})
 	handLines(doc, 4)
 	doc.Section("Kiến nghị (nội dung, đơn vị thực hiện, thời hạn):")
 	handLines(doc, 4)
@@ -194,7 +197,9 @@ func handDotsText(n int) string { return strings.Repeat(".", n) }
 // handLines draws n dotted lines across the page for handwriting.
 func handLines(doc *pdfdoc.Doc, n int) {
 	line := handDots(doc, doc.TextWidth()-1)
-	for i := 0; i < n; i++ {
-		doc.Para(pdfdoc.Para{Text: line, Align: pdfdoc.Left, After: 2})
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = line
 	}
+	doc.Para(pdfdoc.Para{Text: strings.Join(lines, "\n"), Align: pdfdoc.Left, After: 2, KeepTogether: true})
 }

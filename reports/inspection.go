@@ -19,6 +19,8 @@ func Inspection(in VisitInput) ([]byte, error) {
 	}
 	o, v, t := in.Office, in.Visit, in.Template
 	unit := unitInText(in.Unit)
+	// The body that answers for the unit: "UBND huyện Nguyên Bình".
+	body := unitBody(in.Unit.Name)
 	summary := fmt.Sprintf("Kiểm tra công tác cải cách hành chính năm %d tại %s", v.Year, unit)
 	doc := pdfdoc.New(pdfdoc.Options{Title: "Biên bản " + data.LowerFirst(summary), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, v.Number, "BB", v.Date))
@@ -34,7 +36,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	if !v.Date.IsZero() {
 		when += " " + strings.TrimPrefix(data.DateLine("", v.Date), ", ")
 	}
-	doc.Paragraph(fmt.Sprintf("%s; %s, tại trụ sở %s, Đoàn kiểm tra đã tiến hành kiểm tra công tác cải cách hành chính tại %s.", basis, when, unitBody(in.Unit.Name), unit))
+	doc.Paragraph(fmt.Sprintf("%s; %s, tại trụ sở %s, Đoàn kiểm tra đã tiến hành kiểm tra công tác cải cách hành chính tại %s.", basis, when, body, unit))
 
 	doc.Section("I. THÀNH PHẦN")
 	doc.Para(pdfdoc.Para{Text: "1. Đoàn kiểm tra:", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
@@ -45,7 +47,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 		}
 		doc.Para(pdfdoc.Para{Text: "- " + teamMember(m) + end, Indent: pdfdoc.ParagraphIndent, After: -1})
 	}
-	doc.Para(pdfdoc.Para{Text: "2. Đại diện " + unit + ":", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
+	doc.Para(pdfdoc.Para{Text: "2. Đại diện " + body + ":", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
 	doc.Para(pdfdoc.Para{Text: "- " + teamMember(v.UnitHead) + ".", Indent: pdfdoc.ParagraphIndent})
 
 	doc.Section("II. KẾT QUẢ KIỂM TRA")
@@ -73,7 +75,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	if len(v.Recommendations) == 0 {
 		doc.Paragraph("Đoàn kiểm tra không có kiến nghị.")
 	} else {
-		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Đề nghị %s thực hiện các nội dung sau và báo cáo kết quả về Đoàn kiểm tra:", unit),
+		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Đề nghị %s thực hiện các nội dung sau và báo cáo kết quả về Đoàn kiểm tra:", body),
 			Indent: pdfdoc.ParagraphIndent, KeepWithNext: tableLead})
 		var rows []pdfdoc.Row
 		for i, r := range v.Recommendations {
@@ -89,7 +91,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 			Rows: rows,
 		})
 	}
-	doc.Para(pdfdoc.Para{Text: "Buổi làm việc kết thúc vào hồi " + handHour + " cùng ngày. Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra giữ 01 bản, " + unit +
+	doc.Para(pdfdoc.Para{Text: "Buổi làm việc kết thúc vào hồi " + handHour + " cùng ngày. Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra giữ 01 bản, " + body +
 		" giữ 01 bản; đã được đọc lại cho các thành phần dự họp cùng nghe và nhất trí ký tên dưới đây./.", Indent: pdfdoc.ParagraphIndent, KeepWithPrevious: true})
 
 	// One-line titles keep the two names on one level; the head's office
