@@ -121,7 +121,7 @@ func unreported(rows []data.OneStopRow) []string {
 	var out []string
 	for _, r := range rows {
 		if !r.Reported {
-			out = append(out, r.Unit.Name)
+			out = append(out, unitInSentence(r.Unit.Name))
 		}
 	}
 	return out
@@ -151,7 +151,7 @@ func missedByRate(rows []data.OneStopRow) []string {
 		for i := range rows {
 			switch rows[i].Verdict(d.Kind).Status {
 			case data.NotMet:
-				names = append(names, rows[i].Unit.Name)
+				names = append(names, unitInSentence(rows[i].Unit.Name))
 				judged++
 			case data.Met:
 				judged++

@@ -60,7 +60,7 @@ func Tasks(in TasksInput) ([]byte, error) {
 	var summary []string
 	summary = append(summary, title)
 	if in.UnitName != "" {
-		summary = append(summary, "của "+in.UnitName)
+		summary = append(summary, "của "+unitInSentence(in.UnitName))
 	}
 	if in.OverdueOnly {
 		summary = append(summary, "(các nhiệm vụ quá hạn)")
@@ -222,7 +222,7 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 	n := len(in.Tasks)
 	scope := fmt.Sprintf("năm %d", in.Year)
 	if in.UnitName != "" {
-		scope += " do " + in.UnitName + " chủ trì hoặc phối hợp thực hiện"
+		scope += " do " + unitInSentence(in.UnitName) + " chủ trì hoặc phối hợp thực hiện"
 	}
 	if n == 0 {
 		what := "nhiệm vụ cải cách hành chính"
