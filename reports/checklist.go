@@ -16,6 +16,9 @@ type VisitInput struct {
 	Unit     data.Unit
 	Visit    data.Visit
 	Template data.Template // the version the visit was made with
+	// Plan is the year's inspection plan the visit carries out; the
+	// record cites its number and date. Zero when there is none.
+	Plan data.InspectionPlan
 	// Created fixes the PDF's creation date (reproducible files in tests);
 	// zero means now.
 	Created time.Time
@@ -63,6 +66,9 @@ func Checklist(in VisitInput) ([]byte, error) {
 	}
 	field("Đơn vị được kiểm tra", in.Unit.Name)
 	field("Thời gian kiểm tra", "ngày "+data.FormatDate(v.Date))
+	if ref := planRef(o, in.Plan); ref != "" {
+		field("Căn cứ", ref)
+	}
 	doc.Para(pdfdoc.Para{Text: "Đoàn kiểm tra:", Align: pdfdoc.Left, After: -1})
 	for i, m := range v.Team {
 		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("%d. %s", i+1, teamMember(m)), Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, After: -1})
@@ -90,7 +96,10 @@ func Checklist(in VisitInput) ([]byte, error) {
 		Rows: checklistRows(&t),
 	})
 
-	doc.Section("Nhận xét chung:")
+	// The remarks stay with the table's last rows: the page the team signs
+	// holds questions, not only lines to write on.
+	doc.Space(2)
+	doc.Para(pdfdoc.Para{Text: "Nhận xét chung:", Style: pdfdoc.Bold, Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, KeepWithNext: 1, KeepWithPrevious: true})
 	handLines(doc, 4)
 	doc.Section("Kiến nghị (nội dung, đơn vị thực hiện, thời hạn):")
 	handLines(doc, 4)
@@ -188,7 +197,9 @@ func handDotsText(n int) string { return strings.Repeat(".", n) }
 // handLines draws n dotted lines across the page for handwriting.
 func handLines(doc *pdfdoc.Doc, n int) {
 	line := handDots(doc, doc.TextWidth()-1)
-	for i := 0; i < n; i++ {
-		doc.Para(pdfdoc.Para{Text: line, Align: pdfdoc.Left, After: 2})
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = line
 	}
+	doc.Para(pdfdoc.Para{Text: strings.Join(lines, "\n"), Align: pdfdoc.Left, After: 2, KeepTogether: true})
 }

@@ -19,20 +19,24 @@ func Inspection(in VisitInput) ([]byte, error) {
 	}
 	o, v, t := in.Office, in.Visit, in.Template
 	unit := unitInText(in.Unit)
+	// The body that answers for the unit: "UBND huyện Nguyên Bình".
+	body := unitBody(in.Unit.Name)
 	summary := fmt.Sprintf("Kiểm tra công tác cải cách hành chính năm %d tại %s", v.Year, unit)
 	doc := pdfdoc.New(pdfdoc.Options{Title: "Biên bản " + data.LowerFirst(summary), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, v.Number, "BB", v.Date))
 	doc.Title("BIÊN BẢN", summary)
 
-	when := "hôm nay"
+	// The record cites the plan it carries out, then the time and the
+	// place of the visit; the hour is written by hand.
+	basis := fmt.Sprintf("Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm %d%s", v.Year, ofOffice(o))
+	if ref := planRef(o, in.Plan); ref != "" {
+		basis = "Thực hiện " + ref
+	}
+	when := "hôm nay, vào hồi " + handHour
 	if !v.Date.IsZero() {
-		when = "hôm nay, " + strings.TrimPrefix(data.DateLine("", v.Date), ", ")
+		when += " " + strings.TrimPrefix(data.DateLine("", v.Date), ", ")
 	}
-	of := ""
-	if name := data.OfficeShortName(o); name != "" {
-		of = " của " + name
-	}
-	doc.Paragraph(fmt.Sprintf("Thực hiện kế hoạch kiểm tra công tác cải cách hành chính năm %d%s, %s, Đoàn kiểm tra đã làm việc tại %s.", v.Year, of, when, unit))
+	doc.Paragraph(fmt.Sprintf("%s; %s, tại trụ sở %s, Đoàn kiểm tra đã tiến hành kiểm tra công tác cải cách hành chính tại %s.", basis, when, body, unit))
 
 	doc.Section("I. THÀNH PHẦN")
 	doc.Para(pdfdoc.Para{Text: "1. Đoàn kiểm tra:", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
@@ -43,7 +47,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 		}
 		doc.Para(pdfdoc.Para{Text: "- " + teamMember(m) + end, Indent: pdfdoc.ParagraphIndent, After: -1})
 	}
-	doc.Para(pdfdoc.Para{Text: "2. Đại diện " + unit + ":", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
+	doc.Para(pdfdoc.Para{Text: "2. Đại diện " + body + ":", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
 	doc.Para(pdfdoc.Para{Text: "- " + teamMember(v.UnitHead) + ".", Indent: pdfdoc.ParagraphIndent})
 
 	doc.Section("II. KẾT QUẢ KIỂM TRA")
@@ -71,7 +75,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	if len(v.Recommendations) == 0 {
 		doc.Paragraph("Đoàn kiểm tra không có kiến nghị.")
 	} else {
-		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Đề nghị %s thực hiện các nội dung sau và báo cáo kết quả về Đoàn kiểm tra:", unit),
+		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Đề nghị %s thực hiện các nội dung sau và báo cáo kết quả về Đoàn kiểm tra:", body),
 			Indent: pdfdoc.ParagraphIndent, KeepWithNext: tableLead})
 		var rows []pdfdoc.Row
 		for i, r := range v.Recommendations {
@@ -87,8 +91,8 @@ func Inspection(in VisitInput) ([]byte, error) {
 			Rows: rows,
 		})
 	}
-	doc.Paragraph("Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra giữ 01 bản, " + unit +
-		" giữ 01 bản; đã được đọc lại cho các thành phần dự họp cùng nghe và nhất trí ký tên dưới đây./.")
+	doc.Para(pdfdoc.Para{Text: "Buổi làm việc kết thúc vào hồi " + handHour + " cùng ngày. Biên bản được lập thành 02 bản có giá trị như nhau, Đoàn kiểm tra giữ 01 bản, " + body +
+		" giữ 01 bản; đã được đọc lại cho các thành phần dự họp cùng nghe và nhất trí ký tên dưới đây./.", Indent: pdfdoc.ParagraphIndent, KeepWithPrevious: true})
 
 	// One-line titles keep the two names on one level; the head's office
 	// is in the list of those present above.
@@ -97,6 +101,28 @@ func Inspection(in VisitInput) ([]byte, error) {
 		pdfdoc.Signer{Title: "TRƯỞNG ĐOÀN KIỂM TRA", Name: v.Leader().Name},
 	)
 	return doc.Output()
+}
+
+// handHour leaves the hour and minutes of a visit to be written by hand.
+const handHour = "…… giờ …… phút"
+
+// planRef cites the year's inspection plan: "Kế hoạch số 15/KH-SNV ngày
+// 15/01/2024 của Sở Nội vụ về kiểm tra công tác cải cách hành chính năm
+// 2024"; empty when there is no plan or it has no number.
+func planRef(o data.Office, p data.InspectionPlan) string {
+	if strings.TrimSpace(p.Number) == "" {
+		return ""
+	}
+	s := "Kế hoạch số " + pdfdoc.Symbol(p.Number, "KH", o.Abbrev)
+	if !p.Date.IsZero() {
+		s += " ngày " + data.FormatDate(p.Date)
+	}
+	s += ofOffice(o)
+	title := strings.TrimSpace(p.Title)
+	if title == "" {
+		title = data.PlanTitle(p.Year)
+	}
+	return s + " về " + data.LowerFirst(title)
 }
 
 // unitInText is a unit's name inside a sentence: the kind of a local

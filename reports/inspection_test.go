@@ -64,6 +64,7 @@ func visitFixture(t testing.TB) VisitInput {
 		Unit:     data.Unit{Code: "NBI", Name: "Huyện Nguyên Bình", Kind: data.KindDistrict},
 		Visit:    v,
 		Template: tpl,
+		Plan:     demo.InspectionPlan(),
 		Created:  time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC),
 	}
 }
@@ -121,7 +122,8 @@ func TestInspectionRecordPrintsEveryItemAndAnswer(t *testing.T) {
 	for _, want := range []string{
 		"Số: 03/BB-SNV", "Cao Bằng, ngày 06 tháng 3 năm 2024", "BIÊN BẢN",
 		"Kiểm tra công tác cải cách hành chính năm 2024 tại huyện Nguyên Bình",
-		"năm 2024 của Sở Nội vụ, hôm nay, ngày 06 tháng 3 năm 2024, Đoàn kiểm tra đã làm việc tại huyện Nguyên Bình",
+		"Thực hiện Kế hoạch số 15/KH-SNV ngày 15/01/2024 của Sở Nội vụ về kiểm tra công tác cải cách hành chính năm 2024; hôm nay, vào hồi …… giờ …… phút ngày 06 tháng 3 năm 2024, tại trụ sở UBND huyện Nguyên Bình, Đoàn kiểm tra đã tiến hành kiểm tra công tác cải cách hành chính tại huyện Nguyên Bình",
+		"Buổi làm việc kết thúc vào hồi …… giờ …… phút cùng ngày.",
 		"Hoàng Thị Lan, Phó Giám đốc Sở Nội vụ, Trưởng đoàn", "Bế Văn Tuấn, Chủ tịch UBND huyện Nguyên Bình",
 		"kiểm tra 22 nội dung", "13 nội dung đạt, 2 nội dung không đạt, 1 nội dung không áp dụng, 6 nội dung ghi nhận số liệu",
 		"Bộ phận Một cửa bố trí đủ công chức", "- Bảng niêm yết chưa cập nhật.", "- Còn công chức đi muộn.",

@@ -84,9 +84,10 @@ func OneStop(in OneStopInput) ([]byte, error) {
 	}, Rows: targetRows(t, s.TotalTargets)})
 	if lines := missedByRate(s.Rows); len(lines) > 0 {
 		doc.Para(pdfdoc.Para{Text: "Đơn vị chưa đạt chỉ tiêu (theo chỉ tiêu chung hoặc chỉ tiêu riêng của đơn vị):", Indent: pdfdoc.ParagraphIndent, KeepWithNext: 8})
-		for _, l := range lines {
-			doc.Para(pdfdoc.Para{Text: "- " + l, Indent: pdfdoc.ParagraphIndent, After: 1})
+		for i := range lines {
+			lines[i] = "- " + lines[i]
 		}
+		doc.Para(pdfdoc.Para{Text: strings.Join(lines, "\n"), Indent: pdfdoc.ParagraphIndent, After: 1, KeepTogether: len(lines) <= 6})
 	}
 
 	doc.Section("3. Tỷ lệ giải quyết đúng hạn và tỷ lệ tiếp nhận trực tuyến theo đơn vị")
@@ -97,7 +98,8 @@ func OneStop(in OneStopInput) ([]byte, error) {
 	doc.Table(pdfdoc.Table{Columns: countColumns(), Rows: countRows(s), Size: 10})
 	doc.Section("5. Các tỷ lệ theo đơn vị (%)")
 	doc.Table(pdfdoc.Table{Columns: rateColumns(), Rows: rateRows(s), Size: 10})
-	doc.Para(pdfdoc.Para{Text: rateLegend(), Style: pdfdoc.Italic, Size: 11})
+	doc.Para(pdfdoc.Para{Text: rateLegend(), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true})
+	endSentence(doc, "Trên đây là báo cáo "+data.LowerFirst(title)+withGroup(group)+ofOffice(o)+"./.")
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {
@@ -119,7 +121,7 @@ func unreported(rows []data.OneStopRow) []string {
 	var out []string
 	for _, r := range rows {
 		if !r.Reported {
-			out = append(out, r.Unit.Name)
+			out = append(out, unitInSentence(r.Unit.Name))
 		}
 	}
 	return out
@@ -149,7 +151,7 @@ func missedByRate(rows []data.OneStopRow) []string {
 		for i := range rows {
 			switch rows[i].Verdict(d.Kind).Status {
 			case data.NotMet:
-				names = append(names, rows[i].Unit.Name)
+				names = append(names, unitInSentence(rows[i].Unit.Name))
 				judged++
 			case data.Met:
 				judged++

@@ -74,14 +74,14 @@ func TestOneStopReport(t *testing.T) {
 	for _, want := range []string{
 		"UBND QUẬN LONG BIÊN", "PHÒNG NỘI VỤ", "Số: 15/BC-PNV", "Long Biên, ngày 06 tháng 7 năm 2020",
 		"BÁO CÁO", "Kết quả giải quyết thủ tục hành chính 6 tháng đầu năm 2020",
-		"Tổng hợp số liệu do 5/6 đơn vị (các phường) báo cáo (chưa báo cáo: Phường Long Biên), kết quả tiếp nhận",
+		"Tổng hợp số liệu do 5/6 đơn vị (các phường) báo cáo (chưa báo cáo: phường Long Biên), kết quả tiếp nhận",
 		// Totals: sums of counts, rates from the sums.
 		"14.347 hồ sơ tiếp nhận mới", "Đã giải quyết 14.335 hồ sơ", "tỷ lệ giải quyết đúng hạn 99,48 %",
 		// Targets table: example E's targets, met / not met and the gap.
 		"Tỷ lệ DVC trực tuyến có phát sinh hồ sơ ≥ 80,00 70,82 Chưa đạt −9,18",
 		"Tỷ lệ hồ sơ tiếp nhận trực tuyến ≥ 50,00 38,92 Chưa đạt −11,08",
 		"Tỷ lệ hồ sơ được số hóa — 81,95 Không giao —", "Tỷ lệ hồ sơ giải quyết đúng hạn ≥ 98,00 99,48 Đạt +1,48",
-		"Tỷ lệ hồ sơ tiếp nhận trực tuyến: 1/4 đơn vị (Phường Phúc Đồng).",
+		"Tỷ lệ hồ sơ tiếp nhận trực tuyến: 1/4 đơn vị (phường Phúc Đồng).",
 		// The chart's legend.
 		"Chỉ tiêu", "Tỷ lệ hồ sơ giải quyết đúng hạn",
 		"Tổng cộng", "Nơi nhận:", "TRƯỞNG PHÒNG", "Nguyễn Thị Hoa",

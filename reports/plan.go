@@ -56,13 +56,16 @@ func Plan(in PlanInput) ([]byte, error) {
 		section("NỘI DUNG KIỂM TRA")
 		for _, t := range in.Templates {
 			doc.Paragraph(fmt.Sprintf("Kiểm tra theo %s (mẫu %s, phiên bản %d), gồm %s nội dung:", data.LowerFirst(t.Title), t.ID, t.Version, data.FormatCount(int64(t.ItemCount()))))
+			var items []string
 			for i, s := range t.Sections {
 				end := ";"
 				if i == len(t.Sections)-1 {
 					end = "."
 				}
-				doc.Para(pdfdoc.Para{Text: fmt.Sprintf("%d. %s (%s nội dung)%s", i+1, s.Title, data.FormatCount(int64(len(s.Items))), end), Indent: pdfdoc.ParagraphIndent, After: -1})
+				items = append(items, fmt.Sprintf("%d. %s (%s nội dung)%s", i+1, s.Title, data.FormatCount(int64(len(s.Items))), end))
 			}
+			// A short list stays on one page.
+			doc.Para(pdfdoc.Para{Text: strings.Join(items, "\n"), Indent: pdfdoc.ParagraphIndent, After: -1, KeepTogether: len(items) <= 10})
 			doc.Space(2)
 		}
 	}
@@ -94,19 +97,24 @@ func Plan(in PlanInput) ([]byte, error) {
 
 	if team := planTeam(in.Visits); len(team) > 0 {
 		section("THÀNH PHẦN ĐOÀN KIỂM TRA")
+		var members []string
 		for i, m := range team {
 			end := ";"
 			if i == len(team)-1 {
 				end = "."
 			}
-			doc.Para(pdfdoc.Para{Text: "- " + teamMember(m) + end, Indent: pdfdoc.ParagraphIndent, After: -1})
+			members = append(members, "- "+teamMember(m)+end)
 		}
+		// No member of the team is carried alone to the next page.
+		doc.Para(pdfdoc.Para{Text: strings.Join(members, "\n"), Indent: pdfdoc.ParagraphIndent, After: -1, KeepTogether: len(members) <= 10})
 		doc.Space(2)
 	}
 	if p.Organisation != "" {
 		section("TỔ CHỨC THỰC HIỆN")
 		doc.Paragraph(dashed(p.Organisation))
 	}
+
+	endSentence(doc, "Trên đây là Kế hoạch "+data.LowerFirst(title)+ofOffice(o)+"./.")
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {

@@ -93,7 +93,7 @@ func Ranking(in RankingInput) ([]byte, error) {
 	doc.Para(pdfdoc.Para{Text: rankingKey(f), Style: pdfdoc.Italic, Size: 11, KeepWithNext: tableLead})
 	doc.Table(pdfdoc.Table{Columns: cols, Rows: rankingRows(f, in.Results)})
 	doc.Para(pdfdoc.Para{Text: rankingNotes(f, year, in.Results), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true})
-	doc.Paragraph(fmt.Sprintf("Trên đây là báo cáo kết quả xếp hạng Chỉ số cải cách hành chính năm %d%s%s./.", year, withGroup(group), ofOffice(o)))
+	endSentence(doc, fmt.Sprintf("Trên đây là báo cáo kết quả xếp hạng Chỉ số cải cách hành chính năm %d%s%s./.", year, withGroup(group), ofOffice(o)))
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {
@@ -328,6 +328,14 @@ func rankingNotes(f *data.Framework, year int, results []data.Result) string {
 		}
 	}
 	return b.String()
+}
+
+// endSentence prints the sentence that ends a document's body ("Trên đây
+// là báo cáo ...", ending "./." as Decree 30 asks). It stays on the page
+// of what precedes it, so that the closing, which keeps it, never stands
+// with it alone on the last page.
+func endSentence(doc *pdfdoc.Doc, s string) {
+	doc.Para(pdfdoc.Para{Text: s, Indent: pdfdoc.ParagraphIndent, KeepWithPrevious: true})
 }
 
 // ofOffice is " của " and the office's short name, for the closing

@@ -60,7 +60,7 @@ func Tasks(in TasksInput) ([]byte, error) {
 	var summary []string
 	summary = append(summary, title)
 	if in.UnitName != "" {
-		summary = append(summary, "của "+in.UnitName)
+		summary = append(summary, "của "+unitInSentence(in.UnitName))
 	}
 	if in.OverdueOnly {
 		summary = append(summary, "(các nhiệm vụ quá hạn)")
@@ -84,8 +84,9 @@ func Tasks(in TasksInput) ([]byte, error) {
 	if len(in.Tasks) > 0 {
 		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("Ghi chú: trạng thái tính đến ngày %s; nhiệm vụ quá hạn in đậm, kèm số ngày quá hạn. "+
 			"Nhiệm vụ hết hạn đúng ngày %s chưa tính là quá hạn.", data.FormatDate(today), data.FormatDate(today)),
-			Style: pdfdoc.Italic, Size: 11})
+			Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true})
 	}
+	endSentence(doc, "Trên đây là báo cáo "+data.LowerFirst(title)+ofOffice(o)+"./.")
 
 	recipients := o.Recipients
 	if len(recipients) == 0 {
@@ -221,7 +222,7 @@ func tasksIntro(in TasksInput, today time.Time) []string {
 	n := len(in.Tasks)
 	scope := fmt.Sprintf("năm %d", in.Year)
 	if in.UnitName != "" {
-		scope += " do " + in.UnitName + " chủ trì hoặc phối hợp thực hiện"
+		scope += " do " + unitInSentence(in.UnitName) + " chủ trì hoặc phối hợp thực hiện"
 	}
 	if n == 0 {
 		what := "nhiệm vụ cải cách hành chính"

@@ -103,7 +103,7 @@ func TestTasksReportOverdueOnlyAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := rawText(t, pdf)
-	for _, want := range []string{"của Xã Tam Kim", "(các nhiệm vụ quá hạn)", "có 1 nhiệm vụ cải cách hành chính năm 2024 do Xã Tam Kim chủ trì hoặc phối hợp thực hiện quá hạn chưa hoàn thành.", "30/06/2024 Quá hạn 1 ngày"} {
+	for _, want := range []string{"của xã Tam Kim", "(các nhiệm vụ quá hạn)", "có 1 nhiệm vụ cải cách hành chính năm 2024 do xã Tam Kim chủ trì hoặc phối hợp thực hiện quá hạn chưa hoàn thành.", "30/06/2024 Quá hạn 1 ngày"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("missing %q in %s", want, raw)
 		}
@@ -114,7 +114,7 @@ func TestTasksReportOverdueOnlyAndEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw = rawText(t, pdf)
-	if !strings.Contains(raw, "Tính đến ngày 01/07/2024, không có nhiệm vụ cải cách hành chính quá hạn năm 2024 do Xã Tam Kim chủ trì hoặc phối hợp thực hiện.") {
+	if !strings.Contains(raw, "Tính đến ngày 01/07/2024, không có nhiệm vụ cải cách hành chính quá hạn năm 2024 do xã Tam Kim chủ trì hoặc phối hợp thực hiện.") {
 		t.Errorf("empty report: %s", raw)
 	}
 }

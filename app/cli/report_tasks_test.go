@@ -73,7 +73,7 @@ func TestReportTasks(t *testing.T) {
 		t.Fatalf("report tasks --unit NBI --overdue: exit %d: %s", code, stderr)
 	}
 	flat = strings.Join(strings.Fields(pdfText(t, out)), " ")
-	if !strings.Contains(flat, "do Huyện Nguyên Bình chủ trì hoặc phối hợp") || !strings.Contains(flat, "(các nhiệm vụ quá hạn)") || strings.Contains(flat, "Hoàn thành (") {
+	if !strings.Contains(flat, "do huyện Nguyên Bình chủ trì hoặc phối hợp") || !strings.Contains(flat, "(các nhiệm vụ quá hạn)") || strings.Contains(flat, "Hoàn thành (") {
 		t.Errorf("unit overdue report:\n%s", flat)
 	}
 	if !strings.Contains(stdout, "quá hạn)") {

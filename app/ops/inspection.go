@@ -20,6 +20,13 @@ func VisitInput(tx *store.Tx, id string) (reports.VisitInput, error) {
 	if in.Unit, err = tx.Unit(in.Visit.Unit); err != nil {
 		return in, err
 	}
-	in.Template, err = tx.Template(in.Visit.Template, in.Visit.TemplateVersion)
+	if in.Template, err = tx.Template(in.Visit.Template, in.Visit.TemplateVersion); err != nil {
+		return in, err
+	}
+	// The plan the visit carries out, cited by the record.
+	plan, ok, err := tx.InspectionPlan(in.Visit.Year)
+	if ok {
+		in.Plan = plan
+	}
 	return in, err
 }

@@ -59,7 +59,7 @@ func (d *Doc) Heading(h Heading) {
 	y := top
 	if s := Upper(h.Superior); s != "" {
 		d.setFont(Regular, d.body)
-		for _, l := range d.split(s, lw) {
+		for _, l := range d.balanced(s, lw) {
 			d.textAligned(lx, y, lw, lh, l, Center)
 			y += lh
 		}
@@ -67,16 +67,16 @@ func (d *Doc) Heading(h Heading) {
 	if s := Upper(h.Office); s != "" {
 		d.setFont(Bold, d.body)
 		widest := 0.0
-		for _, l := range d.split(s, lw) {
+		for _, l := range d.balanced(s, lw) {
 			d.textAligned(lx, y, lw, lh, l, Center)
 			widest = max(widest, d.pdf.GetStringWidth(l))
 			y += lh
 		}
 		// Decree 30: a solid rule one third to one half of the line's
-		// length, centred. Drawn with Line: the underline style cuts the
+		// length (two fifths here, whatever the name's length), centred. Drawn with Line: the underline style cuts the
 		// dots under ạ and ộ.
 		y += 0.6
-		d.rule(lc, y, max(widest*0.4, 15))
+		d.rule(lc, y, widest*0.4)
 	}
 	leftBottom := y
 
@@ -123,12 +123,12 @@ func (d *Doc) Title(title string, summary ...string) {
 	var lines []string
 	d.setFont(Bold, TitleSize)
 	if title != "" {
-		lines = append(lines, d.split(title, w)...)
+		lines = append(lines, d.balanced(title, w)...)
 	}
 	hasSummary := false
 	for _, s := range summary {
 		if s = strings.TrimSpace(Clean(s)); s != "" {
-			lines = append(lines, d.split(s, w)...)
+			lines = append(lines, d.balanced(s, w)...)
 			hasSummary = true
 		}
 	}
@@ -153,7 +153,7 @@ func (d *Doc) Title(title string, summary ...string) {
 		}
 		if hasSummary {
 			y += 0.6
-			d.rule(MarginLeft+w/2, y, max(widest/3, 20))
+			d.rule(MarginLeft+w/2, y, max(widest/3, min(20, widest/2)))
 		}
 	}})
 	d.space(lh * 0.8)

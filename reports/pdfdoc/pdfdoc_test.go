@@ -409,3 +409,27 @@ func TestConcurrentDocuments(t *testing.T) {
 		}
 	}
 }
+
+// A title that wraps breaks between word groups ("... VÀ / HOẠT ĐỘNG ..."
+// or "... HÀNH CHÍNH / VÀ HOẠT ĐỘNG ..."), never inside one ("HOẠT / ĐỘNG").
+func TestTitleBreaksBetweenWordGroups(t *testing.T) {
+	d := pdfdoc.New(pdfdoc.Options{Created: created})
+	d.Heading(heading())
+	d.Title("Phiếu kiểm tra công tác cải cách hành chính và hoạt động của Bộ phận Một cửa", "Năm 2024")
+	d.Paragraph("Nội dung.")
+	lines := pdftest.PageLines(t, output(t, d))[0]
+	var title []string
+	for i, l := range lines {
+		if strings.HasPrefix(l, "PHIẾU") {
+			title = lines[i : i+2]
+		}
+	}
+	if len(title) != 2 {
+		t.Fatalf("title not found on two lines: %q", lines)
+	}
+	for _, l := range title {
+		if strings.HasSuffix(l, "HOẠT") || strings.HasSuffix(l, "CẢI") || strings.HasSuffix(l, "HÀNH") || strings.HasSuffix(l, "CÔNG") {
+			t.Errorf("title line %q ends inside a word group (title %q)", l, title)
+		}
+	}
+}

@@ -150,3 +150,84 @@ func Debug(t testing.TB, name string, pdf []byte) {
 		}
 	}
 }
+
+// PageLines returns the non-blank lines of each page, from pdftotext
+// -layout split at its form feeds, trimmed, without the page number that
+// stands alone on the first line of pages after the first.
+func PageLines(t testing.TB, pdf []byte) [][]string {
+	t.Helper()
+	var out [][]string
+	for i, p := range Pages(t, pdf) {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if i > 0 && len(lines) > 0 && lines[0] == strconv.Itoa(i+1) {
+			lines = lines[1:]
+		}
+		out = append(out, lines)
+	}
+	return out
+}
+
+// Flow names what a document's pages must not end or start with, for
+// CheckFlow.
+type Flow struct {
+	// Closing matches the first line of the closing block ("Nơi nhận:",
+	// or the signers' titles of a record); nil means a line that starts
+	// with "Nơi nhận:".
+	Closing *regexp.Regexp
+	// Headings match the lines that must never end a page: section
+	// headings, a table's header lines, group rows. Each is matched
+	// against a whole trimmed line; a line that starts with a Roman
+	// numeral and a dot ("II. KẾT QUẢ KIỂM TRA") always counts.
+	Headings []*regexp.Regexp
+}
+
+var (
+	nơiNhận    = regexp.MustCompile(`^Nơi nhận:`)
+	romanTitle = regexp.MustCompile(`^[IVX]+\.\s+\S`)
+)
+
+// CheckFlow reads a rendered document page by page and reports, as test
+// errors, a page whose text is only the closing block (the closing must
+// carry the last lines or rows of the body with it) and a page whose last
+// line is a heading (a heading, a table's header or a group row must keep
+// what it introduces on its page). name prefixes the messages.
+func CheckFlow(t testing.TB, name string, pdf []byte, f Flow) {
+	t.Helper()
+	closing := f.Closing
+	if closing == nil {
+		closing = nơiNhận
+	}
+	heading := func(l string) bool {
+		if romanTitle.MatchString(l) {
+			return true
+		}
+		for _, re := range f.Headings {
+			if re.MatchString(l) {
+				return true
+			}
+		}
+		return false
+	}
+	pages := PageLines(t, pdf)
+	for i, lines := range pages {
+		for j, l := range lines {
+			if closing.MatchString(l) && j == 0 {
+				t.Errorf("%s: page %d of %d holds only the closing block (it starts with %q)", name, i+1, len(pages), l)
+			}
+			if closing.MatchString(l) {
+				break
+			}
+		}
+		if i == len(pages)-1 || len(lines) == 0 {
+			continue
+		}
+		if last := lines[len(lines)-1]; heading(last) {
+			t.Errorf("%s: page %d ends with the heading %q", name, i+1, last)
+		}
+	}
+}
