@@ -23,9 +23,13 @@ func (tx *Tx) SetReason(reason string) { tx.reason = data.Clean(reason) }
 // record appends an entry, stamped with the time, the officer and the
 // transaction's reason.
 func (tx *Tx) record(e data.AuditEntry) error {
-	b, err := tx.bolt.CreateBucketIfNotExists([]byte(bucketAudit))
-	if err != nil {
-		return err
+	b := tx.audit
+	if b == nil {
+		var err error
+		if b, err = tx.bolt.CreateBucketIfNotExists([]byte(bucketAudit)); err != nil {
+			return err
+		}
+		tx.audit = b
 	}
 	// Keys only ever grow, so pages split full: at bbolt's default of half
 	// full the trail would take twice the room on disk and in every write.

@@ -687,7 +687,15 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		return sum, err
 	}
 	t.out = &ps
-	var rows []scoreRow
+	byUnit := map[string][]scoreRow{}
+	nrows := 0
+	add := func(sr scoreRow) {
+		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
+		nrows++
+		if !sr.published && sr.score != (data.Score{}) {
+			sum.Scores++
+		}
+	}
 	seen := map[[2]string]int{}
 	eps := t.each(func(r int) {
 		unit, code := data.Clean(t.get(r, 1)), data.Clean(t.get(r, 3))
@@ -734,7 +742,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		sr.score.Note = data.CleanMultiline(t.get(r, 8))
 		sr.score.Evidence = data.CleanMultiline(t.get(r, 9))
 		if !bad {
-			rows = append(rows, sr)
+			add(sr)
 		}
 	})
 	ps = append(ps, eps...)
@@ -771,7 +779,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 				}
 				sr.total = &p
 			}
-			rows = append(rows, sr)
+			add(sr)
 		})
 		ps = append(ps, eps...)
 	}
@@ -779,15 +787,8 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	if ps != nil {
 		return sum, ps
 	}
-	if len(rows) == 0 {
+	if nrows == 0 {
 		return sum, Problems{{Sheet: t.sheet, Msg: "không có dòng điểm nào dưới dòng tiêu đề"}}
-	}
-	byUnit := map[string][]scoreRow{}
-	for _, sr := range rows {
-		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
-		if !sr.published && sr.score != (data.Score{}) {
-			sum.Scores++
-		}
 	}
 	sum.Year, sum.Units = year, len(byUnit)
 	// Scores the file would clear are listed before anything is written,
