@@ -168,3 +168,46 @@ func BenchmarkImportScores3500(b *testing.B) {
 	b.ReportMetric(float64(grown), "file-B/score")
 	b.ReportMetric(float64(len(file))/1024, "xlsx-KB")
 }
+
+// xfdFile is a units file whose every row, down to row n, has one cell in
+// column XFD: with GetRows each row became 16 384 strings.
+func xfdFile(tb testing.TB, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(row(4, txt("A4", "Mã đơn vị"), txt("B4", "Tên đơn vị"), txt("C4", "Loại đơn vị"), txt("D4", "Mã nhóm"), txt("E4", "Tên nhóm xếp hạng"), txt("F4", "Thứ tự"), txt("G4", "Ngừng đánh giá")))
+	for r := 5; r <= n; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+	}
+	return rawBook(tb, [2]string{xlsx.SheetUnits, b.String()})
+}
+
+// BenchmarkImportHostile: a units file with one cell in column XFD on each
+// of its rows (refused: no unit under the header), and a scores file of
+// 10 000 rows (263 units × 38 rows). Both report the peak heap.
+func BenchmarkImportHostile(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		file func() []byte
+		imp  func(*store.Store, *bytes.Reader) (xlsx.Summary, error)
+		st   func() *store.Store
+	}{
+		{"xfd-60000-rows", func() []byte { return xfdFile(b, 60000) }, unitsImport, func() *store.Store { return demoStore(b) }},
+		{"xfd-200000-rows", func() []byte { return xfdFile(b, 200000) }, unitsImport, func() *store.Store { return demoStore(b) }},
+		{"scores-10000-rows", func() []byte { return cachedScoresFile(b, 263) }, scoresImport, func() *store.Store { return bigStore(b, 263) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			file := c.file()
+			var peak uint64
+			for b.Loop() {
+				b.StopTimer()
+				st := c.st()
+				b.StartTimer()
+				peak = max(peak, peakHeap(func() { c.imp(st, bytes.NewReader(file)) }))
+				b.StopTimer()
+				st.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			b.ReportMetric(float64(len(file))/1024, "xlsx-KB")
+		})
+	}
+}

@@ -17,10 +17,10 @@ import (
 type Summary struct {
 	Kind     string // "đơn vị", "bộ chỉ số", "điểm"
 	Year     int
-	Units    int // units added or changed; units scored
-	Groups   int // groups created or renamed
-	Criteria int // criteria of the framework
-	Scores   int // scores entered
+	Units    int       // units added or changed; units scored
+	Groups   int       // groups created or renamed
+	Criteria int       // criteria of the framework
+	Scores   int       // scores entered
 	Cleared  int       // stored scores cleared (cells left blank)
 	Clears   []Cleared // which ones, by sheet, row and column
 	Backup   store.Backup
@@ -578,7 +578,10 @@ type Cleared struct {
 }
 
 func (c Cleared) String() string {
-	p := Problem{Sheet: c.Sheet, Row: c.Row, Col: c.Col}
+	p := Problem{Sheet: c.Sheet, Row: c.Row, Col: c.Col, Header: map[int]string{colSelf: scoreCols[colSelf-1].title, colAppraised: scoreCols[colAppraised-1].title}[c.Col]}
+	if c.Code == "" {
+		p.Header = publishedCols[colPublished-1].title
+	}
 	where := p.String()
 	where = strings.TrimSuffix(where, ": ")
 	if c.Code == "" {

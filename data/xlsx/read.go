@@ -26,7 +26,7 @@ import (
 
 // Limits of what an import reads. An office's workbook is a few hundred
 // kilobytes; 3 500 units × 40 criteria is 140 000 rows and 50 MB of sheet.
-const (
+var (
 	maxFile    = 32 << 20  // the .xlsx file
 	maxSheet   = 160 << 20 // one sheet's XML, unzipped
 	maxStrings = 32 << 20  // the shared strings' XML, unzipped
@@ -101,7 +101,7 @@ const notWorkbook = "Tệp không phải tệp Excel .xlsx đọc được (có 
 // openBook reads a workbook's structure; a file that is not one is a
 // problem, never a panic.
 func openBook(r io.Reader) (wb *workbook, ps Problems) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+	raw, err := io.ReadAll(io.LimitReader(r, int64(maxFile)+1))
 	switch {
 	case err != nil:
 		return nil, Problems{{Msg: "Không đọc được tệp: " + err.Error()}}
@@ -139,7 +139,7 @@ type rel struct{ id, typ, target string }
 // rels reads a relationships part; targets are resolved against dir.
 func (wb *workbook) rels(name, dir string) ([]rel, error) {
 	var out []rel
-	err := wb.scan(name, maxPart, func(d *xml.Decoder, t xml.StartElement) error {
+	err := wb.scan(name, int64(maxPart), func(d *xml.Decoder, t xml.StartElement) error {
 		if t.Name.Local != "Relationship" {
 			return nil
 		}
@@ -184,7 +184,7 @@ func (wb *workbook) readBook(book string) Problems {
 			wb.sstPath = r.target
 		}
 	}
-	err = wb.scan(book, maxPart, func(d *xml.Decoder, t xml.StartElement) error {
+	err = wb.scan(book, int64(maxPart), func(d *xml.Decoder, t xml.StartElement) error {
 		if t.Name.Local != "sheet" {
 			return nil
 		}
@@ -265,7 +265,7 @@ func (wb *workbook) sharedStrings() error {
 		return nil
 	}
 	wb.sstRead = true
-	rc, err := wb.open(wb.sstPath, maxStrings)
+	rc, err := wb.open(wb.sstPath, int64(maxStrings))
 	if err == errNoPart {
 		return nil
 	}
@@ -337,7 +337,7 @@ func (wb *workbook) rows(s wbSheet, ncols int) (*rowReader, Problems) {
 	if err := wb.sharedStrings(); err != nil {
 		return nil, Problems{{Sheet: s.name, Msg: readError(err, "bảng chuỗi dùng chung (sharedStrings.xml)")}}
 	}
-	rc, err := wb.open(s.part, maxSheet)
+	rc, err := wb.open(s.part, int64(maxSheet))
 	if err != nil {
 		return nil, Problems{{Sheet: s.name, Msg: readError(err, "trang tính")}}
 	}
@@ -356,11 +356,12 @@ func readError(err error, what string) string {
 	var se *sizeError
 	switch {
 	case errors.As(err, &se):
-		return fmt.Sprintf("%s giải nén ra %s MB, quá giới hạn %s MB mà ParDesk đọc (tệp quá lớn cho một lần nhập, hoặc bị làm hỏng); hãy chia tệp hoặc xóa các dòng, cột thừa", upperFirst(what), data.FormatCount(int64(se.size>>20)), data.FormatCount(se.limit>>20))
+		mb := func(n uint64) string { return data.Points(n * 100 >> 20).Short() }
+		return fmt.Sprintf("%s giải nén ra %s MB, quá giới hạn %s MB mà ParDesk đọc (tệp quá lớn cho một lần nhập, hoặc bị làm hỏng); hãy chia tệp hoặc xóa các dòng, cột thừa", upperFirst(what), mb(se.size), mb(uint64(se.limit)))
 	case err == errNoPart:
 		return fmt.Sprintf("tệp thiếu phần %s (tệp bị hỏng); hãy mở bằng Excel và lưu lại", what)
 	case err == errTooManyStrings:
-		return fmt.Sprintf("tệp có hơn %s chuỗi văn bản, quá giới hạn ParDesk đọc", data.FormatCount(maxSST))
+		return fmt.Sprintf("tệp có hơn %s chuỗi văn bản, quá giới hạn ParDesk đọc", data.FormatCount(int64(maxSST)))
 	case errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Sprintf("dữ liệu nén của %s bị hỏng (tệp chưa tải xong hoặc bị cắt); hãy lấy lại tệp gốc", what)
 	}
@@ -424,7 +425,7 @@ func (rr *rowReader) next() (n int, cells []xcell, ps Problems) {
 		}
 		rr.rows++
 		if rr.rows > maxRows {
-			return fail(fmt.Sprintf("trang tính có hơn %s dòng, quá giới hạn một lần nhập; hãy chia thành nhiều tệp", data.FormatCount(maxRows)))
+			return fail(fmt.Sprintf("trang tính có hơn %s dòng, quá giới hạn một lần nhập; hãy chia thành nhiều tệp", data.FormatCount(int64(maxRows))))
 		}
 		return n, rr.row, nil
 	}
@@ -466,7 +467,7 @@ func (rr *rowReader) readRow(n int) (has bool, err error) {
 			has = true
 			rr.cells++
 			if rr.cells > maxCells {
-				return has, Problem{Sheet: rr.sheet, Row: n, Msg: fmt.Sprintf("trang tính có hơn %s ô, quá giới hạn một lần nhập; hãy chia thành nhiều tệp hoặc xóa các cột thừa", data.FormatCount(maxCells))}
+				return has, Problem{Sheet: rr.sheet, Row: n, Msg: fmt.Sprintf("trang tính có hơn %s ô, quá giới hạn một lần nhập; hãy chia thành nhiều tệp hoặc xóa các cột thừa", data.FormatCount(int64(maxCells)))}
 			}
 			col++
 			typ := ""
