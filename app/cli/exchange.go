@@ -130,7 +130,9 @@ func Import(st *store.Store, kind string, r io.Reader) (xlsx.Summary, error) {
 	return xlsx.Summary{}, data.Errorf(data.EINVALID, "Không có loại dữ liệu nhập %q; chọn units, framework hoặc scores", kind)
 }
 
-// runImport: pardesk import units|framework|scores FILE [--db FILE].
+// runImport: pardesk import units|framework|scores FILE [--db FILE]
+// [--clear]. Without --clear a scores file that leaves stored scores blank
+// is refused with the list of them.
 func runImport(args []string, stdout io.Writer) error {
 	if len(args) < 2 {
 		return usageError("import: cần loại (units, framework, scores) và tệp .xlsx")
@@ -141,6 +143,7 @@ func runImport(args []string, stdout io.Writer) error {
 	}
 	fs := newFlags("import " + kind)
 	db := fs.String("db", DefaultPath(), "tệp dữ liệu")
+	clearScores := fs.Bool("clear", false, "cho phép xóa các điểm đã lưu mà tệp điểm để trống")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -153,7 +156,12 @@ func runImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := Import(st, kind, bytes.NewReader(raw))
+	var sum xlsx.Summary
+	if kind == xlsx.KindScores {
+		sum, err = xlsx.ImportScoresWith(st, bytes.NewReader(raw), xlsx.ImportOptions{AllowClear: *clearScores})
+	} else {
+		sum, err = Import(st, kind, bytes.NewReader(raw))
+	}
 	if err != nil {
 		return err
 	}
