@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -218,12 +219,24 @@ func (v *dataFileView) chooseImport(kind string) {
 // importFile imports in the background behind a progress dialog, then
 // shows the list of problems or what was imported.
 func (v *dataFileView) importFile(kind, name string, file []byte) {
+	v.importWith(kind, name, file, xlsx.ImportOptions{})
+}
+
+// importWith imports with the given options; a scores file that would
+// clear stored scores lists them and asks before importing again with
+// AllowClear.
+func (v *dataFileView) importWith(kind, name string, file []byte, opts xlsx.ImportOptions) {
 	v.background("Đang nhập "+name+"…", func() (func(), error) {
-		sum, err := ops.Import(v.ui.store, kind, bytes.NewReader(file))
+		sum, err := ops.Import(v.ui.store, kind, bytes.NewReader(file), opts)
 		return func() {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
 				v.showProblems(name, ps)
+				return
+			}
+			var ce *xlsx.ClearError
+			if errors.As(err, &ce) {
+				v.confirmClear(kind, name, file, ce)
 				return
 			}
 			if err != nil {
@@ -236,6 +249,29 @@ func (v *dataFileView) importFile(kind, name string, file []byte) {
 			dialog.ShowInformation("Đã nhập "+name, sum.String(), v.ui.win)
 		}, nil
 	})
+}
+
+// confirmClear lists the stored scores a file would clear and imports it
+// clearing them once the officer agrees.
+func (v *dataFileView) confirmClear(kind, name string, file []byte, ce *xlsx.ClearError) {
+	lines := make([]string, 0, len(ce.Cells))
+	for _, c := range ce.Cells {
+		lines = append(lines, "• "+c.String())
+	}
+	msg := widget.NewLabel(strings.Join(lines, "\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(fmt.Sprintf("Tệp %s để trống %s điểm năm %d đã lưu. Nhập tệp sẽ xóa các điểm này (vẫn ghi vào nhật ký thay đổi). Chưa có gì được ghi.", name, data.FormatCount(int64(len(ce.Cells))), ce.Year),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Xóa điểm đã lưu?", "Nhập và xóa các điểm này", "Hủy", container.NewBorder(head, nil, nil, nil, container.NewVScroll(msg)), func(ok bool) {
+		if ok {
+			v.importWith(kind, name, file, xlsx.ImportOptions{AllowClear: true})
+			return
+		}
+		v.status.SetText(fmt.Sprintf("Không nhập tệp %s: giữ các điểm đã lưu.", name))
+	}, v.ui.win)
+	d.Resize(fyne.NewSize(820, 480))
+	d.Show()
 }
 
 // showProblems lists a refused file's problems, one a line, scrollable.

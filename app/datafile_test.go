@@ -81,6 +81,46 @@ func TestDataFileImportShowsProblemsThenImports(t *testing.T) {
 	}
 }
 
+// A file that leaves a stored score blank lists it and asks; confirmed,
+// the score is cleared and the status says so.
+func TestDataFileImportAsksBeforeClearingScores(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	f, _ := excelize.OpenReader(bytes.NewReader(exportScores(t, ui)))
+	rows, _ := f.GetRows(xlsx.SheetScores)
+	row := 0
+	for i, r := range rows {
+		if len(r) > 2 && r[0] == "NBI" && r[2] == "1.1" {
+			row = i + 1
+		}
+	}
+	f.SetCellValue(xlsx.SheetScores, "G"+strconv.Itoa(row), nil)
+	var blank bytes.Buffer
+	f.Write(&blank)
+
+	v.importFile(xlsx.KindScores, "bang-diem.xlsx", blank.Bytes())
+	v.work.Wait()
+	overlay := w.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no question before clearing a stored score")
+	}
+	shown := strings.Join(textsIn(overlay), "\n")
+	for _, want := range []string{"để trống 1 điểm năm 2023 đã lưu", "dòng " + strconv.Itoa(row) + ", cột G (Điểm thẩm định): đơn vị NBI, tiêu chí 1.1"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("question does not say %q:\n%s", want, shown)
+		}
+	}
+	if list, _ := ui.store.Backups(); len(list) != 0 {
+		t.Errorf("asking took %d backups", len(list))
+	}
+	tapButton(t, w, "Nhập và xóa các điểm này")
+	v.work.Wait()
+	if !strings.Contains(v.status.Text, "xóa 1 điểm đã lưu") {
+		t.Errorf("status after confirming %q", v.status.Text)
+	}
+}
+
 // Backup now, change a score, restore the backup after confirming: the
 // window shows the old figures again, and the restore kept a backup of
 // the state it replaced.

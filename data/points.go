@@ -3,6 +3,7 @@ package data
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Points is a score in hundredths of a point. Frameworks publish points with
@@ -34,7 +35,16 @@ func ParsePoints(s string) (Points, error) {
 		whole = "0"
 	}
 	if !allDigits(whole) || (hasMark && !allDigits(frac)) || (hasMark && frac == "") {
+		if strings.ContainsFunc(s, func(r rune) bool { return r > '9' && unicode.IsDigit(r) }) {
+			// Full-width "８１" (an Asian keyboard layout) or other
+			// scripts' digits: refused, never converted, so that what is
+			// stored is what the officer sees typed.
+			return 0, errorf(EINVALID, "%q có chữ số không phải 0-9 (chữ số toàn khổ của bộ gõ tiếng Nhật, tiếng Trung…); ParDesk không tự đổi, hãy gõ lại bằng chữ số 0-9", s)
+		}
 		return 0, errorf(EINVALID, "%q không phải là số điểm hợp lệ", s)
+	}
+	if len(frac) == 3 && strings.Contains(s, ".") {
+		return 0, errorf(EINVALID, "%q có quá hai chữ số thập phân (điểm không dùng dấu chấm ngăn cách hàng nghìn: «1.000» không phải một nghìn)", s)
 	}
 	if len(frac) > 2 {
 		return 0, errorf(EINVALID, "%q có quá hai chữ số thập phân", s)

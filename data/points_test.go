@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParsePoints(t *testing.T) {
 	good := map[string]Points{
@@ -18,6 +21,22 @@ func TestParsePoints(t *testing.T) {
 			t.Errorf("ParsePoints(%q) = %v, want refusal", in, p)
 		} else if ErrorCode(err) != EINVALID {
 			t.Errorf("ParsePoints(%q) code %q, want invalid", in, ErrorCode(err))
+		}
+	}
+}
+
+// Full-width digits and a dot before three digits are refused with a
+// reason that says so; the grid and the Excel imports share the message.
+func TestParsePointsSaysWhy(t *testing.T) {
+	for in, want := range map[string]string{
+		"８１":    "chữ số toàn khổ",
+		"1.000": "không dùng dấu chấm ngăn cách hàng nghìn",
+		"4,999": "có quá hai chữ số thập phân",
+		"1e1":   "không phải là số điểm hợp lệ",
+	} {
+		_, err := ParsePoints(in)
+		if !strings.Contains(ErrorMessage(err), want) {
+			t.Errorf("ParsePoints(%q): %q, want it to say %q", in, ErrorMessage(err), want)
 		}
 	}
 }

@@ -87,7 +87,9 @@ func runTemplate(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// runImport: pardesk import units|framework|scores FILE [--db FILE].
+// runImport: pardesk import units|framework|scores FILE [--db FILE]
+// [--clear]. Without --clear a scores file that leaves stored scores blank
+// is refused with the list of them.
 func runImport(args []string, stdout io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return usageError("import: thiếu loại dữ liệu (units, framework, scores) và tệp .xlsx")
@@ -98,6 +100,7 @@ func runImport(args []string, stdout io.Writer) error {
 	}
 	fs := newFlags("import " + kind)
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
+	clearScores := fs.Bool("clear", false, "cho phép xóa các điểm đã lưu mà tệp điểm để trống")
 	pos, err := parseArgs(fs, args, 1, "tệp .xlsx cần nhập")
 	if err != nil {
 		return err
@@ -115,7 +118,7 @@ func runImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := ops.Import(st, kind, bytes.NewReader(raw))
+	sum, err := ops.Import(st, kind, bytes.NewReader(raw), xlsx.ImportOptions{AllowClear: *clearScores})
 	if err != nil {
 		return err
 	}

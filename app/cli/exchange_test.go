@@ -66,6 +66,22 @@ func TestExportImportBackupRestore(t *testing.T) {
 		t.Error("a refused import changed the data file")
 	}
 
+	// A blank cell where a score is stored: refused with the list, then
+	// cleared with --clear, and the summary says so.
+	f.SetCellValue("Điểm", "G"+itoaCLI(row), nil)
+	f.Save()
+	code, _, stderr = run(t, "import", "scores", xl, "--db", db)
+	if code != 1 || !strings.Contains(stderr, "dòng "+itoaCLI(row)+", cột G (Điểm thẩm định): đơn vị NBI, tiêu chí 1.1, thẩm định 2,5 → để trống") || !strings.Contains(stderr, "--clear") {
+		t.Errorf("import that clears: exit %d, stderr %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); string(after) != string(before) {
+		t.Error("an import refused for clearing changed the data file")
+	}
+	code, out, stderr = run(t, "import", "scores", xl, "--db", db, "--clear")
+	if code != 0 || !strings.Contains(out, "xóa 1 điểm đã lưu mà tệp để trống") {
+		t.Errorf("import --clear: exit %d %q %q", code, out, stderr)
+	}
+
 	code, out, stderr = run(t, "restore", backup, "--db", db)
 	if code != 0 || !strings.Contains(out, "Đã khôi phục") {
 		t.Fatalf("restore: exit %d %q %q", code, out, stderr)

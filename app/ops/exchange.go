@@ -43,14 +43,16 @@ func Export(tx *store.Tx, kind string, year int, group, unit string, today time.
 }
 
 // Import reads an import kind (units, framework, scores) from r into st.
-func Import(st *store.Store, kind string, r io.Reader) (xlsx.Summary, error) {
+// opts matter to scores only: without AllowClear a file that leaves stored
+// scores blank is refused with the list of them (*xlsx.ClearError).
+func Import(st *store.Store, kind string, r io.Reader, opts xlsx.ImportOptions) (xlsx.Summary, error) {
 	switch kind {
 	case xlsx.KindUnits:
 		return xlsx.ImportUnits(st, r)
 	case xlsx.KindFramework:
 		return xlsx.ImportFramework(st, r)
 	case xlsx.KindScores:
-		return xlsx.ImportScores(st, r)
+		return xlsx.ImportScoresWith(st, r, opts)
 	}
 	return xlsx.Summary{}, data.Errorf(data.EINVALID, "Không có loại dữ liệu nhập %q; chọn units, framework hoặc scores", kind)
 }

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/pardesk/pardesk/data"
 )
@@ -20,10 +23,17 @@ func (tx *Tx) SetReason(reason string) { tx.reason = data.Clean(reason) }
 // record appends an entry, stamped with the time, the officer and the
 // transaction's reason.
 func (tx *Tx) record(e data.AuditEntry) error {
-	b, err := tx.bolt.CreateBucketIfNotExists([]byte(bucketAudit))
-	if err != nil {
-		return err
+	b := tx.audit
+	if b == nil {
+		var err error
+		if b, err = tx.bolt.CreateBucketIfNotExists([]byte(bucketAudit)); err != nil {
+			return err
+		}
+		tx.audit = b
 	}
+	// Keys only ever grow, so pages split full: at bbolt's default of half
+	// full the trail would take twice the room on disk and in every write.
+	b.FillPercent = 1.0
 	seq, err := b.NextSequence()
 	if err != nil {
 		return err
@@ -32,7 +42,21 @@ func (tx *Tx) record(e data.AuditEntry) error {
 	if e.Reason == "" {
 		e.Reason = tx.reason
 	}
-	return put(tx.bolt, bucketAudit, fmt.Sprintf("%016d", seq), e)
+	raw, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("store: %s/%d: %w", bucketAudit, seq, err)
+	}
+	return b.Put(auditKey(seq), raw)
+}
+
+// auditKey is the sequence as 16 digits, so byte order is the order of the
+// changes.
+func auditKey(seq uint64) []byte {
+	s := strconv.FormatUint(seq, 10)
+	if len(s) < 16 {
+		s = strings.Repeat("0", 16-len(s)) + s
+	}
+	return []byte(s)
 }
 
 // Audit returns the entries that match the filter, newest first.

@@ -135,6 +135,23 @@ func TestUnitCodesUniqueAndScoredUnitsNotDeleted(t *testing.T) {
 		return tx.AddUnit(data.Unit{Code: "dn", Name: "Phường Đức Long", GroupID: "phuong"})
 	})
 	wantError(t, err, data.ECONFLICT, "Mã đơn vị dn đã dùng cho Phường Đức Nghĩa")
+	// PutUnit, which replaces a unit of the same code, does not take "dn"
+	// for a new unit beside "DN" either; DN itself is replaced as before.
+	err = s.Update(func(tx *store.Tx) error {
+		return tx.PutUnit(data.Unit{Code: "dn", Name: "Phường Đức Long", GroupID: "phuong"})
+	})
+	wantError(t, err, data.ECONFLICT, "Mã đơn vị dn đã dùng cho Phường Đức Nghĩa (mã DN", "hãy dùng mã DN")
+	update(t, s, func(tx *store.Tx) error {
+		if got := tx.UnitCode("dN"); got != "DN" {
+			t.Errorf("UnitCode(dN) = %q, want DN", got)
+		}
+		u, err := tx.Unit("DN")
+		if err != nil {
+			return err
+		}
+		u.Name = "Phường Đức Nghĩa mới"
+		return tx.PutUnit(u)
+	})
 
 	update(t, s, func(tx *store.Tx) error {
 		return tx.SetScore(2022, "DN", "2", data.Score{Appraised: pts("40")})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
@@ -55,7 +56,7 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err := tx.CheckUnlocked(s.Year); err != nil {
 		return err
 	}
-	f, err := tx.Framework(s.Year)
+	f, err := tx.frameworkToCheck(s.Year)
 	if err != nil {
 		return err
 	}
@@ -93,4 +94,30 @@ func (tx *Tx) SetScore(year int, unit, code string, sc data.Score) error {
 		s.Scores[code] = sc
 	}
 	return tx.PutSheet(s)
+}
+
+// frameworkToCheck returns the year's framework for checking sheets
+// against, decoded once per transaction as long as its stored bytes stay
+// the same (an import puts thousands of sheets of one year). The caller
+// must not change it.
+func (tx *Tx) frameworkToCheck(year int) (*data.Framework, error) {
+	var raw []byte
+	if b := tx.bolt.Bucket([]byte(bucketFrameworks)); b != nil {
+		raw = b.Get([]byte(yearKey(year)))
+	}
+	if c := tx.fwCache; c != nil && c.year == year && raw != nil && bytes.Equal(c.raw, raw) {
+		return c.f, nil
+	}
+	f, err := tx.Framework(year)
+	if err != nil {
+		return nil, err
+	}
+	tx.fwCache = &fwCache{year: year, raw: bytes.Clone(raw), f: f}
+	return f, nil
+}
+
+type fwCache struct {
+	year int
+	raw  []byte
+	f    *data.Framework
 }

@@ -145,9 +145,12 @@ func (s *Store) Update(fn func(tx *Tx) error) (err error) {
 // copies and stay valid afterwards.
 type Tx struct {
 	bolt    *bbolt.Tx
-	officer string           // recorded in the audit trail
-	now     func() time.Time // the audit trail's clock
-	reason  string           // recorded with the changes that follow (SetReason)
+	officer string            // recorded in the audit trail
+	now     func() time.Time  // the audit trail's clock
+	reason  string            // recorded with the changes that follow (SetReason)
+	codes   map[string]string // unit codes by folded code (unitCodes)
+	fwCache *fwCache          // the framework sheets are checked against
+	audit   *bbolt.Bucket     // the audit bucket, once record has opened it
 }
 
 // tx wraps a bbolt transaction with the store's officer and clock.

@@ -51,7 +51,10 @@ func (tx *Tx) Unit(code string) (data.Unit, error) {
 }
 
 // PutUnit validates and saves a unit, replacing the one with the same code.
-// Its group must exist. Every changed field goes into the audit trail.
+// Its group must exist. Unit codes are one namespace without regard to
+// case: a code that differs only in case from another unit's ("nbi" beside
+// "NBI") is refused with a message naming that unit. Every changed field
+// goes into the audit trail.
 func (tx *Tx) PutUnit(u data.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
@@ -61,6 +64,10 @@ func (tx *Tx) PutUnit(u data.Unit) error {
 	} else if !ok {
 		return data.Errorf(data.EINVALID, "Đơn vị %s: nhóm xếp hạng mã %s không tồn tại", u.Name, u.GroupID)
 	}
+	if other := tx.UnitCode(u.Code); other != "" && other != u.Code {
+		o, _ := tx.Unit(other)
+		return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s (mã %s: mã đơn vị không phân biệt chữ hoa, chữ thường); hãy dùng mã %s hoặc chọn mã khác", u.Code, o.Name, other, other)
+	}
 	old, had, err := get[data.Unit](tx.bolt, bucketUnits, u.Code)
 	if err != nil {
 		return err
@@ -69,25 +76,44 @@ func (tx *Tx) PutUnit(u data.Unit) error {
 	if err := tx.recordUnit(old, u, had); err != nil {
 		return err
 	}
-	return put(tx.bolt, bucketUnits, u.Code, u)
+	if err := put(tx.bolt, bucketUnits, u.Code, u); err != nil {
+		return err
+	}
+	tx.unitCodes()[foldCode(u.Code)] = u.Code
+	return nil
 }
 
-// AddUnit saves a new unit. A code already in use is refused with a
-// message naming the unit that has it.
+// AddUnit saves a new unit. A code already in use, in any case, is refused
+// with a message naming the unit that has it.
 func (tx *Tx) AddUnit(u data.Unit) error {
 	u.Code = data.Clean(u.Code)
-	for _, other := range tx.mustUnits() {
-		if strings.EqualFold(other.Code, u.Code) {
-			return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s; hãy chọn mã khác", u.Code, other.Name)
-		}
+	if other := tx.UnitCode(u.Code); other != "" {
+		o, _ := tx.Unit(other)
+		return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s; hãy chọn mã khác", u.Code, o.Name)
 	}
 	return tx.PutUnit(u)
 }
 
-func (tx *Tx) mustUnits() []data.Unit {
-	us, _ := tx.Units()
-	return us
+// UnitCode returns the stored code of the unit whose code equals code
+// without regard to case ("nbi" gives "NBI"), or "" when there is none.
+func (tx *Tx) UnitCode(code string) string {
+	return tx.unitCodes()[foldCode(data.Clean(code))]
 }
+
+// unitCodes indexes the stored unit codes by their folded form. It is built
+// from the keys alone, once per transaction, and kept up to date by the
+// writes of this transaction.
+func (tx *Tx) unitCodes() map[string]string {
+	if tx.codes == nil {
+		tx.codes = map[string]string{}
+		for _, k := range keys(tx.bolt, bucketUnits, "") {
+			tx.codes[foldCode(k)] = k
+		}
+	}
+	return tx.codes
+}
+
+func foldCode(code string) string { return strings.ToUpper(strings.ToLower(code)) }
 
 // HasScores reports whether a unit has a sheet in any year: such a unit
 // keeps its history and can only be deactivated, never deleted.
@@ -113,6 +139,7 @@ func (tx *Tx) DeleteUnit(code string) error {
 	if err := tx.bolt.Bucket([]byte(bucketUnits)).Delete([]byte(code)); err != nil {
 		return err
 	}
+	delete(tx.unitCodes(), foldCode(code))
 	return tx.record(data.AuditEntry{Kind: data.AuditUnit, Unit: code, Item: "Xóa đơn vị", Old: u.Name})
 }
 

@@ -237,35 +237,76 @@ func (ps Problems) AsError() error {
 	return &data.Error{Code: data.EINVALID, Message: ps.Error()}
 }
 
-// cellPoints reads a points cell as Excel stores it: a number ("4.9", or
-// "12.609999999999999" from a sheet that computed it) or text typed the
-// Vietnamese way ("4,9"). Anything else is refused with ParsePoints' reason.
-func cellPoints(s string) (data.Points, error) {
-	p, err := data.ParsePoints(s)
-	if err == nil {
-		return p, nil
+// cellPoints reads a points cell the way the score grid reads typed
+// points. Text ("4,9", "4.9") goes through data.ParsePoints, the grid's
+// parser, so "1e1", "1.000" and "８１" are refused for the grid's reasons.
+// A number stored as a number by Excel is taken as it is when it has at
+// most two decimals ("12.609999999999999", from a sheet that computed it,
+// is 12,61). A boolean, an error, a date or a formula never computed is
+// refused.
+func cellPoints(x xcell) (data.Points, error) {
+	switch x.kind {
+	case cellBlank:
+		return 0, data.Errorf(data.EINVALID, "chưa nhập số điểm")
+	case cellText:
+		return data.ParsePoints(x.v)
+	case cellBool:
+		return 0, data.Errorf(data.EINVALID, "ô chứa giá trị đúng/sai (%s), không phải số điểm", x.text())
+	case cellError:
+		return 0, data.Errorf(data.EINVALID, "ô báo lỗi công thức %s, không phải số điểm", x.v)
+	case cellDate:
+		return 0, data.Errorf(data.EINVALID, "ô chứa ngày tháng %s, không phải số điểm", x.v)
+	case cellNoValue:
+		return 0, data.Errorf(data.EINVALID, "%s", msgNoValue)
 	}
-	s = strings.TrimSpace(s)
-	if strings.ContainsAny(s, "eE.") && !strings.Contains(s, ",") {
-		if x, ferr := strconv.ParseFloat(s, 64); ferr == nil && !math.IsInf(x, 0) && !math.IsNaN(x) && x >= 0 && x < 1e9 {
-			h := math.Round(x * data.PointsScale)
-			if math.Abs(x*data.PointsScale-h) < 1e-6 {
-				return data.Points(h), nil
-			}
-			return 0, data.Errorf(data.EINVALID, "%q có quá hai chữ số thập phân", s)
-		}
+	f, err := strconv.ParseFloat(x.v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, data.Errorf(data.EINVALID, "%q không phải là số điểm hợp lệ", x.v)
 	}
-	return 0, err
+	if math.Abs(f) >= 1e9 {
+		return 0, data.Errorf(data.EINVALID, "%q quá lớn", x.v)
+	}
+	h := math.Round(f * data.PointsScale)
+	if math.Abs(f*data.PointsScale-h) > 1e-6 {
+		return 0, data.Errorf(data.EINVALID, "%q có quá hai chữ số thập phân", strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	return data.Points(h), nil
 }
 
-// cellInt reads a whole number cell ("3" or "3.0" as Excel may store it).
-func cellInt(s string) (int, bool) {
-	s = strings.TrimSpace(s)
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, true
+// scorePoints reads a score cell for criterion c: text through
+// data.ParseScore, exactly as the grid reads what is typed; anything else
+// as cellPoints, then checked against the criterion's range. Every refusal
+// names the criterion and its max.
+func scorePoints(c *data.Criterion, x xcell) (data.Points, error) {
+	if x.kind == cellText {
+		return data.ParseScore(c, x.v)
 	}
-	if x, err := strconv.ParseFloat(s, 64); err == nil && x == math.Trunc(x) && math.Abs(x) < 1e9 {
-		return int(x), true
+	p, err := cellPoints(x)
+	if err != nil {
+		return 0, data.Errorf(data.EINVALID, "Tiêu chí %s «%s» (tối đa %s điểm): %s", c.Code, c.Title, c.Max.Short(), data.ErrorMessage(err))
+	}
+	return p, data.CheckScore(c, p)
+}
+
+// cellInt reads a whole number: a number cell ("3", or "3.0" as a program
+// may store it) or text of digits. "1e1" as text, a boolean or a formula
+// never computed is not one.
+func cellInt(x xcell) (int, bool) {
+	s := strings.TrimSpace(x.v)
+	switch x.kind {
+	case cellText:
+		if s == "" || strings.ContainsAny(s, "+") {
+			return 0, false
+		}
+		n, err := strconv.Atoi(s)
+		return n, err == nil
+	case cellNumber:
+		if n, err := strconv.Atoi(s); err == nil {
+			return n, true
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e9 {
+			return int(f), true
+		}
 	}
 	return 0, false
 }

@@ -1,13 +1,13 @@
 package xlsx
 
 import (
-	"bytes"
+	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
@@ -17,11 +17,12 @@ import (
 type Summary struct {
 	Kind     string // "đơn vị", "bộ chỉ số", "điểm"
 	Year     int
-	Units    int // units added or changed; units scored
-	Groups   int // groups created or renamed
-	Criteria int // criteria of the framework
-	Scores   int // scores entered
-	Cleared  int // scores cleared (rows left blank)
+	Units    int       // units added or changed; units scored
+	Groups   int       // groups created or renamed
+	Criteria int       // criteria of the framework
+	Scores   int       // scores entered
+	Cleared  int       // stored scores cleared (cells left blank)
+	Clears   []Cleared // which ones, by sheet, row and column
 	Backup   store.Backup
 }
 
@@ -39,7 +40,7 @@ func (s Summary) String() string {
 	case kindScores:
 		fmt.Fprintf(&b, "Đã nhập điểm năm %d của %s đơn vị: %s điểm", s.Year, data.FormatCount(int64(s.Units)), data.FormatCount(int64(s.Scores)))
 		if s.Cleared > 0 {
-			fmt.Fprintf(&b, ", xóa %s điểm để trống", data.FormatCount(int64(s.Cleared)))
+			fmt.Fprintf(&b, ", xóa %s điểm đã lưu mà tệp để trống", data.FormatCount(int64(s.Cleared)))
 		}
 		b.WriteString(".")
 	}
@@ -65,30 +66,81 @@ func (ps Problems) As(target any) bool {
 	return false
 }
 
-// table is the part of a sheet under its header row.
+// table is the part of a sheet under its header row, read one row at a
+// time: the rows down to the header are kept, the rows under it are given
+// to each as they are read.
 type table struct {
 	sheet  string
 	header int // 1-based row of the header
 	cols   []column
-	rows   [][]string
-	meta   map[string]string // "nam" → "2023": label/value lines above the header
+	head   map[int][]xcell  // the rows down to the header, by row number
+	meta   map[string]xcell // "nam" → 2023: label/value lines above the header
+	rr     *rowReader
+	curN   int     // the row each is at
+	cur    []xcell // its cells
+	noted  map[[2]int]bool
+	out    *Problems // where get reports cells it cannot read
 }
 
-// get returns the cleaned value at 1-based row and column, "" when empty.
-func (t *table) get(row, col int) string {
-	if row-1 >= len(t.rows) || col-1 >= len(t.rows[row-1]) {
-		return ""
+// cell returns the cell at 1-based row and column: a row down to the
+// header, or the row each is at.
+func (t *table) cell(row, col int) xcell {
+	cells := t.head[row]
+	if row == t.curN && row > t.header {
+		cells = t.cur
 	}
-	return strings.TrimSpace(t.rows[row-1][col-1])
+	if col < 1 || col > len(cells) {
+		return xcell{}
+	}
+	return cells[col-1]
 }
 
-// each calls fn for each data row that is not blank.
-func (t *table) each(fn func(row int)) {
-	for r := t.header + 1; r <= len(t.rows); r++ {
-		if !slices.ContainsFunc(t.rows[r-1], func(s string) bool { return strings.TrimSpace(s) != "" }) {
+// get returns the cell at row and column as text, trimmed, "" when empty.
+// A formula never computed is reported (once) and reads as empty.
+func (t *table) get(row, col int) string {
+	c := t.cell(row, col)
+	if c.kind == cellNoValue {
+		t.noValue(row, col)
+	}
+	return strings.TrimSpace(c.text())
+}
+
+// noValue reports a cell whose formula has no saved value.
+func (t *table) noValue(row, col int) {
+	if t.noted[[2]int{row, col}] || t.out == nil {
+		return
+	}
+	t.noted[[2]int{row, col}] = true
+	*t.out = append(*t.out, t.problem(row, col, "%s", msgNoValue))
+}
+
+// msgNoValue is the problem of a formula cell without its value.
+const msgNoValue = "ô có công thức nhưng chưa có giá trị đã tính (tệp do một chương trình tạo ra, chưa được lưu bằng Excel): hãy mở tệp bằng Excel, lưu lại rồi nhập"
+
+// each calls fn for each data row that is not blank, reading the sheet as
+// it goes; it returns the problem that stopped the reading, if any.
+func (t *table) each(fn func(row int)) Problems {
+	if t.rr == nil {
+		return nil
+	}
+	defer t.rr.close()
+	for {
+		n, cells, ps := t.rr.next()
+		if ps != nil || n == 0 {
+			t.curN, t.cur = 0, nil
+			return ps
+		}
+		if n <= t.header || !slices.ContainsFunc(cells, func(c xcell) bool { return !c.blank() }) {
 			continue
 		}
-		fn(r)
+		t.curN, t.cur = n, cells
+		fn(n)
+	}
+}
+
+func (t *table) close() {
+	if t != nil {
+		t.rr.close()
 	}
 }
 
@@ -100,73 +152,49 @@ func (t *table) problem(row, col int, format string, args ...any) Problem {
 	return p
 }
 
-// maxFile bounds what an import reads: an office's workbook is a few
-// hundred kilobytes; a larger one is a mistake, or a zip bomb.
-const (
-	maxFile     = 32 << 20
-	maxUnzipped = 256 << 20
-)
-
-// openBook reads a workbook; a file that is not one is a problem, never a
-// panic.
-func openBook(r io.Reader) (f *excelize.File, ps Problems) {
-	raw, err := io.ReadAll(io.LimitReader(r, maxFile+1))
-	if err != nil {
-		return nil, Problems{{Msg: "Không đọc được tệp: " + err.Error()}}
-	}
-	if len(raw) > maxFile {
-		return nil, Problems{{Msg: "Tệp lớn hơn 32 MB, không phải bảng dữ liệu ParDesk"}}
-	}
-	defer func() {
-		if recover() != nil {
-			f, ps = nil, Problems{{Msg: "Tệp Excel bị hỏng, không đọc được"}}
-		}
-	}()
-	f, err = excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 64 << 20})
-	if err != nil {
-		return nil, Problems{{Msg: "Tệp không phải tệp Excel .xlsx đọc được (có thể bị hỏng, chưa tải xong hoặc là tệp .xls cũ): " + err.Error()}}
-	}
-	return f, nil
-}
-
 // readTable finds the sheet and checks its header row against cols. The
 // header is the first of the first ten rows that starts with cols[0].
-func readTable(f *excelize.File, sheet string, cols []column, optional bool) (t *table, ps Problems) {
-	defer func() {
-		if recover() != nil {
-			t, ps = nil, Problems{{Sheet: sheet, Msg: "trang tính bị hỏng, không đọc được"}}
-		}
-	}()
-	name := ""
-	for _, s := range f.GetSheetList() {
-		if data.Fold(data.Clean(s)) == data.Fold(sheet) {
-			name = s
+// Problems of the cells read later go to out. The caller closes the table.
+func readTable(wb *workbook, sheet string, cols []column, optional bool, out *Problems) (t *table, ps Problems) {
+	var found *wbSheet
+	for i, s := range wb.sheets {
+		if data.Fold(data.Clean(s.name)) == data.Fold(sheet) {
+			found = &wb.sheets[i]
 			break
 		}
 	}
-	if name == "" {
+	if found == nil {
 		if optional {
 			return nil, nil
 		}
-		return nil, Problems{{Msg: fmt.Sprintf("Tệp không có trang tính «%s» (các trang tính có: %s)", sheet, strings.Join(f.GetSheetList(), ", "))}}
+		return nil, Problems{{Msg: fmt.Sprintf("Tệp không có trang tính «%s» (các trang tính có: %s)", sheet, strings.Join(wb.names(), ", "))}}
 	}
-	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, Problems{{Sheet: sheet, Msg: "không đọc được: " + err.Error()}}
+	rr, ps := wb.rows(*found, len(cols))
+	if ps != nil {
+		return nil, ps
 	}
-	t = &table{sheet: name, cols: cols, rows: rows, meta: map[string]string{}}
+	t = &table{sheet: found.name, cols: cols, rr: rr, head: map[int][]xcell{}, meta: map[string]xcell{}, noted: map[[2]int]bool{}, out: out}
 	want := data.Fold(cols[0].title)
-	for r := 1; r <= min(10, len(rows)); r++ {
-		if data.Fold(data.Clean(t.get(r, 1))) == want {
-			t.header = r
+	for t.header == 0 {
+		n, cells, ps := rr.next()
+		if ps != nil {
+			return nil, ps
+		}
+		if n == 0 || n > 10 {
 			break
 		}
-		if label := data.Fold(data.Clean(t.get(r, 1))); label != "" {
-			t.meta[label] = t.get(r, 2)
+		t.head[n] = slices.Clone(cells)
+		label := data.Fold(data.Clean(t.get(n, 1)))
+		switch {
+		case label == want:
+			t.header = n
+		case label != "":
+			t.meta[label] = t.cell(n, 2)
 		}
 	}
 	if t.header == 0 {
-		return nil, Problems{{Sheet: name, Msg: fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng (ô đầu dòng «%s» trong 10 dòng đầu)", cols[0].title)}}
+		rr.close()
+		return nil, Problems{{Sheet: t.sheet, Msg: fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng (ô đầu dòng «%s» trong 10 dòng đầu)", cols[0].title)}}
 	}
 	for i, c := range cols {
 		if got := data.Clean(t.get(t.header, i+1)); data.Fold(got) != data.Fold(c.title) {
@@ -175,6 +203,7 @@ func readTable(f *excelize.File, sheet string, cols []column, optional bool) (t 
 		}
 	}
 	if ps != nil {
+		rr.close()
 		return nil, ps
 	}
 	return t, nil
@@ -183,19 +212,22 @@ func readTable(f *excelize.File, sheet string, cols []column, optional bool) (t 
 // metaYear reads the "Năm" line above the table.
 func (t *table) metaYear() (int, Problems) {
 	raw, ok := t.meta[data.Fold("Năm")]
+	if raw.kind == cellNoValue {
+		return 0, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: "ô năm đánh giá: " + msgNoValue}}
+	}
 	y, okInt := cellInt(raw)
 	if !ok || !okInt || y < 2000 || y > 2100 {
-		return 0, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: fmt.Sprintf("ô năm đánh giá (dòng «Năm») phải là số từ 2000 đến 2100, đang là «%s»", raw)}}
+		return 0, Problems{{Sheet: t.sheet, Row: rowYear, Col: 2, Msg: fmt.Sprintf("ô năm đánh giá (dòng «Năm») phải là số từ 2000 đến 2100, đang là «%s»", raw.text())}}
 	}
 	return y, nil
 }
 
 // apply backs up the data file, then writes in one transaction. A refusal
 // by the store (scores that no longer fit; a year locked since the
-// importer's own check) becomes a problem, and nothing is written. What
-// can be refused without writing (a locked year, a year without
-// framework) the importers refuse before calling apply, so such a file
-// leaves no backup behind.
+// importer's own check) becomes a problem, nothing is written, and the
+// backup just taken is removed: it is a copy of the file as it still is.
+// What can be refused without writing (a locked year, a year without
+// framework, scores to clear) the importers refuse before calling apply.
 func apply(st *store.Store, sum *Summary, fn func(tx *store.Tx) error) error {
 	b, err := st.Backup(store.ReasonImport)
 	if err != nil {
@@ -203,54 +235,77 @@ func apply(st *store.Store, sum *Summary, fn func(tx *store.Tx) error) error {
 	}
 	sum.Backup = b
 	err = st.Update(fn)
-	if err != nil && data.ErrorCode(err) != data.EINTERNAL {
+	if err == nil {
+		return nil
+	}
+	os.Remove(b.Path)
+	sum.Backup = store.Backup{}
+	var ce *ClearError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	if data.ErrorCode(err) != data.EINTERNAL {
 		return Problems{{Msg: data.ErrorMessage(err)}}
 	}
 	return err
 }
 
+// codeKey is a unit code as the store compares codes: without regard to
+// case.
+func codeKey(code string) string { return strings.ToUpper(strings.ToLower(code)) }
+
 // ImportUnits reads units (and the groups they name) from a workbook laid
 // out as Units exports them, and saves them all, or none when any row is
-// wrong. A unit already stored under the same code is replaced; a group
-// code not stored yet is created with the name given in the row.
+// wrong. A unit already stored under the same code, in any case, is
+// replaced and keeps its stored code; a group code not stored yet is
+// created with the name given in the row.
 func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 	sum := Summary{Kind: kindUnits}
-	f, ps := openBook(r)
+	wb, ps := openBook(r)
 	if ps != nil {
 		return sum, ps
 	}
-	defer f.Close()
-	t, ps := readTable(f, SheetUnits, unitCols, false)
+	t, ps := readTable(wb, SheetUnits, unitCols, false, &ps)
 	if ps != nil {
 		return sum, ps
 	}
+	defer t.close()
 	var stored map[string]data.Group
+	codes := map[string]string{} // stored unit codes by codeKey
 	if err := st.View(func(tx *store.Tx) error {
 		gs, err := tx.Groups()
 		stored = map[string]data.Group{}
 		for _, g := range gs {
 			stored[g.ID] = g
 		}
-		return err
+		us, uerr := tx.Units()
+		for _, u := range us {
+			codes[codeKey(u.Code)] = u.Code
+		}
+		return cmp.Or(err, uerr)
 	}); err != nil {
 		return sum, err
 	}
+	t.out = &ps
 	var units []data.Unit
 	groups := map[string]data.Group{} // to create or rename
 	rowOf := map[string]int{}
-	t.each(func(r int) {
+	eps := t.each(func(r int) {
 		u := data.Unit{Code: data.Clean(t.get(r, 1)), Name: data.Clean(t.get(r, 2)), GroupID: data.Clean(t.get(r, 4))}
 		bad := false
 		fail := func(col int, format string, args ...any) {
 			ps = append(ps, t.problem(r, col, format, args...))
 			bad = true
 		}
+		if code, ok := codes[codeKey(u.Code)]; ok {
+			u.Code = code
+		}
 		if u.Code == "" {
 			fail(1, "chưa có mã đơn vị")
-		} else if first, dup := rowOf[u.Code]; dup {
-			fail(1, "mã đơn vị %s trùng với dòng %d", u.Code, first)
+		} else if first, dup := rowOf[codeKey(u.Code)]; dup {
+			fail(1, "mã đơn vị %s trùng với dòng %d (mã đơn vị không phân biệt chữ hoa, chữ thường)", data.Clean(t.get(r, 1)), first)
 		} else {
-			rowOf[u.Code] = r
+			rowOf[codeKey(u.Code)] = r
 		}
 		kind := data.Fold(data.Clean(t.get(r, 3)))
 		for _, k := range data.UnitKinds {
@@ -277,19 +332,26 @@ func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 				groups[u.GroupID] = g
 			}
 		}
-		if s := t.get(r, 6); s != "" {
-			n, ok := cellInt(s)
+		if c := t.cell(r, 6); !c.blank() && c.kind != cellNoValue {
+			n, ok := cellInt(c)
 			if !ok || n < 0 || n > 100000 {
-				fail(6, "thứ tự phải là số nguyên từ 0 đến 100.000, đang là «%s»", s)
+				fail(6, "thứ tự phải là số nguyên từ 0 đến 100.000, đang là «%s»", c.text())
 			}
 			u.Order = n
+		} else {
+			t.get(r, 6)
 		}
-		switch v := data.Fold(data.Clean(t.get(r, 7))); v {
-		case "", "0", "khong", "false":
-		case "x", "1", "co", "true":
-			u.Inactive = true
+		switch c := t.cell(r, 7); {
+		case c.kind == cellBool:
+			u.Inactive = c.v == "1"
 		default:
-			fail(7, "ghi «x» nếu đơn vị ngừng đánh giá, để trống nếu không; đang là «%s»", t.get(r, 7))
+			switch v := data.Fold(data.Clean(t.get(r, 7))); v {
+			case "", "0", "khong", "false":
+			case "x", "1", "co", "true":
+				u.Inactive = true
+			default:
+				fail(7, "ghi «x» nếu đơn vị ngừng đánh giá, để trống nếu không; đang là «%s»", t.get(r, 7))
+			}
 		}
 		if bad {
 			return
@@ -300,6 +362,7 @@ func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 		}
 		units = append(units, u)
 	})
+	ps = append(ps, eps...)
 	if ps != nil {
 		return sum, ps
 	}
@@ -330,29 +393,33 @@ func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 // fit it.
 func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 	sum := Summary{Kind: kindFramework}
-	f, ps := openBook(r)
+	wb, ps := openBook(r)
 	if ps != nil {
 		return sum, ps
 	}
-	defer f.Close()
-	t, ps := readTable(f, SheetFramework, frameworkCols, false)
-	bt, bps := readTable(f, SheetBands, bandCols, true)
+	var cellPs Problems
+	t, ps := readTable(wb, SheetFramework, frameworkCols, false, &cellPs)
+	defer t.close()
+	bt, bps := readTable(wb, SheetBands, bandCols, true, &cellPs)
+	defer bt.close()
 	ps = append(ps, bps...)
 	if ps != nil {
 		return sum, ps
 	}
 	year, ps := t.metaYear()
-	fw := &data.Framework{Year: year, Title: data.Clean(t.meta[data.Fold("Tên bộ chỉ số")])}
+	fw := &data.Framework{Year: year, Title: data.Clean(t.meta[data.Fold("Tên bộ chỉ số")].text())}
+	t.out = &ps
 	// stack[i] is the path to the last criterion of level i+1.
 	var stack []*data.Criterion
 	type given struct {
-		row int
-		max data.Points
+		row   int
+		max   data.Points
+		blank bool // the max cell is empty
 	}
 	parentMax := map[string]given{}
 	count := 0
-	t.each(func(r int) {
-		level, ok := cellInt(t.get(r, 1))
+	eps := t.each(func(r int) {
+		level, ok := cellInt(t.cell(r, 1))
 		if !ok || level < 1 || level > 6 {
 			ps = append(ps, t.problem(r, 1, "cấp phải là số từ 1 (lĩnh vực) đến 6, đang là «%s»", t.get(r, 1)))
 			return
@@ -369,10 +436,14 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 			ps = append(ps, t.problem(r, 3, "chưa có tên tiêu chí"))
 		}
 		var max data.Points
-		if s := t.get(r, 4); s != "" {
-			p, err := cellPoints(s)
-			if err != nil || p <= 0 || p > data.P(1000, 0) {
-				ps = append(ps, t.problem(r, 4, "điểm tối đa phải lớn hơn 0 và không quá 1.000, tối đa hai chữ số thập phân; đang là «%s»", s))
+		x := t.cell(r, 4)
+		if !x.blank() {
+			p, err := cellPoints(x)
+			switch {
+			case err != nil:
+				ps = append(ps, t.problem(r, 4, "điểm tối đa: %s", data.ErrorMessage(err)))
+			case p <= 0 || p > data.P(1000, 0):
+				ps = append(ps, t.problem(r, 4, "điểm tối đa phải lớn hơn 0 và không quá 1.000, tối đa hai chữ số thập phân; đang là «%s»", x.text()))
 			}
 			max = p
 		}
@@ -403,9 +474,10 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 		// the path from the root.
 		stack = lastPath(fw, level)
 		if _, dup := parentMax[c.Code]; !dup {
-			parentMax[c.Code] = given{r, max}
+			parentMax[c.Code] = given{r, max, x.blank()}
 		}
 	})
+	ps = append(ps, eps...)
 	if len(fw.Areas) == 0 && ps == nil {
 		ps = append(ps, Problem{Sheet: t.sheet, Msg: "không có dòng tiêu chí nào dưới dòng tiêu đề"})
 	}
@@ -419,7 +491,7 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 			c := &cs[i]
 			g := parentMax[c.Code]
 			switch {
-			case c.IsLeaf() && g.max == 0:
+			case c.IsLeaf() && g.max == 0 && g.blank:
 				ps = append(ps, t.problem(g.row, 4, "tiêu chí %s chưa có điểm tối đa", c.Code))
 			case !structural && !c.IsLeaf() && g.max != 0 && g.max != c.LeafMax():
 				ps = append(ps, t.problem(g.row, 4, "điểm tối đa của %s là %s nhưng tổng các tiêu chí con là %s", c.Code, g.max.Short(), c.LeafMax().Short()))
@@ -429,16 +501,20 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 	}
 	check(fw.Areas)
 	if bt != nil {
-		bt.each(func(r int) {
+		bt.out = &ps
+		eps := bt.each(func(r int) {
 			b := data.Band{Name: data.Clean(bt.get(r, 1))}
-			p, err := cellPoints(bt.get(r, 2))
-			if err != nil || p > data.P(100, 0) {
-				ps = append(ps, bt.problem(r, 2, "ngưỡng phải là số từ 0 đến 100, đang là «%s»", bt.get(r, 2)))
+			x := bt.cell(r, 2)
+			p, err := cellPoints(x)
+			if err != nil || p < 0 || p > data.P(100, 0) {
+				ps = append(ps, bt.problem(r, 2, "ngưỡng phải là số từ 0 đến 100, tối đa hai chữ số thập phân; đang là «%s»", x.text()))
 			}
 			b.Min = data.Percent(p)
 			fw.Bands = append(fw.Bands, b)
 		})
+		ps = append(ps, eps...)
 	}
+	ps = append(ps, cellPs...)
 	if ps != nil {
 		return sum, ps
 	}
@@ -469,6 +545,7 @@ func lastPath(f *data.Framework, level int) []*data.Criterion {
 }
 
 type scoreRow struct {
+	sheet     string
 	row       int
 	unit      string
 	code      string
@@ -477,22 +554,106 @@ type scoreRow struct {
 	total     *data.Points
 }
 
-// ImportScores reads a year's scores from a workbook laid out as Scores
+// ImportOptions change how an import treats what is already stored.
+type ImportOptions struct {
+	// AllowClear lets a scores import clear scores already stored, where
+	// the file leaves their cells blank. Without it such an import is
+	// refused with a *ClearError that lists them, and nothing is written.
+	AllowClear bool
+	// DryRun checks the file against the data file and writes nothing:
+	// the Summary says what the import would do, Clears included.
+	DryRun bool
+}
+
+// Cleared is a stored score that an import clears: its cell is blank in
+// the file.
+type Cleared struct {
+	Sheet string
+	Row   int
+	Col   int
+	Unit  string
+	Code  string // the criterion; "" for the published total
+	What  string // "Tự đánh giá", "Thẩm định" or "Tổng điểm công bố"
+	Old   data.Points
+}
+
+func (c Cleared) String() string {
+	p := Problem{Sheet: c.Sheet, Row: c.Row, Col: c.Col, Header: map[int]string{colSelf: scoreCols[colSelf-1].title, colAppraised: scoreCols[colAppraised-1].title}[c.Col]}
+	if c.Code == "" {
+		p.Header = publishedCols[colPublished-1].title
+	}
+	where := p.String()
+	where = strings.TrimSuffix(where, ": ")
+	if c.Code == "" {
+		return fmt.Sprintf("%s: đơn vị %s, %s %s → để trống", where, c.Unit, data.LowerFirst(c.What), c.Old.Short())
+	}
+	return fmt.Sprintf("%s: đơn vị %s, tiêu chí %s, %s %s → để trống", where, c.Unit, c.Code, data.LowerFirst(c.What), c.Old.Short())
+}
+
+// ClearError refuses a scores import that would clear stored scores, until
+// the officer confirms (ImportOptions.AllowClear; --clear on the command
+// line). Nothing was written.
+type ClearError struct {
+	Year  int
+	Cells []Cleared
+}
+
+func (e *ClearError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Tệp để trống %s điểm năm %d đã lưu trong dữ liệu; nhập tệp sẽ xóa các điểm đó. Chưa ghi gì.", data.FormatCount(int64(len(e.Cells))), e.Year)
+	for i, c := range e.Cells {
+		if i == maxShown {
+			fmt.Fprintf(&b, "\n… và %s điểm khác.", data.FormatCount(int64(len(e.Cells)-maxShown)))
+			break
+		}
+		b.WriteString("\n– " + c.String())
+	}
+	b.WriteString("\nNếu đúng là muốn xóa các điểm này, hãy nhập lại và xác nhận (dòng lệnh: thêm --clear); nếu không, hãy điền lại các ô trong tệp.")
+	return b.String()
+}
+
+// As lets callers that show data.ErrorMessage show the list.
+func (e *ClearError) As(target any) bool {
+	if t, ok := target.(**data.Error); ok {
+		*t = &data.Error{Code: data.ECONFLICT, Message: e.Error()}
+		return true
+	}
+	return false
+}
+
+// ImportScores imports scores with the default options: an import that
+// would clear stored scores is refused with a *ClearError.
+func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
+	return ImportScoresWith(st, r, ImportOptions{})
+}
+
+// PreviewScores checks a scores file against the data file and writes
+// nothing: the Summary says what ImportScoresWith would do, and Clears
+// lists the stored scores it would clear, for the window to ask first.
+func PreviewScores(st *store.Store, r io.Reader) (Summary, error) {
+	return ImportScoresWith(st, r, ImportOptions{DryRun: true})
+}
+
+// ImportScoresWith reads a year's scores from a workbook laid out as Scores
 // exports them (one unit's scorecard or every unit's): one row per unit and
 // leaf criterion with the self score, the appraised score, the note and the
 // evidence. Rows of areas and criteria that group others are sums and are
-// skipped. A row left blank clears that score; units and criteria not in the
-// file keep theirs. Every score is checked against its criterion's max; one
-// wrong cell and nothing is written.
-func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
+// skipped. A row's cells replace the stored score; a blank cell where a
+// score is stored clears it, which needs opts.AllowClear. Units and
+// criteria not in the file keep theirs. Every score cell is read as the
+// score grid reads typed points (data.ParseScore) and checked against its
+// criterion's max; one wrong cell and nothing is written.
+func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary, error) {
 	sum := Summary{Kind: kindScores}
-	f, ps := openBook(r)
+	wb, ps := openBook(r)
 	if ps != nil {
 		return sum, ps
 	}
-	defer f.Close()
-	t, ps := readTable(f, SheetScores, scoreCols, false)
-	pt, pps := readTable(f, SheetPublished, publishedCols, true)
+	var cellPs Problems
+	t, ps := readTable(wb, SheetScores, scoreCols, false, &cellPs)
+	defer t.close()
+	pt, pps := readTable(wb, SheetPublished, publishedCols, true, &cellPs)
+	defer pt.close()
 	ps = append(ps, pps...)
 	if ps != nil {
 		return sum, ps
@@ -502,7 +663,7 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 		return sum, ps
 	}
 	var fw *data.Framework
-	units := map[string]bool{}
+	units := map[string]string{} // stored codes by codeKey
 	// The year must have a framework and be open before anything else
 	// happens: a refused import leaves no backup behind.
 	err := st.View(func(tx *store.Tx) error {
@@ -515,7 +676,7 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 		}
 		us, err := tx.Units()
 		for _, u := range us {
-			units[u.Code] = true
+			units[codeKey(u.Code)] = u.Code
 		}
 		return err
 	})
@@ -528,15 +689,26 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 	default:
 		return sum, err
 	}
-	var rows []scoreRow
+	t.out = &ps
+	byUnit := map[string][]scoreRow{}
+	nrows := 0
+	add := func(sr scoreRow) {
+		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
+		nrows++
+		if !sr.published && sr.score != (data.Score{}) {
+			sum.Scores++
+		}
+	}
 	seen := map[[2]string]int{}
-	t.each(func(r int) {
+	eps := t.each(func(r int) {
 		unit, code := data.Clean(t.get(r, 1)), data.Clean(t.get(r, 3))
 		bad := false
 		if unit == "" {
 			ps, bad = append(ps, t.problem(r, 1, "chưa có mã đơn vị")), true
-		} else if !units[unit] {
+		} else if stored, ok := units[codeKey(unit)]; !ok {
 			ps, bad = append(ps, t.problem(r, 1, "không có đơn vị mã %s; hãy nhập danh sách đơn vị trước", unit)), true
+		} else {
+			unit = stored
 		}
 		c := fw.Find(code)
 		switch {
@@ -554,21 +726,16 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 			return
 		}
 		seen[[2]string{unit, code}] = r
-		sr := scoreRow{row: r, unit: unit, code: code}
+		sr := scoreRow{sheet: t.sheet, row: r, unit: unit, code: code}
 		for _, cell := range []struct {
 			col int
 			dst **data.Points
-		}{{6, &sr.score.Self}, {7, &sr.score.Appraised}} {
-			s := t.get(r, cell.col)
-			if s == "" {
+		}{{colSelf, &sr.score.Self}, {colAppraised, &sr.score.Appraised}} {
+			x := t.cell(r, cell.col)
+			if x.blank() {
 				continue
 			}
-			p, err := cellPoints(s)
-			if err != nil {
-				_, err = data.ParseScore(c, s)
-			} else {
-				err = data.CheckScore(c, p)
-			}
+			p, err := scorePoints(c, x)
 			if err != nil {
 				ps = append(ps, t.problem(r, cell.col, "%s", data.ErrorMessage(err)))
 				continue
@@ -578,78 +745,135 @@ func ImportScores(st *store.Store, r io.Reader) (Summary, error) {
 		sr.score.Note = data.CleanMultiline(t.get(r, 8))
 		sr.score.Evidence = data.CleanMultiline(t.get(r, 9))
 		if !bad {
-			rows = append(rows, sr)
+			add(sr)
 		}
 	})
+	ps = append(ps, eps...)
 	if pt != nil {
+		pt.out = &ps
 		pseen := map[string]int{}
-		pt.each(func(r int) {
+		eps := pt.each(func(r int) {
 			unit := data.Clean(pt.get(r, 1))
+			stored, ok := units[codeKey(unit)]
 			switch {
 			case unit == "":
 				ps = append(ps, pt.problem(r, 1, "chưa có mã đơn vị"))
 				return
-			case !units[unit]:
+			case !ok:
 				ps = append(ps, pt.problem(r, 1, "không có đơn vị mã %s", unit))
 				return
 			}
+			unit = stored
 			if first, dup := pseen[unit]; dup {
 				ps = append(ps, pt.problem(r, 1, "đơn vị %s đã có ở dòng %d", unit, first))
 				return
 			}
 			pseen[unit] = r
-			sr := scoreRow{row: r, unit: unit, published: true}
-			if s := pt.get(r, 3); s != "" {
-				p, err := cellPoints(s)
-				if err != nil || p > fw.Max() {
-					ps = append(ps, pt.problem(r, 3, "tổng điểm công bố phải là số từ 0 đến %s, tối đa hai chữ số thập phân; đang là «%s»", fw.Max().Short(), s))
+			sr := scoreRow{sheet: pt.sheet, row: r, unit: unit, published: true}
+			if x := pt.cell(r, 3); !x.blank() {
+				p, err := cellPoints(x)
+				if err != nil || p < 0 || p > fw.Max() {
+					msg := fmt.Sprintf("tổng điểm công bố phải là số từ 0 đến %s, tối đa hai chữ số thập phân; đang là «%s»", fw.Max().Short(), x.text())
+					if err != nil {
+						msg += " (" + data.ErrorMessage(err) + ")"
+					}
+					ps = append(ps, pt.problem(r, 3, "%s", msg))
 					return
 				}
 				sr.total = &p
 			}
-			rows = append(rows, sr)
+			add(sr)
 		})
+		ps = append(ps, eps...)
 	}
+	ps = append(ps, cellPs...)
 	if ps != nil {
 		return sum, ps
 	}
-	if len(rows) == 0 {
+	if nrows == 0 {
 		return sum, Problems{{Sheet: t.sheet, Msg: "không có dòng điểm nào dưới dòng tiêu đề"}}
 	}
-	byUnit := map[string][]scoreRow{}
-	for _, sr := range rows {
-		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
-		if !sr.published {
-			if sr.score == (data.Score{}) {
-				sum.Cleared++
-			} else {
-				sum.Scores++
-			}
-		}
-	}
 	sum.Year, sum.Units = year, len(byUnit)
+	// Scores the file would clear are listed before anything is written,
+	// so that a refusal leaves no backup behind.
+	err = st.View(func(tx *store.Tx) error {
+		sheets, err := tx.Sheets(year)
+		if err != nil {
+			return err
+		}
+		for _, unit := range slicesSorted(byUnit) {
+			sh := sheets[unit]
+			if sh == nil {
+				continue
+			}
+			sum.Clears = append(sum.Clears, mergeScores(sh, byUnit[unit])...)
+		}
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	sum.Cleared = len(sum.Clears)
+	if opts.DryRun {
+		return sum, nil
+	}
+	if sum.Cleared > 0 && !opts.AllowClear {
+		return sum, &ClearError{Year: year, Cells: sum.Clears}
+	}
 	return sum, apply(st, &sum, func(tx *store.Tx) error {
+		var clears []Cleared
 		for _, unit := range slicesSorted(byUnit) {
 			sh, err := tx.Sheet(year, unit)
 			if err != nil {
 				return err
 			}
-			for _, sr := range byUnit[unit] {
-				switch {
-				case sr.published:
-					sh.Published = sr.total
-				case sr.score == (data.Score{}):
-					delete(sh.Scores, sr.code)
-				default:
-					sh.Scores[sr.code] = sr.score
-				}
-			}
+			clears = append(clears, mergeScores(sh, byUnit[unit])...)
 			if err := tx.PutSheet(sh); err != nil {
 				return err
 			}
 		}
+		// Another window may have entered scores since the check above.
+		if len(clears) > 0 && !opts.AllowClear {
+			return &ClearError{Year: year, Cells: clears}
+		}
+		sum.Clears, sum.Cleared = clears, len(clears)
 		return nil
 	})
+}
+
+// Columns of the scores sheet that hold points.
+const (
+	colSelf      = 6
+	colAppraised = 7
+	colPublished = 3
+)
+
+// mergeScores writes the rows of one unit into its sheet and returns the
+// stored scores that the rows clear.
+func mergeScores(sh *data.Sheet, rows []scoreRow) []Cleared {
+	var out []Cleared
+	for _, sr := range rows {
+		if sr.published {
+			if sh.Published != nil && sr.total == nil {
+				out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colPublished, Unit: sr.unit, What: "Tổng điểm công bố", Old: *sh.Published})
+			}
+			sh.Published = sr.total
+			continue
+		}
+		old := sh.Scores[sr.code]
+		if old.Self != nil && sr.score.Self == nil {
+			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colSelf, Unit: sr.unit, Code: sr.code, What: "Tự đánh giá", Old: *old.Self})
+		}
+		if old.Appraised != nil && sr.score.Appraised == nil {
+			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colAppraised, Unit: sr.unit, Code: sr.code, What: "Thẩm định", Old: *old.Appraised})
+		}
+		if sr.score == (data.Score{}) {
+			delete(sh.Scores, sr.code)
+		} else {
+			sh.Scores[sr.code] = sr.score
+		}
+	}
+	return out
 }
 
 func slicesSorted[V any](m map[string]V) []string {
