@@ -75,7 +75,7 @@ func newDashboardView(ui *UI) *dashboardView {
 	split := container.NewVSplit(overdue, lower)
 	split.Offset = 0.5
 	v.content = container.NewBorder(top, nil, nil, nil, split)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, TasksChanged, UnitsChanged, OfficeChanged, InspectionsChanged, FrameworkChanged, ScoresChanged)
 	v.load()
 	return v
 }

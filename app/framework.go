@@ -113,7 +113,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	split := container.NewHSplit(left, container.NewPadded(v.form))
 	split.Offset = 0.6
 	v.content = split
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, FrameworkChanged, ScoresChanged)
 	v.load()
 	return v
 }
@@ -269,7 +269,7 @@ func (v *frameworkView) apply(change func(f *data.Framework) error, done string)
 		v.status.SetText(data.ErrorMessage(err))
 		return false
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: f.Year})
 	v.status.SetText(done)
 	return true
 }
@@ -418,7 +418,7 @@ func (v *frameworkView) confirmDelete() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: FrameworkChanged, Year: year})
 		v.status.SetText("Đã xóa tiêu chí " + code + ".")
 	}, v.ui.win)
 	d.Resize(fyne.NewSize(560, 260))
@@ -486,8 +486,7 @@ func (v *frameworkView) copyToNextYear() {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.refreshYears()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: next.Year})
 	v.year.SetSelected(strconv.Itoa(next.Year))
 	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d từ năm %d.", next.Year, next.Year-1))
 }
@@ -542,8 +541,7 @@ func (v *frameworkView) createYear(year int, copy bool, fromYear string) {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.refreshYears()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: year})
 	v.year.SetSelected(strconv.Itoa(year))
 	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d.", year))
 }

@@ -132,7 +132,7 @@ func TestFrameworkCopyToNextYearAndLock(t *testing.T) {
 	if err := ui.store.Update(func(tx *store.Tx) error { return tx.LockYear(2023) }); err != nil {
 		t.Fatal(err)
 	}
-	ui.changed()
+	ui.publish(Change{Kind: FrameworkChanged, Year: 2023})
 	if !v.banner.Visible() || !v.buttons[0].Disabled() {
 		t.Error("a locked year's framework is editable")
 	}

@@ -6,10 +6,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
-	"github.com/pardesk/pardesk/data/store"
 )
 
-// groupSelect picks a ranking group by name.
+// groupSelect picks a ranking group by name. Its options follow the
+// window's list of groups: a group created anywhere shows up here the next
+// time its screen is shown.
 type groupSelect struct {
 	*widget.Select
 	groups []data.Group
@@ -17,27 +18,32 @@ type groupSelect struct {
 
 func newGroupSelect(ui *UI, onChange func()) *groupSelect {
 	g := &groupSelect{}
-	if err := ui.store.View(func(tx *store.Tx) (err error) {
-		g.groups, err = tx.Groups()
-		return err
-	}); err != nil {
-		ui.showError(err)
-	}
+	g.Select = newSelect(nil, nil)
+	g.reload(ui)
+	g.OnChanged = func(string) { onChange() }
+	ui.watch(g, func() {
+		if g.reload(ui) {
+			onChange()
+		}
+	}, UnitsChanged)
+	return g
+}
+
+// reload takes the window's groups, keeping the chosen one when it still
+// exists and otherwise choosing the first. It reports whether the choice
+// changed.
+func (g *groupSelect) reload(ui *UI) bool {
+	g.groups = ui.lists.groups()
 	names := make([]string, len(g.groups))
 	for i, gr := range g.groups {
 		names[i] = gr.Name
 	}
-	g.Select = newSelect(names, nil)
-	if len(names) > 0 {
-		g.SetSelectedIndex(0)
-	}
-	g.OnChanged = func(string) { onChange() }
-	return g
+	return setOptions(g.Select, names, 0)
 }
 
 // ID is the chosen group's ID ("" when there is none).
 func (g *groupSelect) ID() string {
-	if i := g.SelectedIndex(); i >= 0 {
+	if i := g.SelectedIndex(); i >= 0 && i < len(g.groups) {
 		return g.groups[i].ID
 	}
 	return ""

@@ -86,7 +86,7 @@ func newOneStopView(ui *UI) *oneStopView {
 	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
 		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, OneStopChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }
@@ -452,7 +452,7 @@ func (v *oneStopView) saveFigures() {
 		tell(v.status, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: OneStopChanged})
 	tell(v.status, true, fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
 }
 
@@ -471,7 +471,7 @@ func (v *oneStopView) confirmDelete() {
 				tell(v.status, false, "Chưa xóa: "+data.ErrorMessage(err))
 				return
 			}
-			v.ui.changed()
+			v.ui.publish(Change{Kind: OneStopChanged})
 			tell(v.status, true, fmt.Sprintf("Đã xóa số liệu của %s, %s.", name, p.Label()))
 		}, v.ui.win)
 }
@@ -623,7 +623,7 @@ func (v *oneStopView) saveTargets() {
 		tell(v.targetStatus, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: OneStopChanged})
 	tell(v.targetStatus, true, fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
 }
 

@@ -37,7 +37,6 @@ type scoresView struct {
 	copyBtn *widget.Button
 	lockBtn *widget.Button
 
-	quiet    bool   // set while this view tells the others of its own change
 	building bool   // set while rows are made: no preview of half a grid
 	shape    string // gridShape of the rows built (refill when unchanged)
 
@@ -90,7 +89,7 @@ func newScoresView(ui *UI) *scoresView {
 	help.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), v.total, v.status, help)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, ScoresChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }
@@ -98,9 +97,6 @@ func newScoresView(ui *UI) *scoresView {
 // load reads the chosen year's framework, lock and the chosen unit's sheet,
 // and rebuilds the rows.
 func (v *scoresView) load() {
-	if v.quiet {
-		return
-	}
 	year, unit := selectedYear(v.year), v.unit.code()
 	var lock data.YearLock
 	err := v.ui.store.View(func(tx *store.Tx) (err error) {
@@ -498,15 +494,14 @@ func (v *scoresView) setLock(fn func(tx *store.Tx) error) {
 		v.ui.showError(err)
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: selectedYear(v.year)})
 }
 
-// notify tells the other screens (ranking, units) that scores changed,
-// without rebuilding this grid under the officer's cursor.
+// notify tells the other screens (ranking, lost points…) that the unit's
+// scores changed; they reload when next shown. The grid already shows the
+// change, so it is not rebuilt under the officer's cursor.
 func (v *scoresView) notify() {
-	v.quiet = true
-	defer func() { v.quiet = false }()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: ScoresChanged, Year: v.sheet.Year, Unit: v.sheet.Unit, From: v})
 }
 
 // printScorecard saves the unit's scorecard PDF, the same document as

@@ -102,7 +102,7 @@ func newUnitsView(ui *UI) *unitsView {
 	split := container.NewHSplit(left, container.NewPadded(side))
 	split.Offset = 0.62
 	v.content = split
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, UnitsChanged)
 	v.load()
 	v.edit(nil)
 	return v
@@ -212,7 +212,7 @@ func (v *unitsView) save() {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: UnitsChanged})
 	v.selectCode(u.Code)
 	v.status.SetText("Đã lưu đơn vị " + strings.TrimSpace(u.Name) + ".")
 }
@@ -241,7 +241,7 @@ func (v *unitsView) confirmDelete() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: UnitsChanged})
 		v.edit(nil)
 		v.status.SetText("Đã xóa đơn vị " + u.Name + ".")
 	}, v.ui.win)
@@ -281,7 +281,7 @@ func (v *unitsView) move(d int) {
 		return
 	}
 	code := v.selected.Code
-	v.ui.changed()
+	v.ui.publish(Change{Kind: UnitsChanged})
 	v.selectCode(code)
 }
 
@@ -306,7 +306,7 @@ func (v *unitsView) addGroup() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: UnitsChanged})
 		v.group.SetSelected(data.Clean(g.Name))
 	}, v.ui.win)
 }
