@@ -105,11 +105,11 @@ type lists struct {
 	ui *UI
 	// version counts the reloads, so a picker knows whether its options
 	// are out of date.
-	version                  int
+	version                    int
 	groupsOK, unitsOK, yearsOK bool
-	groupList                []data.Group
-	unitList                 []data.Unit
-	yearList                 []int
+	groupList                  []data.Group
+	unitList                   []data.Unit
+	yearList                   []int
 }
 
 func (l *lists) changed(k ChangeKind) {
