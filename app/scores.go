@@ -319,23 +319,31 @@ func (v *scoresView) preview() {
 			selfSum[r.area] += *sc.Self
 		}
 		lost := r.leaf.Max - tmp.Appraised(r.leaf.Code)
-		r.lost.SetText(lost.String())
+		setLabel(r.lost, lost.String())
 	}
 	tmp.Published = v.sheet.Published
 	res := data.Evaluate(v.fw, data.Unit{Code: v.sheet.Unit}, tmp)
 	for _, a := range res.Areas {
 		ar := v.areas[a.Code]
-		ar.self.SetText(selfSum[a.Code].String())
-		ar.appraised.SetText(a.Points.String())
-		ar.lost.SetText((a.Max - a.Points).String())
-		ar.rating.SetText(a.Rating)
+		setLabel(ar.self, selfSum[a.Code].String())
+		setLabel(ar.appraised, a.Points.String())
+		setLabel(ar.lost, (a.Max - a.Points).String())
+		setLabel(ar.rating, a.Rating)
 	}
 	text := fmt.Sprintf("Tổng điểm thẩm định: %s / %s   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
 		res.Total.String(), res.Max.Short(), res.Index.String(), res.Rating)
 	if res.Published {
 		text += "   (tổng điểm theo công bố)"
 	}
-	v.total.SetText(text)
+	setLabel(v.total, text)
+}
+
+// setLabel changes a label's text only when it differs: a keystroke in the
+// grid then redraws the few figures that moved, not all 120 rows.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // focusCell moves the keyboard to a cell and scrolls it into view.

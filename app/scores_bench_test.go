@@ -128,3 +128,34 @@ func BenchmarkScoreGridEnter(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScoreWrite is the durable part of BenchmarkScoreGridEnter alone:
+// the one bbolt transaction that stores a typed score (with its audit
+// entry), synced to disk. The difference is what the window adds.
+func BenchmarkScoreWrite(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	f := &data.Framework{Year: 2025, Title: "Bộ chỉ số"}
+	f.Areas = []data.Criterion{{Code: "1", Title: "Lĩnh vực 1", Children: []data.Criterion{{Code: "1.1", Title: "Tiêu chí", Max: data.P(1, 0)}}}}
+	if err := st.Update(func(tx *store.Tx) error {
+		if err := tx.PutGroup(data.Group{ID: "G", Name: "Các xã"}); err != nil {
+			return err
+		}
+		if err := tx.PutUnit(data.Unit{Code: "X1", Name: "Xã 1", GroupID: "G", Order: 1}); err != nil {
+			return err
+		}
+		return tx.PutFramework(f)
+	}); err != nil {
+		b.Fatal(err)
+	}
+	values := []data.Points{data.P(0, 25), data.P(0, 75)}
+	for i := 0; b.Loop(); i++ {
+		p := values[i%2]
+		if err := st.Update(func(tx *store.Tx) error { return tx.SetScore(2025, "X1", "1.1", data.Score{Appraised: &p}) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
