@@ -86,6 +86,7 @@ func newOneStopView(ui *UI) *oneStopView {
 	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
 		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
+	ui.watch(v, v.reloadUnits, UnitsChanged)
 	ui.watch(v, v.load, OneStopChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
@@ -635,4 +636,14 @@ func tell(l *widget.Label, ok bool, text string) {
 		l.Importance = widget.DangerImportance
 	}
 	l.SetText(text)
+}
+
+// reloadUnits takes the window's active units into the unit pickers,
+// keeping each one's choice while its unit is still there.
+func (v *oneStopView) reloadUnits() {
+	v.units = slices.DeleteFunc(slices.Clone(v.ui.lists.units()), func(u data.Unit) bool { return u.Inactive })
+	names := v.unitNames()
+	setOptions(v.unit, names, 0)
+	setOptions(v.trendUnit, names, 0)
+	setOptions(v.targetUnit, append([]string{officeTargets}, names...), 0)
 }
