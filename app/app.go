@@ -161,7 +161,7 @@ func New(st *store.Store, w fyne.Window) *UI {
 	)
 	ui.nav.OnSelected = ui.show
 	ui.addShortcuts()
-	ui.Show(SectionRanking) // the ranking is what an officer opens the program for
+	ui.Show(ui.startSection())
 	return ui
 }
 
