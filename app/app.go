@@ -87,16 +87,19 @@ type UI struct {
 	nav      *widget.List
 	body     *fyne.Container
 	current  int
-	// onChange are the screens' refresh functions, called after any write so
-	// no screen shows stale figures; no screen reaches into another.
-	onChange []func()
+	// watchers are the screens' and pickers' interests in changes of the
+	// data (events.go): a write publishes what it changed, the screens
+	// showing it reload when next shown; no screen reaches into another.
+	watchers []*watcher
+	// building is the section whose screen is being built, -1 for none.
+	building int
+	// lists are the groups, units and years every picker offers.
+	lists lists
 	// officer shows who is working; its button changes it (officer.go).
 	// The name is a truncating label so a long name never widens the
 	// navigation and pushes the screens' columns off the window.
 	officer    *widget.Label
 	officerBtn *widget.Button
-	// yearSelects are every screen's year pickers (years.go).
-	yearSelects []*widget.Select
 
 	// The screens, once built; tests drive them through these.
 	units     *unitsView
@@ -131,7 +134,8 @@ type section struct {
 // New builds the window content over an open store.
 func New(st *store.Store, w fyne.Window) *UI {
 	translateFyne()
-	ui := &UI{store: st, win: w, current: -1}
+	ui := &UI{store: st, win: w, current: -1, building: -1}
+	ui.lists.ui = ui
 	// The navigation, in the order of an officer's year. Each screen is one
 	// file with one constructor; add a section here with one line.
 	ui.sections = []section{
@@ -165,7 +169,7 @@ func New(st *store.Store, w fyne.Window) *UI {
 	)
 	ui.nav.OnSelected = ui.show
 	ui.addShortcuts()
-	ui.Show(SectionRanking) // the ranking is what an officer opens the program for
+	ui.Show(ui.startSection())
 	return ui
 }
 
@@ -215,9 +219,13 @@ func (ui *UI) show(i int) {
 	}
 	s := &ui.sections[i]
 	if s.view == nil {
+		ui.building = i
 		s.view = s.build()
+		ui.building = -1
 	}
 	ui.current = i
+	// A screen built earlier catches up with what changed since.
+	ui.refreshSection(i)
 	ui.body.Objects = []fyne.CanvasObject{s.view}
 	ui.body.Refresh()
 	ui.nav.Select(i)
@@ -242,13 +250,6 @@ func (ui *UI) addShortcuts() {
 		}
 		i := i
 		ui.win.Canvas().AddShortcut(&desktopShortcut{key: keys[i]}, func(fyne.Shortcut) { ui.show(i) })
-	}
-}
-
-// changed tells every built screen that the data changed.
-func (ui *UI) changed() {
-	for _, fn := range ui.onChange {
-		fn()
 	}
 }
 

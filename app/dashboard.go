@@ -28,6 +28,8 @@ type dashboardView struct {
 	info    *widget.Label
 	// soonHead titles the due-soon list and says when it is empty.
 	soonHead *widget.Label
+	// start is the first-day checklist (firstday.go).
+	start *firstDay
 }
 
 func newDashboardView(ui *UI) *dashboardView {
@@ -64,7 +66,8 @@ func newDashboardView(ui *UI) *dashboardView {
 	})
 	v.info = widget.NewLabel("")
 	head := boldLabel("Tổng quan nhiệm vụ cải cách hành chính")
-	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"),
+	v.start = newFirstDay(ui)
+	top := container.NewVBox(v.start.content, container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"),
 		container.NewGridWrap(fyne.NewSize(170, v.year.MinSize().Height), v.year)), cards, v.info)
 	overdue := container.NewBorder(boldLabel("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
 	v.soonHead = boldLabel("")
@@ -75,7 +78,7 @@ func newDashboardView(ui *UI) *dashboardView {
 	split := container.NewVSplit(overdue, lower)
 	split.Offset = 0.5
 	v.content = container.NewBorder(top, nil, nil, nil, split)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, TasksChanged, UnitsChanged, OfficeChanged, InspectionsChanged, FrameworkChanged, ScoresChanged)
 	v.load()
 	return v
 }

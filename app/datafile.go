@@ -117,7 +117,7 @@ func newDataFileView(ui *UI) *dataFileView {
 	left := container.NewVBox(exportCard, importCard)
 	v.content = container.NewBorder(head, v.status, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(left), backupCard))
-	ui.onChange = append(ui.onChange, v.reloadBackups)
+	ui.watch(v, v.reloadBackups) // backups come with FileReplaced
 	v.reloadBackups()
 	return v
 }
@@ -244,8 +244,7 @@ func (v *dataFileView) importWith(kind, name string, file []byte, opts xlsx.Impo
 				return
 			}
 			v.status.SetText(sum.String())
-			v.ui.refreshYears()
-			v.ui.changed()
+			v.ui.publish(Change{Kind: FileReplaced})
 			dialog.ShowInformation("Đã nhập "+name, sum.String(), v.ui.win)
 		}, nil
 	})
@@ -323,8 +322,7 @@ func (v *dataFileView) restoreFrom(path string) {
 	v.background("Đang khôi phục…", func() (func(), error) {
 		saved, err := v.ui.store.Restore(path)
 		return func() {
-			v.ui.refreshYears()
-			v.ui.changed()
+			v.ui.publish(Change{Kind: FileReplaced})
 			v.status.SetText("Đã khôi phục từ " + filepath.Base(path) + ". Dữ liệu trước khi khôi phục: " + filepath.Base(saved.Path))
 			dialog.ShowInformation("Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu "+filepath.Base(path)+".", v.ui.win)
 		}, err

@@ -150,7 +150,7 @@ func TestDataFileBackupAndRestore(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	ui.changed()
+	ui.publish(Change{Kind: ScoresChanged, Year: 2022, Unit: "NBI"})
 
 	v.list.Select(0)
 	test.Tap(v.restore)

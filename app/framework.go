@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/demo"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -45,6 +46,9 @@ type frameworkView struct {
 	hint     *widget.Entry
 	form     *fyne.Container
 	buttons  []*widget.Button
+	copyNext *widget.Button
+	// newYearDialog is the last "new framework" dialog, for tests.
+	newYearDialog dialog.Dialog
 }
 
 func newFrameworkView(ui *UI) *frameworkView {
@@ -91,8 +95,9 @@ func newFrameworkView(ui *UI) *frameworkView {
 	del := widget.NewButtonWithIcon("Xóa…", theme.DeleteIcon(), v.confirmDelete)
 	bands := widget.NewButtonWithIcon("Mức xếp loại…", theme.SettingsIcon(), v.editBands)
 	copyNext := widget.NewButtonWithIcon("Tạo bộ chỉ số năm sau từ năm này", theme.ContentCopyIcon(), v.copyToNextYear)
-	newYear := widget.NewButtonWithIcon("Tạo bộ chỉ số năm khác…", theme.ContentAddIcon(), v.askNewYear)
+	newYear := widget.NewButtonWithIcon("Tạo bộ chỉ số mới…", theme.ContentAddIcon(), v.askNewYear)
 	v.buttons = []*widget.Button{save, child, sibling, area, del, bands}
+	v.copyNext = copyNext
 
 	v.form = container.NewVBox(
 		widget.NewForm(
@@ -113,7 +118,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	split := container.NewHSplit(left, container.NewPadded(v.form))
 	split.Offset = 0.6
 	v.content = split
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, FrameworkChanged, ScoresChanged)
 	v.load()
 	return v
 }
@@ -137,8 +142,13 @@ func (v *frameworkView) load() {
 		v.fw = nil
 		v.table.SetRows(nil, nil)
 		v.summary.SetText(data.ErrorMessage(err))
+		if len(v.year.Options) == 0 {
+			v.summary.SetText(noFrameworkYet)
+		}
+		v.editable(false)
 		return
 	}
+	v.copyNext.Enable()
 	v.scored = map[string]int{}
 	for _, s := range sheets {
 		for code, sc := range s.Scores {
@@ -154,13 +164,7 @@ func (v *frameworkView) load() {
 	} else {
 		v.banner.Hide()
 	}
-	for _, b := range v.buttons {
-		if v.locked {
-			b.Disable()
-		} else {
-			b.Enable()
-		}
-	}
+	v.editable(!v.locked)
 	v.show()
 	if v.fw.Find(v.selected) == nil {
 		v.selected = ""
@@ -269,7 +273,7 @@ func (v *frameworkView) apply(change func(f *data.Framework) error, done string)
 		v.status.SetText(data.ErrorMessage(err))
 		return false
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: f.Year})
 	v.status.SetText(done)
 	return true
 }
@@ -418,7 +422,7 @@ func (v *frameworkView) confirmDelete() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: FrameworkChanged, Year: year})
 		v.status.SetText("Đã xóa tiêu chí " + code + ".")
 	}, v.ui.win)
 	d.Resize(fyne.NewSize(560, 260))
@@ -486,38 +490,106 @@ func (v *frameworkView) copyToNextYear() {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.refreshYears()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: next.Year})
 	v.year.SetSelected(strconv.Itoa(next.Year))
 	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d từ năm %d.", next.Year, next.Year-1))
 }
 
-// askNewYear creates the framework of any year: a copy of an existing
-// year's, or a one-criterion start to edit (a new data file has none).
+// noFrameworkYet is what the framework screen says on a file without any.
+const noFrameworkYet = "Tệp dữ liệu chưa có bộ chỉ số nào. Bấm «Tạo bộ chỉ số mới…» để bắt đầu từ bộ chỉ số mẫu cấp huyện (7 lĩnh vực), từ một bộ trống, hoặc chép từ một năm đã có."
+
+// editable enables the editing buttons and fields only when there is a
+// framework the officer may change.
+func (v *frameworkView) editable(on bool) {
+	for _, b := range v.buttons {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if v.fw == nil {
+		v.copyNext.Disable()
+		for _, e := range []*widget.Entry{v.code, v.title, v.max, v.hint} {
+			e.SetText("")
+			e.Disable()
+		}
+		v.kind.Disable()
+		return
+	}
+	for _, e := range []*widget.Entry{v.code, v.title, v.hint} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+}
+
+// frameworkStart is what a new year's framework starts from.
+type frameworkStart struct {
+	name string
+	make func(tx *store.Tx, year int) (*data.Framework, error)
+}
+
+// frameworkStarts are the starts offered: a copy of each year that has a
+// framework (latest first), the demo's 7-area district framework, and an
+// empty one of one area and one criterion to edit.
+func (v *frameworkView) frameworkStarts() []frameworkStart {
+	var out []frameworkStart
+	years := v.ui.lists.years()
+	for i := len(years) - 1; i >= 0; i-- {
+		from := years[i]
+		out = append(out, frameworkStart{fmt.Sprintf("Chép bộ chỉ số năm %d", from), func(tx *store.Tx, year int) (*data.Framework, error) {
+			src, err := tx.Framework(from)
+			if err != nil {
+				return nil, err
+			}
+			cp := src.Copy(year)
+			return &cp, nil
+		}})
+	}
+	return append(out, districtStart, emptyStart)
+}
+
+var districtStart = frameworkStart{"Bộ chỉ số mẫu cấp huyện (7 lĩnh vực, 31 tiêu chí, 100 điểm)", func(_ *store.Tx, year int) (*data.Framework, error) {
+	return demo.Framework(year), nil
+}}
+
+var emptyStart = frameworkStart{"Bộ chỉ số trống (một lĩnh vực, một tiêu chí để sửa)", func(_ *store.Tx, year int) (*data.Framework, error) {
+	return &data.Framework{Year: year, Title: "Bộ Chỉ số cải cách hành chính", Bands: data.DefaultBands(),
+		Areas: []data.Criterion{{Code: "1", Title: "Lĩnh vực 1", Children: []data.Criterion{{Code: "1.1", Title: "Tiêu chí 1", Max: data.P(1, 0)}}}}}, nil
+}}
+
+// askNewYear creates the framework of any year from one of the starts: a
+// copy of the latest year when there is one, else the district framework.
 func (v *frameworkView) askNewYear() {
-	opts := append([]string{"Không — bắt đầu từ một lĩnh vực trống"}, v.ui.yearOptions()...)
-	from := newSelect(opts, nil)
-	from.SetSelectedIndex(len(opts) - 1)
+	starts := v.frameworkStarts()
+	names := make([]string, len(starts))
+	for i, s := range starts {
+		names[i] = s.name
+	}
+	from := newSelect(names, nil)
+	from.SetSelectedIndex(0)
 	year := widget.NewEntry()
 	next := today().Year()
-	if n := len(opts); n > 1 {
-		last, _ := strconv.Atoi(opts[n-1])
-		next = last + 1
+	if ys := v.ui.lists.years(); len(ys) > 0 {
+		next = ys[len(ys)-1] + 1
 	}
 	year.SetText(strconv.Itoa(next))
-	dialog.ShowForm("Tạo bộ chỉ số", "Tạo", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Năm", year), widget.NewFormItem("Sao chép từ năm", from),
+	v.newYearDialog = dialog.NewForm("Tạo bộ chỉ số", "Tạo", "Hủy", []*widget.FormItem{
+		widget.NewFormItem("Năm", year), widget.NewFormItem("Bắt đầu từ", from),
 	}, func(ok bool) {
 		if ok {
 			y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
-			v.createYear(y, from.SelectedIndex() > 0, from.Selected)
+			v.createYear(y, starts[max(from.SelectedIndex(), 0)])
 		}
 	}, v.ui.win)
+	v.newYearDialog.Show()
 }
 
-// createYear stores a new year's framework, copied from another year or
-// started with one area and one criterion for the officer to edit.
-func (v *frameworkView) createYear(year int, copy bool, fromYear string) {
+// createYear stores a new year's framework made by a start.
+func (v *frameworkView) createYear(year int, start frameworkStart) {
 	err := v.ui.store.Update(func(tx *store.Tx) error {
 		if year < 2000 || year > 2100 {
 			return data.Errorf(data.EINVALID, "Năm của bộ chỉ số: phải từ 2000 đến 2100")
@@ -525,16 +597,9 @@ func (v *frameworkView) createYear(year int, copy bool, fromYear string) {
 		if _, err := tx.Framework(year); err == nil {
 			return data.Errorf(data.ECONFLICT, "Đã có bộ chỉ số năm %d; không ghi đè", year)
 		}
-		f := &data.Framework{Year: year, Title: "Bộ Chỉ số cải cách hành chính", Bands: data.DefaultBands(),
-			Areas: []data.Criterion{{Code: "1", Title: "Lĩnh vực 1", Children: []data.Criterion{{Code: "1.1", Title: "Tiêu chí 1", Max: data.P(1, 0)}}}}}
-		if copy {
-			y, _ := strconv.Atoi(fromYear)
-			src, err := tx.Framework(y)
-			if err != nil {
-				return err
-			}
-			cp := src.Copy(year)
-			f = &cp
+		f, err := start.make(tx, year)
+		if err != nil {
+			return err
 		}
 		return tx.PutFramework(f)
 	})
@@ -542,8 +607,7 @@ func (v *frameworkView) createYear(year int, copy bool, fromYear string) {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.refreshYears()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: year})
 	v.year.SetSelected(strconv.Itoa(year))
-	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d.", year))
+	v.status.SetText(fmt.Sprintf("Đã tạo bộ chỉ số năm %d (%s).", year, data.LowerFirst(start.name)))
 }

@@ -132,7 +132,7 @@ func TestFrameworkCopyToNextYearAndLock(t *testing.T) {
 	if err := ui.store.Update(func(tx *store.Tx) error { return tx.LockYear(2023) }); err != nil {
 		t.Fatal(err)
 	}
-	ui.changed()
+	ui.publish(Change{Kind: FrameworkChanged, Year: 2023})
 	if !v.banner.Visible() || !v.buttons[0].Disabled() {
 		t.Error("a locked year's framework is editable")
 	}
@@ -159,20 +159,36 @@ func TestFrameworkCreateYearOnEmptyFile(t *testing.T) {
 	if !strings.Contains(v.summary.Text, "chưa có bộ chỉ số nào") {
 		t.Errorf("empty file summary %q", v.summary.Text)
 	}
-	v.createYear(2025, false, "")
+	for _, b := range append(v.buttons, v.copyNext) {
+		if !b.Disabled() {
+			t.Errorf("button %q enabled with no framework to edit", b.Text)
+		}
+	}
+	// The starts offered on an empty file: the district framework first.
+	if s := v.frameworkStarts(); len(s) != 2 || s[0].name != districtStart.name {
+		t.Errorf("starts on an empty file: %v", s)
+	}
+	v.createYear(2024, districtStart)
+	if f := storedFramework(t, ui, 2024); len(f.Areas) != 7 || f.Max() != data.P(100, 0) {
+		t.Errorf("district start: %d areas, max %s", len(f.Areas), f.Max())
+	}
+	if v.buttons[0].Disabled() || v.copyNext.Disabled() {
+		t.Error("editing buttons still disabled once there is a framework")
+	}
+	v.createYear(2025, emptyStart)
 	f := storedFramework(t, ui, 2025)
 	if len(f.Areas) != 1 || f.Find("1.1") == nil || v.year.Selected != "2025" {
 		t.Fatalf("new framework %+v, selected %q", f, v.year.Selected)
 	}
-	v.createYear(2026, true, "2025")
+	v.createYear(2026, v.frameworkStarts()[0])
 	if f := storedFramework(t, ui, 2026); f.Find("1.1") == nil {
 		t.Error("2026 not copied from 2025")
 	}
-	v.createYear(2025, false, "")
+	v.createYear(2025, emptyStart)
 	if !strings.Contains(v.status.Text, "Đã có bộ chỉ số năm 2025") {
 		t.Errorf("second 2025: %q", v.status.Text)
 	}
-	v.createYear(1999, false, "")
+	v.createYear(1999, districtStart)
 	if !strings.Contains(v.status.Text, "từ 2000 đến 2100") {
 		t.Errorf("year 1999: %q", v.status.Text)
 	}

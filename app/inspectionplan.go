@@ -93,7 +93,7 @@ func (v *inspectionsView) planForm(year int, f *planFields) {
 			v.refused(err, again)
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: InspectionsChanged, Year: year})
 	}, v.ui.win)
 	d.Resize(fyne.NewSize(820, 620))
 	d.Show()

@@ -123,7 +123,7 @@ func newInspectionsView(ui *UI) *inspectionsView {
 	v.body = container.NewStack(v.tabs)
 	v.content = v.body
 	v.fillYears()
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, InspectionsChanged, TasksChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }
@@ -324,7 +324,7 @@ func (v *inspectionsView) addVisit() {
 			v.ui.showError(err)
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: InspectionsChanged})
 		v.selectVisit(slices.IndexFunc(v.list, func(x data.Visit) bool { return x.ID == vis.ID }))
 	}, v.ui.win)
 	d.Resize(fyne.NewSize(560, 300))
@@ -356,7 +356,7 @@ func (v *inspectionsView) deleteVisit() {
 			return
 		}
 		v.selected = -1
-		v.ui.changed()
+		v.ui.publish(Change{Kind: InspectionsChanged})
 	}, v.ui.win)
 }
 

@@ -73,7 +73,7 @@ func newLostPointsView(ui *UI) *lostPointsView {
 	split := container.NewVSplit(v.table, detail)
 	split.Offset = 0.6
 	v.content = container.NewBorder(top, nil, nil, nil, split)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, ScoresChanged, UnitsChanged, FrameworkChanged, TasksChanged)
 	v.load()
 	return v
 }
@@ -210,7 +210,7 @@ func (v *lostPointsView) store(lp data.LostPoint) {
 		return
 	}
 	v.created = t
-	v.ui.changed()
+	v.ui.publish(Change{Kind: TasksChanged})
 	text := fmt.Sprintf("Đã tạo nhiệm vụ số %d: «%s»\nĐơn vị thực hiện: %d đơn vị bị trừ điểm. Hạn hoàn thành: %s.",
 		t.ID, t.Title, len(t.CoUnits), data.FormatDate(t.Due))
 	if t.Status(today()) == data.StatusOverdue {

@@ -53,7 +53,7 @@ func newOfficeForm(ui *UI) *officeForm {
 		widget.NewFormItem("Nơi nhận", f.recipients),
 	)
 	f.content = container.NewVBox(boldLabel("Thông tin cơ quan in trên văn bản"), form, f.saveBtn, f.status)
-	ui.onChange = append(ui.onChange, f.load)
+	ui.watch(f, f.load, OfficeChanged)
 	f.load()
 	return f
 }
@@ -95,6 +95,6 @@ func (f *officeForm) save() {
 		f.status.SetText("Chưa lưu: " + data.ErrorMessage(err))
 		return
 	}
-	f.ui.changed()
+	f.ui.publish(Change{Kind: OfficeChanged, From: f})
 	f.status.SetText("Đã lưu thông tin cơ quan; các văn bản in từ nay dùng thông tin này.")
 }

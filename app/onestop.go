@@ -86,7 +86,8 @@ func newOneStopView(ui *UI) *oneStopView {
 	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
 		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.reloadUnits, UnitsChanged)
+	ui.watch(v, v.load, OneStopChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }
@@ -452,7 +453,7 @@ func (v *oneStopView) saveFigures() {
 		tell(v.status, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: OneStopChanged})
 	tell(v.status, true, fmt.Sprintf("Đã lưu số liệu của %s, %s.", v.unit.Selected, f.Period.Label()))
 }
 
@@ -471,7 +472,7 @@ func (v *oneStopView) confirmDelete() {
 				tell(v.status, false, "Chưa xóa: "+data.ErrorMessage(err))
 				return
 			}
-			v.ui.changed()
+			v.ui.publish(Change{Kind: OneStopChanged})
 			tell(v.status, true, fmt.Sprintf("Đã xóa số liệu của %s, %s.", name, p.Label()))
 		}, v.ui.win)
 }
@@ -623,7 +624,7 @@ func (v *oneStopView) saveTargets() {
 		tell(v.targetStatus, false, "Chưa lưu: "+data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: OneStopChanged})
 	tell(v.targetStatus, true, fmt.Sprintf("Đã lưu %d chỉ tiêu năm %d (%s).", len(t.Targets), t.Year, v.targetUnit.Selected))
 }
 
@@ -635,4 +636,14 @@ func tell(l *widget.Label, ok bool, text string) {
 		l.Importance = widget.DangerImportance
 	}
 	l.SetText(text)
+}
+
+// reloadUnits takes the window's active units into the unit pickers,
+// keeping each one's choice while its unit is still there.
+func (v *oneStopView) reloadUnits() {
+	v.units = slices.DeleteFunc(slices.Clone(v.ui.lists.units()), func(u data.Unit) bool { return u.Inactive })
+	names := v.unitNames()
+	setOptions(v.unit, names, 0)
+	setOptions(v.trendUnit, names, 0)
+	setOptions(v.targetUnit, append([]string{officeTargets}, names...), 0)
 }

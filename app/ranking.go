@@ -46,7 +46,7 @@ func newRankingView(ui *UI) *rankingView {
 	head := boldLabel("Xếp hạng Chỉ số cải cách hành chính")
 	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Nhóm:"), v.group.wide(), v.save)
 	v.content = container.NewBorder(top, v.summary, nil, nil, v.table)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, ScoresChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }

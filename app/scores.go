@@ -37,7 +37,6 @@ type scoresView struct {
 	copyBtn *widget.Button
 	lockBtn *widget.Button
 
-	quiet    bool   // set while this view tells the others of its own change
 	building bool   // set while rows are made: no preview of half a grid
 	shape    string // gridShape of the rows built (refill when unchanged)
 
@@ -90,7 +89,7 @@ func newScoresView(ui *UI) *scoresView {
 	help.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), v.total, v.status, help)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, ScoresChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
 }
@@ -98,9 +97,6 @@ func newScoresView(ui *UI) *scoresView {
 // load reads the chosen year's framework, lock and the chosen unit's sheet,
 // and rebuilds the rows.
 func (v *scoresView) load() {
-	if v.quiet {
-		return
-	}
 	year, unit := selectedYear(v.year), v.unit.code()
 	var lock data.YearLock
 	err := v.ui.store.View(func(tx *store.Tx) (err error) {
@@ -323,23 +319,31 @@ func (v *scoresView) preview() {
 			selfSum[r.area] += *sc.Self
 		}
 		lost := r.leaf.Max - tmp.Appraised(r.leaf.Code)
-		r.lost.SetText(lost.String())
+		setLabel(r.lost, lost.String())
 	}
 	tmp.Published = v.sheet.Published
 	res := data.Evaluate(v.fw, data.Unit{Code: v.sheet.Unit}, tmp)
 	for _, a := range res.Areas {
 		ar := v.areas[a.Code]
-		ar.self.SetText(selfSum[a.Code].String())
-		ar.appraised.SetText(a.Points.String())
-		ar.lost.SetText((a.Max - a.Points).String())
-		ar.rating.SetText(a.Rating)
+		setLabel(ar.self, selfSum[a.Code].String())
+		setLabel(ar.appraised, a.Points.String())
+		setLabel(ar.lost, (a.Max - a.Points).String())
+		setLabel(ar.rating, a.Rating)
 	}
 	text := fmt.Sprintf("Tổng điểm thẩm định: %s / %s   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
 		res.Total.String(), res.Max.Short(), res.Index.String(), res.Rating)
 	if res.Published {
 		text += "   (tổng điểm theo công bố)"
 	}
-	v.total.SetText(text)
+	setLabel(v.total, text)
+}
+
+// setLabel changes a label's text only when it differs: a keystroke in the
+// grid then redraws the few figures that moved, not all 120 rows.
+func setLabel(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // focusCell moves the keyboard to a cell and scrolls it into view.
@@ -498,15 +502,14 @@ func (v *scoresView) setLock(fn func(tx *store.Tx) error) {
 		v.ui.showError(err)
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: FrameworkChanged, Year: selectedYear(v.year)})
 }
 
-// notify tells the other screens (ranking, units) that scores changed,
-// without rebuilding this grid under the officer's cursor.
+// notify tells the other screens (ranking, lost points…) that the unit's
+// scores changed; they reload when next shown. The grid already shows the
+// change, so it is not rebuilt under the officer's cursor.
 func (v *scoresView) notify() {
-	v.quiet = true
-	defer func() { v.quiet = false }()
-	v.ui.changed()
+	v.ui.publish(Change{Kind: ScoresChanged, Year: v.sheet.Year, Unit: v.sheet.Unit, From: v})
 }
 
 // printScorecard saves the unit's scorecard PDF, the same document as

@@ -220,6 +220,6 @@ func (f *taskForm) submit() {
 		return
 	}
 	f.dlg.Hide()
-	f.v.ui.changed()
+	f.v.ui.publish(Change{Kind: TasksChanged})
 	f.v.showTask(t)
 }

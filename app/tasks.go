@@ -116,7 +116,7 @@ func newTasksView(ui *UI) *tasksView {
 	split := container.NewVSplit(v.table, container.NewVScroll(v.detail))
 	split.Offset = 0.72
 	v.content = container.NewBorder(top, v.count, nil, nil, split)
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, TasksChanged, UnitsChanged, OfficeChanged, InspectionsChanged)
 	v.load()
 	return v
 }
@@ -333,7 +333,7 @@ func (v *tasksView) confirmDelete() {
 		if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.DeleteTask(t.ID) }); err != nil {
 			v.ui.showError(err)
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: TasksChanged})
 	}, v.ui.win)
 }
 

@@ -211,7 +211,7 @@ func (v *inspectionsView) saveTemplate(t data.Template, si, ii int) error {
 		return err
 	}
 	v.tplID = t.ID
-	v.ui.changed()
+	v.ui.publish(Change{Kind: InspectionsChanged})
 	if si >= 0 {
 		v.tplItems.Select(widget.TableCellID{Row: tplRowOf(&t, si, ii), Col: 1})
 	}

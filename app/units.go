@@ -38,6 +38,9 @@ type unitsView struct {
 	status   *widget.Label
 	saveBtn  *widget.Button
 	delBtn   *widget.Button
+	// needGroup says, while there is no group, that a unit needs one and
+	// offers to create it here.
+	needGroup *fyne.Container
 }
 
 func newUnitsView(ui *UI) *unitsView {
@@ -93,7 +96,8 @@ func newUnitsView(ui *UI) *unitsView {
 		widget.NewFormItem("Nhóm xếp hạng", container.NewBorder(nil, nil, nil, addGroup, v.group)),
 		widget.NewFormItem("", v.inactive),
 	)
-	side := container.NewVBox(v.formHead, form,
+	v.needGroup = newNeedGroup(v.addGroup)
+	side := container.NewVBox(v.needGroup, v.formHead, form,
 		container.NewHBox(v.saveBtn, v.delBtn),
 		container.NewHBox(up, down, history, newReorganiseButton(v)),
 		v.status)
@@ -102,7 +106,7 @@ func newUnitsView(ui *UI) *unitsView {
 	split := container.NewHSplit(left, container.NewPadded(side))
 	split.Offset = 0.62
 	v.content = split
-	ui.onChange = append(ui.onChange, v.load)
+	ui.watch(v, v.load, UnitsChanged)
 	v.load()
 	v.edit(nil)
 	return v
@@ -125,6 +129,7 @@ func (v *unitsView) load() {
 	}
 	v.group.Options = names
 	v.group.Refresh()
+	v.needGroup.Hidden = len(v.groups) > 0
 	v.show()
 }
 
@@ -212,7 +217,7 @@ func (v *unitsView) save() {
 		v.status.SetText(data.ErrorMessage(err))
 		return
 	}
-	v.ui.changed()
+	v.ui.publish(Change{Kind: UnitsChanged})
 	v.selectCode(u.Code)
 	v.status.SetText("Đã lưu đơn vị " + strings.TrimSpace(u.Name) + ".")
 }
@@ -241,7 +246,7 @@ func (v *unitsView) confirmDelete() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: UnitsChanged})
 		v.edit(nil)
 		v.status.SetText("Đã xóa đơn vị " + u.Name + ".")
 	}, v.ui.win)
@@ -281,13 +286,13 @@ func (v *unitsView) move(d int) {
 		return
 	}
 	code := v.selected.Code
-	v.ui.changed()
+	v.ui.publish(Change{Kind: UnitsChanged})
 	v.selectCode(code)
 }
 
 func (v *unitsView) addGroup() {
 	id, name := widget.NewEntry(), widget.NewEntry()
-	id.SetPlaceHolder("ví dụ: PHUONG")
+	id.SetPlaceHolder("để trống: đặt theo tên (CACPHUONG)")
 	name.SetPlaceHolder("ví dụ: Các phường")
 	dialog.ShowForm("Thêm nhóm xếp hạng", "Lưu", "Hủy", []*widget.FormItem{
 		widget.NewFormItem("Mã nhóm", id), widget.NewFormItem("Tên nhóm", name),
@@ -296,6 +301,9 @@ func (v *unitsView) addGroup() {
 			return
 		}
 		g := data.Group{ID: id.Text, Name: name.Text, Order: len(v.groups) + 1}
+		if data.Clean(g.ID) == "" {
+			g.ID = groupID(g.Name, v.groups)
+		}
 		err := v.ui.store.Update(func(tx *store.Tx) error {
 			if _, err := tx.Group(data.Clean(g.ID)); err == nil {
 				return data.Errorf(data.ECONFLICT, "Mã nhóm %s đã có", g.ID)
@@ -306,7 +314,7 @@ func (v *unitsView) addGroup() {
 			v.status.SetText(data.ErrorMessage(err))
 			return
 		}
-		v.ui.changed()
+		v.ui.publish(Change{Kind: UnitsChanged})
 		v.group.SetSelected(data.Clean(g.Name))
 	}, v.ui.win)
 }

@@ -6,10 +6,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
-	"github.com/pardesk/pardesk/data/store"
 )
 
-// unitSelect picks an active unit by "code – name".
+// unitSelect picks an active unit by "code – name". Its options follow the
+// window's list of units: a unit added anywhere shows up here the next time
+// its screen is shown.
 type unitSelect struct {
 	*widget.Select
 	units []data.Unit
@@ -19,32 +20,28 @@ func newUnitSelect(ui *UI, onChange func()) *unitSelect {
 	u := &unitSelect{}
 	u.Select = newSelect(nil, nil)
 	u.reload(ui)
-	if len(u.units) > 0 {
-		u.SetSelectedIndex(0)
-	}
 	u.OnChanged = func(string) { onChange() }
+	ui.watch(u, func() {
+		if u.reload(ui) {
+			onChange()
+		}
+	}, UnitsChanged)
 	return u
 }
 
-// reload refreshes the options, keeping the selection when it still exists.
-func (u *unitSelect) reload(ui *UI) {
-	var all []data.Unit
-	if err := ui.store.View(func(tx *store.Tx) (err error) {
-		all, err = tx.Units()
-		return err
-	}); err != nil {
-		ui.showError(err)
-	}
+// reload takes the window's active units, keeping the chosen one when it
+// still exists and otherwise choosing the first. It reports whether the
+// choice changed.
+func (u *unitSelect) reload(ui *UI) bool {
 	u.units = u.units[:0]
 	var opts []string
-	for _, un := range all {
+	for _, un := range ui.lists.units() {
 		if !un.Inactive {
 			u.units = append(u.units, un)
 			opts = append(opts, un.Code+" – "+un.Name)
 		}
 	}
-	u.Options = opts
-	u.Refresh()
+	return setOptions(u.Select, opts, 0)
 }
 
 // code is the chosen unit's code ("" when none).

@@ -324,7 +324,7 @@ func (f *visitForm) store(finish bool) bool {
 		return false
 	}
 	f.visit = v
-	f.v.ui.changed()
+	f.v.ui.publish(Change{Kind: InspectionsChanged})
 	if finish {
 		f.v.openVisit(v.ID) // the finished record, read-only
 		dialog.ShowInformation("Đã hoàn thành", fmt.Sprintf("Đợt kiểm tra %s đã hoàn thành; %d kiến nghị đã được chuyển thành nhiệm vụ để theo dõi.", v.ID, len(v.Recommendations)), f.v.ui.win)
