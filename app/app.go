@@ -37,7 +37,7 @@ func Run(dbPath string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(Icon)
 	w := a.NewWindow("ParDesk")
-	w.Resize(fyne.NewSize(1280, 780))
+	sizeToScreen(a, w)
 
 	st, err := openOrCreate(dbPath)
 	if err != nil {

@@ -102,13 +102,11 @@ func newFrameworkView(ui *UI) *frameworkView {
 			widget.NewFormItem("Loại (lĩnh vực)", v.kind),
 			widget.NewFormItem("Tài liệu kiểm chứng", v.hint),
 		),
-		container.NewHBox(save, del),
-		container.NewHBox(child, sibling),
-		container.NewHBox(area, bands),
+		flow(save, del, child, sibling, area, bands),
 		v.status,
 	)
 	head := boldLabel("Bộ chỉ số")
-	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm:"), v.year, copyNext, newYear), v.banner)
+	top := container.NewVBox(flow(head, field("Năm:", v.year), copyNext, newYear), v.banner)
 	left := container.NewBorder(top, v.summary, nil, nil, v.table)
 	split := container.NewHSplit(left, container.NewPadded(v.form))
 	split.Offset = 0.6
