@@ -496,21 +496,21 @@ func (v *frameworkView) askNewYear() {
 	opts := append([]string{"Không — bắt đầu từ một lĩnh vực trống"}, v.ui.yearOptions()...)
 	from := newSelect(opts, nil)
 	from.SetSelectedIndex(len(opts) - 1)
-	year := widget.NewEntry()
+	year := newFormEntry()
 	next := today().Year()
 	if n := len(opts); n > 1 {
 		last, _ := strconv.Atoi(opts[n-1])
 		next = last + 1
 	}
 	year.SetText(strconv.Itoa(next))
-	dialog.ShowForm("Tạo bộ chỉ số", "Tạo", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Năm", year), widget.NewFormItem("Sao chép từ năm", from),
-	}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("Năm", year), widget.NewFormItem("Sao chép từ năm", from)}
+	d := dialog.NewForm("Tạo bộ chỉ số", "Tạo", "Hủy", items, func(ok bool) {
 		if ok {
 			y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
 			v.createYear(y, from.SelectedIndex() > 0, from.Selected)
 		}
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 }
 
 // createYear stores a new year's framework, copied from another year or

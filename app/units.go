@@ -286,12 +286,11 @@ func (v *unitsView) move(d int) {
 }
 
 func (v *unitsView) addGroup() {
-	id, name := widget.NewEntry(), widget.NewEntry()
+	id, name := newFormEntry(), newFormEntry()
 	id.SetPlaceHolder("ví dụ: PHUONG")
 	name.SetPlaceHolder("ví dụ: Các phường")
-	dialog.ShowForm("Thêm nhóm xếp hạng", "Lưu", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Mã nhóm", id), widget.NewFormItem("Tên nhóm", name),
-	}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("Mã nhóm", id), widget.NewFormItem("Tên nhóm", name)}
+	d := dialog.NewForm("Thêm nhóm xếp hạng", "Lưu", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -309,4 +308,5 @@ func (v *unitsView) addGroup() {
 		v.ui.changed()
 		v.group.SetSelected(data.Clean(g.Name))
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 }
