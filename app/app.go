@@ -37,7 +37,7 @@ func Run(dbPath string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(Icon)
 	w := a.NewWindow("ParDesk")
-	w.Resize(fyne.NewSize(1280, 780))
+	sizeToScreen(a, w)
 
 	st, err := openOrCreate(dbPath)
 	if data.ErrorCode(err) == data.EDAMAGED {
@@ -177,7 +177,7 @@ func New(st *store.Store, w fyne.Window) *UI {
 // the right.
 func (ui *UI) Content() fyne.CanvasObject {
 	nav := container.NewBorder(nil, container.NewBorder(nil, nil, ui.officerBtn, nil, ui.officer), nil, nil, ui.nav)
-	split := container.NewHSplit(nav, ui.body)
+	split := container.NewHSplit(nav, withTips(ui.win.Canvas(), ui.body))
 	split.Offset = 0.125
 	return split
 }

@@ -63,7 +63,15 @@ func textsIn(o fyne.CanvasObject) []string {
 // through the renderers the canvas really uses; fn returns whether to go
 // into the object's children.
 func walkShown(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) {
-	if o == nil || !o.Visible() || !fn(o) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	// A dialog's entry is seen as the entry it is.
+	if fe, ok := o.(*formEntry); ok {
+		fn(&fe.Entry)
+		return
+	}
+	if !fn(o) {
 		return
 	}
 	switch x := o.(type) {

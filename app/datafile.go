@@ -51,10 +51,11 @@ var exportButtons = []struct{ label, kind string }{
 	{"Bộ chỉ số", "framework"},
 }
 
-var importButtons = []struct{ label, kind, template string }{
-	{"Nhập danh sách đơn vị…", xlsx.KindUnits, "mau-don-vi.xlsx"},
-	{"Nhập bộ chỉ số…", xlsx.KindFramework, "mau-bo-chi-so.xlsx"},
-	{"Nhập điểm…", xlsx.KindScores, "mau-diem.xlsx"},
+// Each import has its empty template beside it, named for what it makes.
+var importButtons = []struct{ label, kind, template, templateLabel string }{
+	{"Nhập danh sách đơn vị…", xlsx.KindUnits, "mau-don-vi.xlsx", "Tệp mẫu danh sách đơn vị"},
+	{"Nhập bộ chỉ số…", xlsx.KindFramework, "mau-bo-chi-so.xlsx", "Tệp mẫu bộ chỉ số"},
+	{"Nhập điểm…", xlsx.KindScores, "mau-diem.xlsx", "Tệp mẫu bảng điểm"},
 }
 
 func newDataFileView(ui *UI) *dataFileView {
@@ -76,25 +77,32 @@ func newDataFileView(ui *UI) *dataFileView {
 		widget.NewFormItem("Đơn vị (phiếu điểm)", v.unit.Select),
 	)
 	exportCard := widget.NewCard("Xuất ra Excel", "Số liệu ghi dạng số, hai chữ số thập phân",
-		container.NewVBox(exportForm, container.NewGridWithColumns(2, exports...)))
+		container.NewVBox(exportForm, flow(exports...)))
 
 	var imports, templates []fyne.CanvasObject
 	for _, b := range importButtons {
 		b := b
 		imports = append(imports, widget.NewButtonWithIcon(b.label, theme.UploadIcon(), func() { v.chooseImport(b.kind) }))
-		templates = append(templates, widget.NewButtonWithIcon("Tệp mẫu", theme.FileIcon(), func() {
+		templates = append(templates, widget.NewButtonWithIcon(b.templateLabel, theme.FileIcon(), func() {
 			v.saveFile(b.template, func() ([]byte, error) { return xlsx.Template(b.kind) })
 		}))
 	}
 	note := widget.NewLabel("Tệp nhập có cùng bố cục với tệp xuất. Mọi dòng được kiểm tra trước; có lỗi thì không ghi gì và liệt kê lỗi theo trang tính, dòng, cột. Trước mỗi lần nhập, dữ liệu được sao lưu.")
 	note.Wrapping = fyne.TextWrapWord
-	importCard := widget.NewCard("Nhập từ Excel", "", container.NewVBox(
-		container.NewGridWithColumns(2, interleave(imports, templates)...), note))
+	var importRows []fyne.CanvasObject
+	for i := range imports {
+		importRows = append(importRows, flow(imports[i], templates[i]))
+	}
+	importCard := widget.NewCard("Nhập từ Excel", "", container.NewVBox(append(importRows, note)...))
 
 	v.list = widget.NewList(
 		func() int { return len(v.backups) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("09/06/2023 14:30:05 — Trước khi nhập từ Excel (000 KB)")
+			// Cut, not wrapped: the backup list shares the screen with
+			// the Excel cards and must not widen it.
+			l := widget.NewLabel("09/06/2023 14:30:05 — Trước khi nhập từ Excel (000 KB)")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.backups[id].String()) },
 	)
@@ -110,25 +118,21 @@ func newDataFileView(ui *UI) *dataFileView {
 	v.restore.Disable()
 	folder := widget.NewLabel(fmt.Sprintf("Giữ %d bản mới nhất trong thư mục %s", store.BackupsKept, ui.store.BackupFolder()))
 	folder.Wrapping = fyne.TextWrapWord
-	backupCard := widget.NewCard("Sao lưu và khôi phục", "Tự động sao lưu khi mở chương trình lần đầu trong ngày",
-		container.NewBorder(container.NewVBox(container.NewHBox(backupNow, v.restore), folder), nil, nil, nil, v.list))
+	// The card's subtitle cannot wrap; the line about daily backups is a
+	// wrapping label so the card stays as narrow as the screen needs.
+	daily := widget.NewLabel("Tự động sao lưu khi mở chương trình lần đầu trong ngày.")
+	daily.Wrapping = fyne.TextWrapWord
+	backupCard := widget.NewCard("Sao lưu và khôi phục", "",
+		container.NewBorder(container.NewVBox(daily, flow(backupNow, v.restore), folder), nil, nil, nil, v.list))
 
 	head := boldLabel("Dữ liệu — tệp " + ui.store.Path())
+	head.Wrapping = fyne.TextWrapBreak // a data file deep in a folder tree
 	left := container.NewVBox(exportCard, importCard)
 	v.content = container.NewBorder(head, v.status, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(left), backupCard))
 	ui.watch(v, v.reloadBackups) // backups come with FileReplaced
 	v.reloadBackups()
 	return v
-}
-
-// interleave pairs each import button with its template button, row by row.
-func interleave(a, b []fyne.CanvasObject) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	for i := range a {
-		out = append(out, a[i], b[i])
-	}
-	return out
 }
 
 func (v *dataFileView) reloadBackups() {

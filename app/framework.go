@@ -48,7 +48,7 @@ type frameworkView struct {
 	buttons  []*widget.Button
 	copyNext *widget.Button
 	// newYearDialog is the last "new framework" dialog, for tests.
-	newYearDialog dialog.Dialog
+	newYearDialog *dialog.FormDialog
 }
 
 func newFrameworkView(ui *UI) *frameworkView {
@@ -107,13 +107,11 @@ func newFrameworkView(ui *UI) *frameworkView {
 			widget.NewFormItem("Loại (lĩnh vực)", v.kind),
 			widget.NewFormItem("Tài liệu kiểm chứng", v.hint),
 		),
-		container.NewHBox(save, del),
-		container.NewHBox(child, sibling),
-		container.NewHBox(area, bands),
+		flow(save, del, child, sibling, area, bands),
 		v.status,
 	)
 	head := boldLabel("Bộ chỉ số")
-	top := container.NewVBox(container.NewHBox(head, widget.NewLabel("Năm:"), v.year, copyNext, newYear), v.banner)
+	top := container.NewVBox(flow(head, field("Năm:", v.year), copyNext, newYear), v.banner)
 	left := container.NewBorder(top, v.summary, nil, nil, v.table)
 	split := container.NewHSplit(left, container.NewPadded(v.form))
 	split.Offset = 0.6
@@ -571,21 +569,20 @@ func (v *frameworkView) askNewYear() {
 	}
 	from := newSelect(names, nil)
 	from.SetSelectedIndex(0)
-	year := widget.NewEntry()
+	year := newFormEntry()
 	next := today().Year()
 	if ys := v.ui.lists.years(); len(ys) > 0 {
 		next = ys[len(ys)-1] + 1
 	}
 	year.SetText(strconv.Itoa(next))
-	v.newYearDialog = dialog.NewForm("Tạo bộ chỉ số", "Tạo", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Năm", year), widget.NewFormItem("Bắt đầu từ", from),
-	}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("Năm", year), widget.NewFormItem("Bắt đầu từ", from)}
+	v.newYearDialog = dialog.NewForm("Tạo bộ chỉ số", "Tạo", "Hủy", items, func(ok bool) {
 		if ok {
 			y, _ := strconv.Atoi(strings.TrimSpace(year.Text))
 			v.createYear(y, starts[max(from.SelectedIndex(), 0)])
 		}
 	}, v.ui.win)
-	v.newYearDialog.Show()
+	showForm(v.newYearDialog, items, v.ui.win)
 }
 
 // createYear stores a new year's framework made by a start.

@@ -107,9 +107,9 @@ func newInspectionsView(ui *UI) *inspectionsView {
 
 	head := boldLabel("Kế hoạch kiểm tra cải cách hành chính")
 	top := container.NewVBox(
-		container.NewHBox(head, widget.NewLabel("Năm:"), v.year, v.progress),
-		container.NewHBox(widget.NewLabel("Văn bản:"), v.planInfo, v.planEdit, v.planPrint),
-		container.NewHBox(v.add, v.fill, v.checklist, v.record, v.remove),
+		flow(head, field("Năm:", v.year), v.progress),
+		flow(field("Văn bản:", v.planInfo), v.planEdit, v.planPrint),
+		flow(v.add, v.fill, v.checklist, v.record, v.remove),
 	)
 	openBox := container.NewBorder(boldLabel("Kiến nghị chưa hoàn thành theo đơn vị"), nil, nil, nil, v.open)
 	split := container.NewVSplit(v.visits, openBox)

@@ -28,7 +28,7 @@ func (ui *UI) ensureOfficer() {
 
 // askOfficer asks for the name of the officer working at this PC.
 func (ui *UI) askOfficer() {
-	entry := widget.NewEntry()
+	entry := newFormEntry()
 	entry.SetText(ui.store.Officer())
 	entry.SetPlaceHolder("Họ và tên")
 	entry.Validator = func(s string) error {
@@ -39,15 +39,13 @@ func (ui *UI) askOfficer() {
 	}
 	help := widget.NewLabel("Họ tên được ghi vào lịch sử thay đổi cùng mỗi lần sửa điểm, bộ chỉ số, đơn vị hay khóa năm.")
 	help.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm("Cán bộ nhập liệu", "Lưu", "Để sau", []*widget.FormItem{
-		widget.NewFormItem("", help), widget.NewFormItem("Họ tên cán bộ", entry),
-	}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("", help), widget.NewFormItem("Họ tên cán bộ", entry)}
+	d := dialog.NewForm("Cán bộ nhập liệu", "Lưu", "Để sau", items, func(ok bool) {
 		if ok {
 			ui.setOfficer(entry.Text)
 		}
 	}, ui.win)
-	d.Resize(fyne.NewSize(520, 240))
-	d.Show()
+	showForm(d, items, ui.win)
 }
 
 func (ui *UI) setOfficer(name string) {

@@ -83,8 +83,8 @@ func newOneStopView(ui *UI) *oneStopView {
 		container.NewTabItem("Chỉ tiêu năm", v.buildTargets()),
 	)
 	head := boldLabel("Kết quả giải quyết thủ tục hành chính (một cửa)")
-	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Kỳ:"),
-		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period), v.save)
+	top := flow(head, field("Năm:", v.year), field("Kỳ:",
+		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period)), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
 	ui.watch(v, v.reloadUnits, UnitsChanged)
 	ui.watch(v, v.load, OneStopChanged, UnitsChanged, FrameworkChanged)
@@ -359,7 +359,7 @@ func (v *oneStopView) buildForm() fyne.CanvasObject {
 	v.saveButton.Importance = widget.HighImportance
 	v.delete = widget.NewButtonWithIcon("Xóa số liệu kỳ này", theme.DeleteIcon(), v.confirmDelete)
 	v.delete.Importance = widget.DangerImportance
-	top := container.NewHBox(widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(260, v.unit.MinSize().Height), v.unit),
+	top := flow(field("Đơn vị:", container.NewGridWrap(fyne.NewSize(260, v.unit.MinSize().Height), v.unit)),
 		widget.NewLabel("Số liệu của kỳ đang chọn ở trên; ô để trống được tính là 0."))
 	grid := container.NewGridWithColumns(2,
 		container.NewVBox(cards[0], cards[2]),

@@ -44,7 +44,7 @@ func newRankingView(ui *UI) *rankingView {
 	})
 	v.save.Importance = widget.HighImportance
 	head := boldLabel("Xếp hạng Chỉ số cải cách hành chính")
-	top := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Nhóm:"), v.group.wide(), v.save)
+	top := flow(head, field("Năm:", v.year), field("Nhóm:", v.group.wide()), v.save)
 	v.content = container.NewBorder(top, v.summary, nil, nil, v.table)
 	ui.watch(v, v.load, ScoresChanged, UnitsChanged, FrameworkChanged)
 	v.load()

@@ -60,7 +60,7 @@ func newReorganiseButton(v *unitsView) *widget.Button {
 			return
 		}
 		f, err := newReorgForm(v.ui, *v.selected, func(code string) {
-			v.ui.changed()
+			v.ui.publish(Change{Kind: UnitsChanged})
 			v.selectCode(code)
 		})
 		if err != nil {

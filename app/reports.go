@@ -56,7 +56,7 @@ func newReportsView(ui *UI) *reportsView {
 	elsewhere.Wrapping = fyne.TextWrapWord
 	v.office = newOfficeForm(ui)
 	left := container.NewVBox(head, form, widget.NewSeparator(), ranking,
-		container.NewHBox(scorecard, widget.NewLabel("Đơn vị:"), v.unit.wide()),
+		flow(scorecard, field("Đơn vị:", v.unit.wide())),
 		widget.NewSeparator(), elsewhere)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(container.NewPadded(v.office.content)))
 	split.Offset = 0.55

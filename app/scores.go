@@ -487,14 +487,16 @@ func (v *scoresView) toggleLock() {
 			}, v.ui.win)
 		return
 	}
-	reason := widget.NewEntry()
+	reason := newFormEntry()
 	reason.SetPlaceHolder("Ví dụ: điều chỉnh theo Quyết định số …")
-	dialog.ShowForm("Mở khóa năm", "Mở khóa", "Hủy", []*widget.FormItem{widget.NewFormItem("Lý do", reason)},
+	items := []*widget.FormItem{widget.NewFormItem("Lý do", reason)}
+	d := dialog.NewForm(fmt.Sprintf("Mở khóa năm %d", year), "Mở khóa", "Hủy", items,
 		func(ok bool) {
 			if ok {
 				v.setLock(func(tx *store.Tx) error { return tx.UnlockYear(year, reason.Text) })
 			}
 		}, v.ui.win)
+	showForm(d, items, v.ui.win)
 }
 
 func (v *scoresView) setLock(fn func(tx *store.Tx) error) {

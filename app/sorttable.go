@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,13 +51,16 @@ type sortTable struct {
 	// OnRowSelected is called with the index of the selected row in the
 	// slice given to SetRows.
 	OnRowSelected func(row int)
+
+	tips cellTips
+	fit  widthFit
 }
 
 func newSortTable(cols []column) *sortTable {
 	t := &sortTable{cols: cols, sortCol: -1, headerAlign: widget.ButtonAlignLeading}
 	t.Table = widget.Table{
 		Length:     func() (int, int) { return len(t.order) + len(t.foot), len(t.cols) },
-		CreateCell: newCellLabel,
+		CreateCell: t.tips.create,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			r, ok := t.shownRow(id.Row)
@@ -111,6 +115,22 @@ func newSortTable(cols []column) *sortTable {
 	setColumnWidths(&t.Table, cols)
 	return t
 }
+
+// Resize gives the spare width to the text columns.
+func (t *sortTable) Resize(s fyne.Size) {
+	t.fit.apply(&t.Table, t.cols, s.Width)
+	t.Table.Resize(s)
+}
+
+// MouseIn, MouseMoved and MouseOut show the whole text of a cut cell.
+func (t *sortTable) MouseIn(ev *desktop.MouseEvent) { t.Table.MouseIn(ev); t.tips.moved(t, ev) }
+
+func (t *sortTable) MouseMoved(ev *desktop.MouseEvent) {
+	t.Table.MouseMoved(ev)
+	t.tips.moved(t, ev)
+}
+
+func (t *sortTable) MouseOut() { t.Table.MouseOut(); t.tips.out(t) }
 
 // shownRow is the row shown at a position: the sorted rows, then the
 // footer rows.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -20,6 +22,8 @@ type textTable struct {
 	rows [][]string
 	// bold marks rows drawn in bold (totals).
 	bold map[int]bool
+	tips cellTips
+	fit  widthFit
 }
 
 func newTextTable(cols []column) *textTable {
@@ -28,7 +32,7 @@ func newTextTable(cols []column) *textTable {
 	// widget, so a wrapped *widget.Table would refresh a renderer nobody shows.
 	t.Table = widget.Table{
 		Length:     func() (int, int) { return len(t.rows), len(t.cols) },
-		CreateCell: newCellLabel,
+		CreateCell: t.tips.create,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Alignment = t.cols[id.Col].align
@@ -70,11 +74,83 @@ func setColumnWidths(t *widget.Table, cols []column) {
 	}
 }
 
+// Resize gives the spare width to the text columns.
+func (t *textTable) Resize(s fyne.Size) {
+	t.fit.apply(&t.Table, t.cols, s.Width)
+	t.Table.Resize(s)
+}
+
+// MouseIn, MouseMoved and MouseOut show the whole text of a cut cell.
+func (t *textTable) MouseIn(ev *desktop.MouseEvent) { t.Table.MouseIn(ev); t.tips.moved(t, ev) }
+
+func (t *textTable) MouseMoved(ev *desktop.MouseEvent) {
+	t.Table.MouseMoved(ev)
+	t.tips.moved(t, ev)
+}
+
+func (t *textTable) MouseOut() { t.Table.MouseOut(); t.tips.out(t) }
+
+// widthFit remembers the width a table's columns were last fitted to.
+type widthFit struct{ width float32 }
+
+// apply sets the column widths for a table width: each column gets its
+// width, and what is left over goes to the text columns (task, note, unit
+// name, criterion), so at 1 920 pixels the names are whole instead of
+// cut beside an empty band.
+func (f *widthFit) apply(t *widget.Table, cols []column, width float32) {
+	if width == f.width || len(cols) == 0 {
+		return
+	}
+	f.width = width
+	for i, w := range fitWidths(cols, width) {
+		t.SetColumnWidth(i, w)
+	}
+}
+
+// fitWidths are the columns' widths in a table of the given width. The
+// text columns are the leading-aligned ones of 200 or more (the widest
+// leading-aligned one when none is that wide); they share the spare width
+// in proportion to their own.
+func fitWidths(cols []column, width float32) []float32 {
+	out := make([]float32, len(cols))
+	used := theme.ScrollBarSize() + 2 // the vertical scroll bar covers the last column's edge
+	flexTotal := float32(0)
+	widest := -1
+	for i, c := range cols {
+		out[i] = c.width
+		used += c.width + theme.Padding()
+		if c.align == fyne.TextAlignLeading {
+			if c.width >= 200 {
+				flexTotal += c.width
+			}
+			if widest < 0 || c.width > cols[widest].width {
+				widest = i
+			}
+		}
+	}
+	spare := width - used
+	if spare <= 0 || widest < 0 {
+		return out
+	}
+	if flexTotal == 0 {
+		out[widest] += spare
+		return out
+	}
+	for i, c := range cols {
+		if c.align == fyne.TextAlignLeading && c.width >= 200 {
+			out[i] += spare * c.width / flexTotal
+		}
+	}
+	return out
+}
+
 // SetColumns replaces the columns (the ranking's area columns depend on
 // the year's framework).
 func (t *textTable) SetColumns(cols []column) {
 	t.cols = cols
 	setColumnWidths(&t.Table, cols)
+	t.fit.width = 0
+	t.fit.apply(&t.Table, cols, t.Size().Width)
 }
 
 // SetRows replaces the content.

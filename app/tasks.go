@@ -88,6 +88,7 @@ func newTasksView(ui *UI) *tasksView {
 	})
 	v.table.OnRowSelected = v.selectRow
 	v.count = widget.NewLabel("")
+	v.count.Wrapping = fyne.TextWrapWord
 	v.detail = widget.NewLabel("")
 	v.detail.Wrapping = fyne.TextWrapWord
 
@@ -102,15 +103,14 @@ func newTasksView(ui *UI) *tasksView {
 	v.print = widget.NewButtonWithIcon("Lưu báo cáo PDF…", theme.DocumentSaveIcon(), v.savePDF)
 
 	head := boldLabel("Nhiệm vụ cải cách hành chính")
-	filters := container.NewHBox(
-		widget.NewLabel("Năm:"), container.NewGridWrap(fyne.NewSize(150, v.year.MinSize().Height), v.year),
-		widget.NewLabel("Đơn vị:"), container.NewGridWrap(fyne.NewSize(220, v.unit.MinSize().Height), v.unit),
-		widget.NewLabel("Trạng thái:"), container.NewGridWrap(fyne.NewSize(170, v.status.MinSize().Height), v.status),
+	filters := flow(
+		field("Năm:", container.NewGridWrap(fyne.NewSize(150, v.year.MinSize().Height), v.year)),
+		field("Đơn vị:", container.NewGridWrap(fyne.NewSize(220, v.unit.MinSize().Height), v.unit)),
+		field("Trạng thái:", container.NewGridWrap(fyne.NewSize(170, v.status.MinSize().Height), v.status)),
 		container.NewGridWrap(fyne.NewSize(110, v.criterion.MinSize().Height), v.criterion),
 		v.overdue,
 	)
-	buttons := container.NewHBox(v.add, v.edit, v.del, v.print)
-	top := container.NewVBox(container.NewBorder(nil, nil, head, buttons), filters, v.search)
+	top := container.NewVBox(flow(head, v.add, v.edit, v.del, v.print), filters, v.search)
 	// The selected task's description and result below the list, in a
 	// pane of their own so a long one does not squeeze the list.
 	split := container.NewVSplit(v.table, container.NewVScroll(v.detail))

@@ -53,8 +53,9 @@ func (v *inspectionsView) templatesTab() fyne.CanvasObject {
 	v.tplDown = widget.NewButtonWithIcon("Xuống", theme.MoveDownIcon(), func() { v.moveRow(1) })
 	v.tplButtons()
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Mẫu phiếu:"), container.NewGridWrap(fyne.NewSize(720, v.tplSelect.MinSize().Height), v.tplSelect), v.tplNew),
-		container.NewHBox(v.tplAddSection, v.tplAddItem, v.tplEdit, v.tplDelete, v.tplUp, v.tplDown),
+		// The template's long name takes the width the screen has.
+		container.NewBorder(nil, nil, widget.NewLabel("Mẫu phiếu:"), v.tplNew, v.tplSelect),
+		flow(v.tplAddSection, v.tplAddItem, v.tplEdit, v.tplDelete, v.tplUp, v.tplDown),
 		v.tplInfo,
 	)
 	return container.NewBorder(top, nil, nil, nil, v.tplItems)

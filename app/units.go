@@ -291,12 +291,11 @@ func (v *unitsView) move(d int) {
 }
 
 func (v *unitsView) addGroup() {
-	id, name := widget.NewEntry(), widget.NewEntry()
+	id, name := newFormEntry(), newFormEntry()
 	id.SetPlaceHolder("để trống: đặt theo tên (CACPHUONG)")
 	name.SetPlaceHolder("ví dụ: Các phường")
-	dialog.ShowForm("Thêm nhóm xếp hạng", "Lưu", "Hủy", []*widget.FormItem{
-		widget.NewFormItem("Mã nhóm", id), widget.NewFormItem("Tên nhóm", name),
-	}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("Mã nhóm", id), widget.NewFormItem("Tên nhóm", name)}
+	d := dialog.NewForm("Thêm nhóm xếp hạng", "Lưu", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -317,4 +316,5 @@ func (v *unitsView) addGroup() {
 		v.ui.publish(Change{Kind: UnitsChanged})
 		v.group.SetSelected(data.Clean(g.Name))
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 }

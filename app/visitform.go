@@ -137,7 +137,7 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 		status.SetText(status.Text + ". Đợt kiểm tra đã hoàn thành, biên bản đã lập: chỉ xem, không sửa được; kiến nghị được theo dõi ở danh sách nhiệm vụ.")
 	}
 	status.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewHBox(f.back, title, f.save, f.finish, checklist, record), status)
+	top := container.NewVBox(flow(f.back, title, f.save, f.finish, checklist, record), status)
 	recHead := boldLabel("Kiến nghị (nội dung; đơn vị, người thực hiện; thời hạn)")
 	body := container.NewVBox(
 		info,
