@@ -66,6 +66,26 @@ func (d *ConferenceDraft) Text() string {
 	return b.String()
 }
 
+// Stale lists the headings (or keys) of the sections of an edited copy
+// whose figures changed since it was drafted: the text drafted then is not
+// the text a fresh draft gives now, or the section is gone from it. The
+// officer is told before the edited copy prints.
+func (d *ConferenceDraft) Stale(fresh *ConferenceDraft) []string {
+	var out []string
+	for _, s := range d.Sections {
+		f := fresh.Section(s.Key)
+		if f != nil && f.Text == s.Drafted {
+			continue
+		}
+		name := s.Heading
+		if name == "" {
+			name = s.Key
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
 // Validate cleans the text (NFC, no control characters) and checks the
 // year, the scope and that section keys are given and distinct.
 func (d *ConferenceDraft) Validate() error {
@@ -644,7 +664,7 @@ func (c *ConferenceFacts) officeOneStop() string {
 	}
 	t := &s.Total
 	var b strings.Builder
-	fmt.Fprintf(&b, "Năm %d, Bộ phận một cửa của %s/%s đơn vị có số liệu tiếp nhận %s hồ sơ (kỳ trước chuyển sang %s), đã giải quyết %s hồ sơ (trước hạn %s, đúng hạn %s, quá hạn %s); ",
+	fmt.Fprintf(&b, "Năm %d, theo số liệu của %s/%s đơn vị, Bộ phận một cửa đã tiếp nhận %s hồ sơ (kỳ trước chuyển sang %s), giải quyết %s hồ sơ (trước hạn %s, đúng hạn %s, quá hạn %s); ",
 		c.Year, FormatCount(int64(s.Reported)), FormatCount(int64(len(s.Rows))), FormatCount(t.Received), FormatCount(t.Carried),
 		FormatCount(t.Resolved), FormatCount(t.Early), FormatCount(t.OnTime), FormatCount(t.Late))
 	b.WriteString(strings.Join(rateLines(t, s.TotalTargets), "; ") + ".")
@@ -1094,7 +1114,7 @@ func (c *ConferenceFacts) unitOneStop(r *Result) string {
 		return ""
 	}
 	f := &row.Figures
-	return fmt.Sprintf("Năm %d, Bộ phận một cửa tiếp nhận %s hồ sơ (kỳ trước chuyển sang %s), đã giải quyết %s hồ sơ (trước hạn %s, đúng hạn %s, quá hạn %s); ",
+	return fmt.Sprintf("Năm %d, Bộ phận một cửa đã tiếp nhận %s hồ sơ (kỳ trước chuyển sang %s), giải quyết %s hồ sơ (trước hạn %s, đúng hạn %s, quá hạn %s); ",
 		c.Year, FormatCount(f.Received), FormatCount(f.Carried), FormatCount(f.Resolved), FormatCount(f.Early), FormatCount(f.OnTime), FormatCount(f.Late)) +
 		strings.Join(rateLines(f, row.Targets), "; ") + "."
 }
