@@ -25,6 +25,7 @@ func runConference(args []string, stdout io.Writer) error {
 	group := fs.String("group", "", "mã nhóm xếp hạng (mặc định: nhóm đầu tiên)")
 	unit := fs.String("unit", "", "mã đơn vị: báo cáo của đơn vị về kết quả của mình")
 	redraft := fs.Bool("redraft", false, "bỏ bản đã sửa, soạn lại từ số liệu")
+	docx := fs.Bool("docx", false, "xuất ra tệp Word (chưa hỗ trợ)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,7 +35,7 @@ func runConference(args []string, stdout io.Writer) error {
 	if *group != "" && *unit != "" {
 		return usageError("report conference: chỉ dùng một trong hai --group hoặc --unit")
 	}
-	if strings.HasSuffix(strings.ToLower(rf.out), ".docx") {
+	if *docx || strings.HasSuffix(strings.ToLower(rf.out), ".docx") {
 		return data.Errorf(data.EINVALID, "Chưa xuất được báo cáo ra tệp Word (.docx); hãy in ra PDF (--out TỆP.pdf)")
 	}
 	when, err := rf.when()

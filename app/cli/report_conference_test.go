@@ -195,6 +195,7 @@ func TestConferenceReportPrintsEditsUntilRedraft(t *testing.T) {
 		{[]string{"--unit", "NBI"}, 2, "thiếu --year"},
 		{[]string{"--year", "2022", "--unit", "KHONGCO"}, 1, "KHONGCO"},
 		{[]string{"--year", "2022", "--out", filepath.Join(dir, "bc.docx")}, 1, "Word (.docx)"},
+		{[]string{"--year", "2022", "--docx"}, 1, "Word (.docx)"},
 	} {
 		code, _, stderr := run(t, append([]string{"report", "conference", "--db", db}, c.args...)...)
 		if code != c.code || !strings.Contains(stderr, c.msg) {
