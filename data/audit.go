@@ -27,6 +27,8 @@ func AuditLabel(kind string) string {
 		return "Nhóm đơn vị"
 	case AuditReorg:
 		return "Tổ chức lại"
+	case AuditConference:
+		return "Báo cáo hội nghị"
 	}
 	return kind
 }

@@ -39,6 +39,9 @@ Cách dùng:
                                              in biên bản kiểm tra (mã đợt dạng 2024-01)
   pardesk report plan --year NĂM [--out TỆP.pdf]
                                              in kế hoạch kiểm tra công tác CCHC của năm
+  pardesk report conference --year NĂM [--group NHÓM | --unit MÃ] [--redraft] [--out TỆP.pdf]
+                                             in báo cáo tại hội nghị tổng kết (của cơ quan, hoặc
+                                             của một đơn vị); --redraft: bỏ bản đã sửa, soạn lại từ số liệu
   pardesk report onestop --year NĂM [--period KỲ] [--group NHÓM] [--out TỆP.pdf]
                                              in báo cáo kết quả giải quyết TTHC (một cửa);
                                              KỲ: Q1..Q4 (quý), H1, H2 (6 tháng), 01..12 (tháng),
