@@ -446,8 +446,8 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	b.forOffice(tx)
 	p, _ := b.sheet("Điểm bị trừ")
 	p.titleRows(fmt.Sprintf("TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM %d", year), g.Name)
-	p.headers(rowHeader, []column{{"STT", 6}, {"Mã tiêu chí", 11}, {"Tiêu chí", 56}, {"Lĩnh vực", 9}, {"Điểm tối đa", 10},
-		{"Tổng điểm bị trừ", 11}, {"Số đơn vị bị trừ", 10}, {"Đơn vị bị trừ nhiều nhất", 40}})
+	p.headers(rowHeader, []column{{"STT", 6}, {"Mã tiêu chí", 11}, {"Tiêu chí", 48}, {"Lĩnh vực", 9}, {"Điểm tối đa", 10},
+		{"Tổng điểm bị trừ", 11}, {"Số đơn vị bị trừ", 10}, {"Đơn vị bị trừ nhiều nhất", 48}})
 	d, _ := b.sheet("Chi tiết theo đơn vị")
 	d.titleRows(fmt.Sprintf("ĐIỂM BỊ TRỪ THEO ĐƠN VỊ NĂM %d", year), g.Name)
 	d.headers(rowHeader, []column{{"Mã tiêu chí", 11}, {"Tiêu chí", 50}, {"Mã đơn vị", 11}, {"Đơn vị", 28}, {"Điểm bị trừ", 10}, {"Ghi chú", 40}})

@@ -51,6 +51,14 @@ type sheetPrint struct {
 	lastCol int             //
 	heights map[int]float64 // rows that need a height, in points
 	breaks  []int           // rows that start a new page
+	spills  []spill         // titles that run on over the cells to their right
+}
+
+// spill is the text of a cell that is not wrapped, shown over the empty
+// cells to its right: the print area must reach its end.
+type spill struct {
+	col   int
+	width float64 // pixels
 }
 
 // Page geometry, in millimetres: A4 and the margins of Decree 30 for a
@@ -67,6 +75,13 @@ type margins struct{ left, right, top, bottom, header, footer float64 }
 var (
 	portraitMargins  = margins{left: 30, right: 15, top: 20, bottom: 20, header: 8, footer: 8}
 	landscapeMargins = margins{left: 20, right: 15, top: 20, bottom: 20, header: 8, footer: 8}
+)
+
+// The width of a column no width was set for (excelize's default), and
+// how far a title may run on to the right of its table.
+const (
+	defaultColWidth = 9.140625
+	maxSpillCols    = 30
 )
 
 // Heights of a line of text in the cell styles, in points, as Excel sizes
@@ -105,8 +120,13 @@ func (p *page) track(col, row int, v any, style int) {
 		if style == b.header {
 			h += headerPadding
 		}
-	case b.title:
+	case b.title, b.headerCenter:
 		h = lineHeight13
+		w := 0.0
+		for _, r := range s {
+			w += charWidth(r, style == b.title) * 13 / 12
+		}
+		sp.spills = append(sp.spills, spill{col, w + 8})
 	default:
 		h = lineHeight12
 	}
@@ -214,8 +234,29 @@ func (p *page) pageSetup() error {
 	if err := f.SetSheetDimension(p.name, used); err != nil {
 		return err
 	}
+	// The printed columns: the table's, and those a title runs on over.
+	widths := sp.widths
+	for _, s := range sp.spills {
+		px := 0.0
+		for c := 1; ; c++ {
+			w := defaultColWidth
+			if c <= len(widths) {
+				w = widths[c-1]
+			}
+			if c >= s.col {
+				px += math.Round(w * 7)
+			}
+			if px >= s.width || c > maxSpillCols {
+				for len(widths) < c {
+					widths = append(widths, defaultColWidth)
+				}
+				break
+			}
+		}
+	}
+	lastCol = max(lastCol, len(widths))
 
-	landscape := tableWidth(sp.widths) > a4Short-portraitMargins.left-portraitMargins.right
+	landscape := tableWidth(widths) > a4Short-portraitMargins.left-portraitMargins.right
 	orient, m := "portrait", portraitMargins
 	if landscape {
 		orient, m = "landscape", landscapeMargins
