@@ -83,10 +83,10 @@ func unitsBook(office string, units []data.Unit, groups []data.Group) ([]byte, e
 			inactive = "x"
 		}
 		p.set(1, r, u.Code, b.text)
-		p.set(2, r, u.Name, b.text)
-		p.set(3, r, u.Kind.Label(), b.text)
+		p.set(2, r, u.Name, b.wrap)
+		p.set(3, r, u.Kind.Label(), b.wrap)
 		p.set(4, r, u.GroupID, b.text)
-		p.set(5, r, names[u.GroupID], b.text)
+		p.set(5, r, names[u.GroupID], b.wrap)
 		p.set(6, r, u.Order, b.intStyle)
 		p.set(7, r, inactive, b.intStyle)
 	}
@@ -154,7 +154,7 @@ func frameworkBook(office string, f *data.Framework) ([]byte, error) {
 		bands = data.DefaultBands()
 	}
 	for i, band := range bands {
-		bp.set(1, rowHeader+1+i, band.Name, b.text)
+		bp.set(1, rowHeader+1+i, band.Name, b.wrap)
 		bp.set(2, rowHeader+1+i, band.Min, b.num)
 	}
 	if err := firstErr(p.error, bp.error); err != nil {
@@ -308,7 +308,7 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 			continue
 		}
 		pp.set(1, r, u.Code, b.text)
-		pp.set(2, r, u.Name, b.text)
+		pp.set(2, r, u.Name, b.wrap)
 		pp.set(3, r, "", b.num)
 		if s != nil {
 			pp.set(3, r, s.Published, b.num)
@@ -334,7 +334,7 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 			if a.Rating != "" {
 				kp.set(4, r, a.Percent, b.num)
 			}
-			kp.set(5, r, a.Rating, b.text)
+			kp.set(5, r, a.Rating, b.wrap)
 			r++
 		}
 		kp.set(1, r, "Tổng cộng", b.bold)
@@ -388,7 +388,7 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	for i, res := range results {
 		r := rowHeader + 1 + i
 		p.set(2, r, res.Unit.Code, b.text)
-		p.set(3, r, res.Unit.Name, b.text)
+		p.set(3, r, res.Unit.Name, b.wrap)
 		c := 4 + len(res.Areas)
 		if res.Unscored {
 			// Not appraised: listed, not ranked, no figures.
@@ -402,13 +402,13 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		}
 		p.set(c, r, res.Total, b.num)
 		p.set(c+1, r, res.Index, b.num)
-		p.set(c+2, r, res.Rating, b.text)
+		p.set(c+2, r, res.Rating, b.wrap)
 		if res.PrevRank > 0 {
 			p.set(c+3, r, res.PrevRank, b.intStyle)
 		} else {
 			p.set(c+3, r, "", b.intStyle)
 		}
-		p.set(c+4, r, res.RankChangeLabel(), b.text)
+		p.set(c+4, r, res.RankChangeLabel(), b.wrap)
 	}
 	if p.error != nil {
 		return nil, p.error
@@ -473,7 +473,7 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 			d.set(1, dr, lp.Code, b.text)
 			d.set(2, dr, lp.Title, b.wrap)
 			d.set(3, dr, ul.Unit.Code, b.text)
-			d.set(4, dr, ul.Unit.Name, b.text)
+			d.set(4, dr, ul.Unit.Name, b.wrap)
 			d.set(5, dr, ul.Lost, b.num)
 			d.set(6, dr, ul.Note, b.wrap)
 			dr++
@@ -539,7 +539,7 @@ func Tasks(tx *store.Tx, year int, today time.Time) ([]byte, error) {
 		p.set(7, r, t.Start, b.date)
 		p.set(8, r, t.Due, b.date)
 		p.set(9, r, t.Progress, b.intStyle)
-		p.set(10, r, t.Status(today).Label(), b.text)
+		p.set(10, r, t.Status(today).Label(), b.wrap)
 		if late := t.DaysLate(today); late > 0 {
 			p.set(11, r, late, b.intStyle)
 		} else {
