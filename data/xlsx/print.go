@@ -304,8 +304,8 @@ func (p *page) pageSetup() error {
 		bold    = `&11&"Times New Roman,Bold"`
 		italic  = `&10&"Times New Roman,Italic"`
 	)
-	header := "&L" + regular + headerText(p.b.print.office, 60) +
-		"&C" + bold + headerText(title, 90) +
+	header := "&L" + regular + headerText(p.b.print.office, 45) +
+		"&C" + bold + headerText(title, 80) +
 		"&R" + italic + "Ngày " + data.FormatDate(date)
 	if err := f.SetHeaderFooter(p.name, &excelize.HeaderFooterOptions{
 		OddHeader: header,
@@ -332,12 +332,16 @@ func tableWidth(widths []float64) float64 {
 }
 
 // headerText makes s safe in a page header: one line, "&" doubled (it
-// starts a code there), at most n characters so that the header stays
-// within Excel's 255.
+// starts a code there), at most n characters once escaped, so that the
+// whole header stays within Excel's 255.
 func headerText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) > n {
-		s = strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
+	s = strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "&", "&&")
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return strings.ReplaceAll(s, "&", "&&")
+	s = string([]rune(s)[:n-1])
+	if amps := len(s) - len(strings.TrimRight(s, "&")); amps%2 == 1 {
+		s = s[:len(s)-1] // half an escaped "&"
+	}
+	return strings.TrimSpace(s) + "…"
 }
