@@ -38,6 +38,8 @@ type book struct {
 	title, header, text, bold, num, numBold int
 	intStyle, date, wrap, pct, headerCenter int
 	first                                   bool
+	pages                                   []*page
+	print                                   printHeader // what every printed page says at its top
 }
 
 func newBook() (*book, error) {
@@ -87,10 +89,17 @@ func (b *book) sheet(name string) (*page, error) {
 	} else if _, err := b.f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	return &page{b: b, name: name}, nil
+	p := &page{b: b, name: name}
+	b.pages = append(b.pages, p)
+	return p, nil
 }
 
 func (b *book) bytes() ([]byte, error) {
+	for _, p := range b.pages {
+		if err := p.pageSetup(); err != nil {
+			return nil, data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", err)
+		}
+	}
 	b.f.SetActiveSheet(0)
 	var buf bytes.Buffer
 	if err := b.f.Write(&buf); err != nil {
@@ -104,6 +113,7 @@ type page struct {
 	b     *book
 	name  string
 	error error
+	print sheetPrint // the page setup, gathered as cells are written
 }
 
 func cell(col, row int) string {
@@ -121,7 +131,12 @@ func (p *page) set(col, row int, v any, style int) {
 		return
 	}
 	c := cell(col, row)
+	p.track(col, row, v, style)
 	switch x := v.(type) {
+	case string:
+		if x != "" { // an empty cell holds no value, not an empty string
+			p.error = p.b.f.SetCellStr(p.name, c, x)
+		}
 	case data.Points:
 		p.error = p.b.f.SetCellFloat(p.name, c, float64(x)/data.PointsScale, -1, 64)
 	case *data.Points:
@@ -145,12 +160,15 @@ func (p *page) set(col, row int, v any, style int) {
 
 // headers writes a header row and the column widths.
 func (p *page) headers(row int, cols []column) {
+	p.print.widths = nil
 	for i, c := range cols {
+		p.print.widths = append(p.print.widths, c.width)
 		p.set(i+1, row, c.title, p.b.header)
 		if p.error == nil {
 			p.error = p.b.f.SetColWidth(p.name, colName(i+1), colName(i+1), c.width)
 		}
 	}
+	p.print.header = row
 	if p.error == nil {
 		p.error = p.b.f.SetPanes(p.name, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"})
 	}
@@ -158,6 +176,9 @@ func (p *page) headers(row int, cols []column) {
 
 // titleRows writes the title lines above a table.
 func (p *page) titleRows(lines ...string) {
+	if len(lines) > 0 && p.print.title == "" {
+		p.print.title = lines[0]
+	}
 	for i, l := range lines {
 		style := p.b.title
 		if i > 0 {
@@ -175,7 +196,7 @@ type column struct {
 // metaRow writes a "label | value" line above a table ("Năm | 2023").
 func (p *page) metaRow(row int, label string, v any) {
 	p.set(1, row, label, p.b.title)
-	p.set(2, row, v, 0)
+	p.set(2, row, v, p.b.title)
 }
 
 // Problem is one thing wrong in an imported file, where the officer can find

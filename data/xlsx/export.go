@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,20 +14,29 @@ import (
 // imports check them, so the two cannot drift apart.
 var (
 	unitCols = []column{
-		{"Mã đơn vị", 12}, {"Tên đơn vị", 34}, {"Loại đơn vị", 16}, {"Mã nhóm", 12},
+		{"Mã đơn vị", 12}, {"Tên đơn vị", 34}, {"Loại đơn vị", 18}, {"Mã nhóm", 12},
 		{"Tên nhóm xếp hạng", 30}, {"Thứ tự", 9}, {"Ngừng đánh giá", 12},
 	}
 	frameworkCols = []column{
-		{"Cấp", 6}, {"Mã tiêu chí", 12}, {"Tên tiêu chí", 60}, {"Điểm tối đa", 11},
+		{"Cấp", 14}, {"Mã tiêu chí", 12}, {"Tên tiêu chí", 54}, {"Điểm tối đa", 11},
 		{"Loại", 20}, {"Tài liệu kiểm chứng cần có", 40},
 	}
 	bandCols  = []column{{"Mức xếp loại", 20}, {"Từ (%)", 10}}
 	scoreCols = []column{
-		{"Mã đơn vị", 12}, {"Tên đơn vị", 26}, {"Mã tiêu chí", 11}, {"Tên tiêu chí", 50}, {"Điểm tối đa", 10},
+		{"Mã đơn vị", 12}, {"Tên đơn vị", 24}, {"Mã tiêu chí", 9}, {"Tên tiêu chí", 56}, {"Điểm tối đa", 10},
 		{"Điểm tự đánh giá", 11}, {"Điểm thẩm định", 11}, {"Ghi chú", 30}, {"Tài liệu kiểm chứng", 30},
 	}
 	publishedCols = []column{{"Mã đơn vị", 12}, {"Tên đơn vị", 30}, {"Tổng điểm công bố", 14}}
 )
+
+// groupSumCols follow scoreCols in the scores export: the sums of an area
+// or a criterion with sub-criteria, on its row. An import reads none of
+// them.
+var groupSumCols = []column{{"Cộng nhóm: điểm tối đa", 10}, {"Cộng nhóm: tự đánh giá", 10}, {"Cộng nhóm: thẩm định", 10}}
+
+// scoresNote, above the scores table, says why the sums of the bold rows
+// stand apart.
+const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm."
 
 // Rows where the tables of the import layouts start: the year and the
 // title above, the header on row 4.
@@ -46,10 +56,14 @@ func Units(tx *store.Tx) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return unitsBook(units, groups)
+	o, err := tx.Office()
+	if err != nil {
+		return nil, err
+	}
+	return unitsBook(o.Name, units, groups)
 }
 
-func unitsBook(units []data.Unit, groups []data.Group) ([]byte, error) {
+func unitsBook(office string, units []data.Unit, groups []data.Group) ([]byte, error) {
 	names := map[string]string{}
 	for _, g := range groups {
 		names[g.ID] = g.Name
@@ -58,6 +72,7 @@ func unitsBook(units []data.Unit, groups []data.Group) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.print.office = office
 	p, _ := b.sheet(SheetUnits)
 	p.titleRows("DANH SÁCH ĐƠN VỊ ĐÁNH GIÁ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH")
 	p.headers(rowHeader, unitCols)
@@ -68,10 +83,10 @@ func unitsBook(units []data.Unit, groups []data.Group) ([]byte, error) {
 			inactive = "x"
 		}
 		p.set(1, r, u.Code, b.text)
-		p.set(2, r, u.Name, b.text)
-		p.set(3, r, u.Kind.Label(), b.text)
+		p.set(2, r, u.Name, b.wrap)
+		p.set(3, r, u.Kind.Label(), b.wrap)
 		p.set(4, r, u.GroupID, b.text)
-		p.set(5, r, names[u.GroupID], b.text)
+		p.set(5, r, names[u.GroupID], b.wrap)
 		p.set(6, r, u.Order, b.intStyle)
 		p.set(7, r, inactive, b.intStyle)
 	}
@@ -88,15 +103,21 @@ func Framework(tx *store.Tx, year int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return frameworkBook(f)
+	o, err := tx.Office()
+	if err != nil {
+		return nil, err
+	}
+	return frameworkBook(o.Name, f)
 }
 
-func frameworkBook(f *data.Framework) ([]byte, error) {
+func frameworkBook(office string, f *data.Framework) ([]byte, error) {
 	b, err := newBook()
 	if err != nil {
 		return nil, err
 	}
+	b.print.office = office
 	p, _ := b.sheet(SheetFramework)
+	p.print.title = fmt.Sprintf("BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", f.Year)
 	p.metaRow(rowYear, "Năm", f.Year)
 	p.metaRow(rowTitle, "Tên bộ chỉ số", f.Title)
 	p.headers(rowHeader, frameworkCols)
@@ -133,7 +154,7 @@ func frameworkBook(f *data.Framework) ([]byte, error) {
 		bands = data.DefaultBands()
 	}
 	for i, band := range bands {
-		bp.set(1, rowHeader+1+i, band.Name, b.text)
+		bp.set(1, rowHeader+1+i, band.Name, b.wrap)
 		bp.set(2, rowHeader+1+i, band.Min, b.num)
 	}
 	if err := firstErr(p.error, bp.error); err != nil {
@@ -186,22 +207,30 @@ func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
 			units[0].Name = res.Unit.Name
 		}
 	}
-	return scoresBook(f, units, sheets, unit != "", results)
+	o, err := tx.Office()
+	if err != nil {
+		return nil, err
+	}
+	return scoresBook(o.Name, f, units, sheets, unit != "", results)
 }
 
-func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result) ([]byte, error) {
+func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result) ([]byte, error) {
 	b, err := newBook()
 	if err != nil {
 		return nil, err
 	}
+	b.print.office = office
 	p, _ := b.sheet(SheetScores)
 	p.metaRow(rowYear, "Năm", f.Year)
 	if card {
 		p.metaRow(rowTitle, "Phiếu điểm", units[0].Name)
+		p.print.title = fmt.Sprintf("PHIẾU ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d — %s", f.Year, units[0].Name)
 	} else {
 		p.metaRow(rowTitle, "Bảng điểm", f.Title)
+		p.print.title = fmt.Sprintf("BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", f.Year)
 	}
-	p.headers(rowHeader, scoreCols)
+	p.set(1, rowHeader-1, scoresNote, b.headerCenter)
+	p.headers(rowHeader, append(slices.Clip(scoreCols), groupSumCols...))
 	r := rowHeader + 1
 	for _, u := range units {
 		s := sheets[u.Code]
@@ -211,12 +240,15 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 			}
 			s = data.NewSheet(f.Year, u.Code)
 		}
+		if r > rowHeader+1 {
+			p.pageBreakBefore(r) // each unit starts a printed page
+		}
 		var walk func(cs []data.Criterion)
 		walk = func(cs []data.Criterion) {
 			for i := range cs {
 				c := &cs[i]
 				p.set(1, r, u.Code, b.text)
-				p.set(2, r, u.Name, b.text)
+				p.set(2, r, u.Name, b.wrap)
 				if c.IsLeaf() {
 					sc := s.Scores[c.Code]
 					p.set(3, r, c.Code, b.text)
@@ -226,9 +258,15 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 					p.set(7, r, sc.Appraised, b.num)
 					p.set(8, r, sc.Note, b.wrap)
 					p.set(9, r, sc.Evidence, b.wrap)
+					for col := 10; col < 10+len(groupSumCols); col++ {
+						p.set(col, r, nil, b.num)
+					}
 					r++
 					continue
 				}
+				// A row that groups criteria is a heading: its sums go to
+				// the columns of their own, so that a SUM of E, F or G
+				// over a unit's rows counts every point once.
 				var self, appr data.Points
 				var anySelf, anyAppr bool
 				leavesOf(c, func(l *data.Criterion) {
@@ -241,19 +279,18 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 				})
 				p.set(3, r, c.Code, b.bold)
 				p.set(4, r, c.Title, b.bold)
-				p.set(5, r, c.LeafMax(), b.numBold)
+				for col := 5; col <= 9; col++ {
+					p.set(col, r, nil, b.bold)
+				}
+				p.set(10, r, c.LeafMax(), b.numBold)
+				p.set(11, r, nil, b.numBold)
+				p.set(12, r, nil, b.numBold)
 				if anySelf {
-					p.set(6, r, self, b.numBold)
-				} else {
-					p.set(6, r, "", b.numBold)
+					p.set(11, r, self, b.numBold)
 				}
 				if anyAppr {
-					p.set(7, r, appr, b.numBold)
-				} else {
-					p.set(7, r, "", b.numBold)
+					p.set(12, r, appr, b.numBold)
 				}
-				p.set(8, r, "", b.bold)
-				p.set(9, r, "", b.bold)
 				r++
 				walk(c.Children)
 			}
@@ -271,7 +308,7 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 			continue
 		}
 		pp.set(1, r, u.Code, b.text)
-		pp.set(2, r, u.Name, b.text)
+		pp.set(2, r, u.Name, b.wrap)
 		pp.set(3, r, "", b.num)
 		if s != nil {
 			pp.set(3, r, s.Published, b.num)
@@ -297,7 +334,7 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 			if a.Rating != "" {
 				kp.set(4, r, a.Percent, b.num)
 			}
-			kp.set(5, r, a.Rating, b.text)
+			kp.set(5, r, a.Rating, b.wrap)
 			r++
 		}
 		kp.set(1, r, "Tổng cộng", b.bold)
@@ -311,7 +348,7 @@ func scoresBook(f *data.Framework, units []data.Unit, sheets map[string]*data.Sh
 		}
 		if res.Rank > 0 {
 			kp.set(1, r+2, "Thứ hạng trong nhóm", b.title)
-			kp.set(2, r+2, res.Rank, 0)
+			kp.set(2, r+2, res.Rank, b.title)
 		}
 		errs = append(errs, kp.error)
 	}
@@ -339,6 +376,7 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.forOffice(tx)
 	p, _ := b.sheet("Xếp hạng")
 	p.titleRows(fmt.Sprintf("KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", year), g.Name+" — điểm tối đa "+f.Max().Short())
 	cols := []column{{"Hạng", 7}, {"Mã đơn vị", 11}, {"Đơn vị", 28}}
@@ -347,13 +385,10 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	}
 	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
 	p.headers(rowHeader, cols)
-	if p.error == nil {
-		p.error = b.f.SetRowHeight(p.name, rowHeader, 64)
-	}
 	for i, res := range results {
 		r := rowHeader + 1 + i
 		p.set(2, r, res.Unit.Code, b.text)
-		p.set(3, r, res.Unit.Name, b.text)
+		p.set(3, r, res.Unit.Name, b.wrap)
 		c := 4 + len(res.Areas)
 		if res.Unscored {
 			// Not appraised: listed, not ranked, no figures.
@@ -367,13 +402,13 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		}
 		p.set(c, r, res.Total, b.num)
 		p.set(c+1, r, res.Index, b.num)
-		p.set(c+2, r, res.Rating, b.text)
+		p.set(c+2, r, res.Rating, b.wrap)
 		if res.PrevRank > 0 {
 			p.set(c+3, r, res.PrevRank, b.intStyle)
 		} else {
 			p.set(c+3, r, "", b.intStyle)
 		}
-		p.set(c+4, r, res.RankChangeLabel(), b.text)
+		p.set(c+4, r, res.RankChangeLabel(), b.wrap)
 	}
 	if p.error != nil {
 		return nil, p.error
@@ -408,10 +443,11 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.forOffice(tx)
 	p, _ := b.sheet("Điểm bị trừ")
 	p.titleRows(fmt.Sprintf("TIÊU CHÍ BỊ TRỪ ĐIỂM NĂM %d", year), g.Name)
-	p.headers(rowHeader, []column{{"STT", 6}, {"Mã tiêu chí", 11}, {"Tiêu chí", 56}, {"Lĩnh vực", 9}, {"Điểm tối đa", 10},
-		{"Tổng điểm bị trừ", 11}, {"Số đơn vị bị trừ", 10}, {"Đơn vị bị trừ nhiều nhất", 40}})
+	p.headers(rowHeader, []column{{"STT", 6}, {"Mã tiêu chí", 11}, {"Tiêu chí", 48}, {"Lĩnh vực", 9}, {"Điểm tối đa", 10},
+		{"Tổng điểm bị trừ", 11}, {"Số đơn vị bị trừ", 10}, {"Đơn vị bị trừ nhiều nhất", 48}})
 	d, _ := b.sheet("Chi tiết theo đơn vị")
 	d.titleRows(fmt.Sprintf("ĐIỂM BỊ TRỪ THEO ĐƠN VỊ NĂM %d", year), g.Name)
 	d.headers(rowHeader, []column{{"Mã tiêu chí", 11}, {"Tiêu chí", 50}, {"Mã đơn vị", 11}, {"Đơn vị", 28}, {"Điểm bị trừ", 10}, {"Ghi chú", 40}})
@@ -423,7 +459,7 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 			if j == 3 {
 				break
 			}
-			most = append(most, ul.Unit.Name+" ("+ul.Lost.Short()+")")
+			most = append(most, ul.Unit.Name+" ("+ul.Lost.String()+")")
 		}
 		p.set(1, r, i+1, b.intStyle)
 		p.set(2, r, lp.Code, b.text)
@@ -437,7 +473,7 @@ func LostPoints(tx *store.Tx, year int, groupID string) ([]byte, error) {
 			d.set(1, dr, lp.Code, b.text)
 			d.set(2, dr, lp.Title, b.wrap)
 			d.set(3, dr, ul.Unit.Code, b.text)
-			d.set(4, dr, ul.Unit.Name, b.text)
+			d.set(4, dr, ul.Unit.Name, b.wrap)
 			d.set(5, dr, ul.Lost, b.num)
 			d.set(6, dr, ul.Note, b.wrap)
 			dr++
@@ -474,6 +510,7 @@ func Tasks(tx *store.Tx, year int, today time.Time) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.forOffice(tx)
 	p, _ := b.sheet("Nhiệm vụ")
 	title := "DANH SÁCH NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH"
 	if year > 0 {
@@ -502,7 +539,7 @@ func Tasks(tx *store.Tx, year int, today time.Time) ([]byte, error) {
 		p.set(7, r, t.Start, b.date)
 		p.set(8, r, t.Due, b.date)
 		p.set(9, r, t.Progress, b.intStyle)
-		p.set(10, r, t.Status(today).Label(), b.text)
+		p.set(10, r, t.Status(today).Label(), b.wrap)
 		if late := t.DaysLate(today); late > 0 {
 			p.set(11, r, late, b.intStyle)
 		} else {

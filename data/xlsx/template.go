@@ -26,6 +26,7 @@ func Template(kind string) ([]byte, error) {
 		pages = append(pages, p)
 	case KindFramework:
 		p, _ := b.sheet(SheetFramework)
+		p.print.title = "BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
 		p.metaRow(rowYear, "Năm", "")
 		p.metaRow(rowTitle, "Tên bộ chỉ số", "")
 		p.headers(rowHeader, frameworkCols)
@@ -39,6 +40,7 @@ func Template(kind string) ([]byte, error) {
 		pages = append(pages, p, bp)
 	case KindScores:
 		p, _ := b.sheet(SheetScores)
+		p.print.title = "BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"
 		p.metaRow(rowYear, "Năm", "")
 		p.metaRow(rowTitle, "Bảng điểm", "")
 		p.headers(rowHeader, scoreCols)
