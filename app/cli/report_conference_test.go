@@ -43,7 +43,7 @@ func TestConferenceReportFromDemo(t *testing.T) {
 	pages := flat(t, path)
 	text := strings.Join(pages, " ")
 	for _, want := range []string{
-		"ỦY BAN NHÂN DÂN HUYỆN", "NGUYÊN BÌNH", "Số: 25/BC-UBND", "Nguyên Bình, ngày 09 tháng 6 năm 2023", "BÁO CÁO",
+		"ỦY BAN NHÂN DÂN", "HUYỆN NGUYÊN BÌNH", "Số: 25/BC-UBND", "Nguyên Bình, ngày 09 tháng 6 năm 2023", "BÁO CÁO",
 		"Căn cứ kết quả xác định Chỉ số cải cách hành chính năm 2022", "Thực hiện chương trình Hội nghị tổng kết",
 		"đạt 81,40 %, xếp loại Khá, xếp hạng thứ 8/10 huyện, thành phố",
 		"Công tác chỉ đạo, điều hành xếp loại Tốt, đạt 15/16 điểm",
