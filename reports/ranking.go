@@ -221,7 +221,7 @@ func rankingIntro(f *data.Framework, year int, group string, all []data.Result) 
 		p2 += fmt.Sprintf("; cao nhất là %s (%s%s%%), thấp nhất là %s (%s%s%%)",
 			unitsAt(results, best), best, nbsp, unitsAt(results, worst), worst, nbsp)
 	}
-	p2 += ". Về xếp loại: " + ratingCounts(f, results) + "."
+	p2 += ". Về xếp loại: " + data.RatingCounts(f, results) + "."
 	return []string{p1, p2, "Kết quả xếp hạng cụ thể như sau:"}
 }
 
@@ -245,38 +245,6 @@ func unitsAt(results []data.Result, pc data.Percent) string {
 		s += fmt.Sprintf(" và %s đơn vị khác", data.FormatCount(int64(others)))
 	}
 	return s
-}
-
-// ratingCounts says how many units got each rating, in the framework's band
-// order: "3 đơn vị loại Tốt, 5 đơn vị loại Khá, không có đơn vị loại Yếu".
-func ratingCounts(f *data.Framework, results []data.Result) string {
-	bands := f.Bands
-	if len(bands) == 0 {
-		bands = data.DefaultBands()
-	}
-	count := map[string]int{}
-	var names []string
-	for _, b := range bands {
-		if _, ok := count[b.Name]; !ok {
-			names = append(names, b.Name)
-			count[b.Name] = 0
-		}
-	}
-	for _, r := range results {
-		if _, ok := count[r.Rating]; !ok {
-			names = append(names, r.Rating)
-		}
-		count[r.Rating]++
-	}
-	parts := make([]string, 0, len(names))
-	for _, name := range names {
-		if c := count[name]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%s đơn vị loại %s", data.FormatCount(int64(c)), name))
-		} else {
-			parts = append(parts, "không có đơn vị loại "+name)
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // rankingKey explains the area columns; it is printed above the table.
