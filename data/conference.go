@@ -974,20 +974,7 @@ func (c *ConferenceFacts) tasks(unit *Result, plan *FixPlan) string {
 // unitLost is the unit's lost criteria, most lost first (then framework
 // order).
 func (c *ConferenceFacts) unitLost(unit string) []FixCriterion {
-	s := c.Sheets[unit]
-	var out []FixCriterion
-	c.Framework.Leaves(func(area, leaf *Criterion) {
-		if area.Kind != KindScored {
-			return
-		}
-		if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
-			note := ""
-			if s != nil {
-				note = s.Scores[leaf.Code].Note
-			}
-			out = append(out, FixCriterion{Code: leaf.Code, Title: leaf.Title, Max: leaf.Max, Lost: lost, Note: note})
-		}
-	})
+	out := lostCriteria(c.Framework, c.Sheets[unit])
 	slices.SortStableFunc(out, func(a, b FixCriterion) int { return int(b.Lost - a.Lost) })
 	return out
 }

@@ -72,19 +72,7 @@ func FixFirst(f *Framework, results []Result, unit string, sheet *Sheet) (plan F
 		return idx, rank
 	}
 
-	var left []FixCriterion
-	f.Leaves(func(area, leaf *Criterion) {
-		if area.Kind != KindScored {
-			return
-		}
-		if lost := leaf.Max - sheet.Appraised(leaf.Code); lost > 0 {
-			note := ""
-			if sheet != nil {
-				note = sheet.Scores[leaf.Code].Note
-			}
-			left = append(left, FixCriterion{Code: leaf.Code, Title: leaf.Title, Max: leaf.Max, Lost: lost, Note: note})
-		}
-	})
+	left := lostCriteria(f, sheet)
 
 	var codes []string
 	recovered := Points(0)
@@ -161,4 +149,23 @@ func JoinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " và " + items[len(items)-1]
+}
+
+// lostCriteria lists the scored criteria where a unit's appraised points
+// fall short of the max, in framework order, with the appraisal note.
+func lostCriteria(f *Framework, s *Sheet) []FixCriterion {
+	var out []FixCriterion
+	f.Leaves(func(area, leaf *Criterion) {
+		if area.Kind != KindScored {
+			return
+		}
+		if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
+			note := ""
+			if s != nil {
+				note = s.Scores[leaf.Code].Note
+			}
+			out = append(out, FixCriterion{Code: leaf.Code, Title: leaf.Title, Max: leaf.Max, Lost: lost, Note: note})
+		}
+	})
+	return out
 }
