@@ -276,15 +276,19 @@ func rankingKey(f *data.Framework) string {
 func rankingNotes(f *data.Framework, year int, results []data.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Ghi chú: Chỉ số = tổng điểm / %s × 100%s%%.", f.Max().Short(), nbsp)
-	noPrev := 0
+	noPrev, ranked := 0, 0 // among the ranked units: "chưa chấm" has no change to show
 	for _, r := range results {
+		if r.Unscored {
+			continue
+		}
+		ranked++
 		if r.RankChangeLabel() == "" {
 			noPrev++
 		}
 	}
 	switch {
 	case noPrev == 0:
-	case noPrev == len(results):
+	case noPrev == ranked:
 		fmt.Fprintf(&b, " Cột Thay đổi thứ hạng để trống (—) vì chưa có kết quả xếp hạng năm %d để so sánh.", year-1)
 	default:
 		fmt.Fprintf(&b, " Dấu — ở cột Thay đổi thứ hạng: đơn vị chưa có thứ hạng năm %d (đơn vị mới) để so sánh.", year-1)

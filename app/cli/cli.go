@@ -56,8 +56,12 @@ Cách dùng:
   pardesk backup                             sao lưu tệp dữ liệu (giữ 14 bản mới nhất)
   pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
   pardesk check                              kiểm tra toàn bộ tệp dữ liệu (0: nguyên vẹn, 1: hỏng)
+  pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"]
+                                             khóa năm, lưu kết quả xếp hạng như đã phê duyệt
+  pardesk year unlock --year NĂM --officer "HỌ TÊN" --reason "…"
+                                             mở khóa năm (--officer có thể thay bằng PARDESK_OFFICER)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
-Tùy chọn chung của export, import, backup, restore, check: --db TỆP.
+Tùy chọn chung của export, import, backup, restore, check, year: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 

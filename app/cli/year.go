@@ -10,20 +10,16 @@ import (
 	"github.com/pardesk/pardesk/data/store"
 )
 
-const yearUsage = `pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"]
-pardesk year unlock --year NĂM --officer "HỌ TÊN" --reason "…"
-(--officer có thể thay bằng biến môi trường PARDESK_OFFICER)`
-
 // runYear locks or unlocks a year from the command line, as the score
 // screen's button does, audited the same way (officer, time, reason):
 // pardesk year lock|unlock --year Y [--reason R] [--officer NAME].
 func runYear(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError("year: thiếu lock hoặc unlock\n%s", yearUsage)
+		return usageError("year: thiếu lock hoặc unlock")
 	}
 	action, args := args[0], args[1:]
 	if action != "lock" && action != "unlock" {
-		return usageError("year: không có thao tác %q (lock hoặc unlock)\n%s", action, yearUsage)
+		return usageError("year: không có thao tác %q (lock hoặc unlock)", action)
 	}
 	fs := newFlags("year " + action)
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
@@ -36,11 +32,11 @@ func runYear(args []string, stdout io.Writer) error {
 	who := data.Clean(*officer)
 	switch {
 	case *year == 0:
-		return usageError("year %s: thiếu --year\n%s", action, yearUsage)
+		return usageError("year %s: thiếu --year", action)
 	case who == "":
-		return usageError("year %s: thiếu --officer (họ tên cán bộ, ghi vào nhật ký thay đổi)\n%s", action, yearUsage)
+		return usageError("year %s: thiếu --officer (họ tên cán bộ, ghi vào nhật ký thay đổi)", action)
 	case action == "unlock" && data.Clean(*reason) == "":
-		return usageError("year unlock: thiếu --reason (lý do mở khóa, ghi vào nhật ký thay đổi)\n%s", yearUsage)
+		return usageError("year unlock: thiếu --reason (lý do mở khóa, ghi vào nhật ký thay đổi)")
 	}
 	st, err := openExisting(*db)
 	if err != nil {

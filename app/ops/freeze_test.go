@@ -181,6 +181,9 @@ func TestUnscoredUnitPrintsChuaCham(t *testing.T) {
 			t.Errorf("PDF lacks %q:\n%s", want, p.text)
 		}
 	}
+	if strings.Contains(flat, "Dấu — ở cột Thay đổi thứ hạng") {
+		t.Errorf("the notes take the unscored unit for a new one:\n%s", p.text)
+	}
 	last := p.cells[len(p.cells)-1]
 	if last[0] != "" || last[2] != "Huyện Mới Lập" || !slicesContains(last, "chưa chấm") {
 		t.Errorf("Excel's last row %q, want Huyện Mới Lập unranked, chưa chấm", last)
