@@ -256,15 +256,15 @@ func TestUpgradeBacksUpTheOldFileFirst(t *testing.T) {
 	s := open(t, path)
 	seed(t, s, []int{2023}, map[string]string{"DN": "Đức Nghĩa"})
 	s.Close()
-	setSchema(t, path, 0)
-	t.Cleanup(store.SwapMigrations(map[int]func(*bbolt.Tx) error{0: func(*bbolt.Tx) error { return nil }}))
+	setSchema(t, path, store.SchemaVersion-1)
+	t.Cleanup(store.SwapMigrations(map[int]func(*bbolt.Tx) error{store.SchemaVersion - 1: func(*bbolt.Tx) error { return nil }}))
 
 	s = open(t, path)
 	list, err := s.Backups()
 	if err != nil || len(list) != 1 || list[0].Reason != store.ReasonMigration {
 		t.Fatalf("backups after an upgrade: %+v, %v; want one taken before it", list, err)
 	}
-	if schemaOf(t, list[0].Path) != 0 {
+	if schemaOf(t, list[0].Path) != store.SchemaVersion-1 {
 		t.Error("the pre-upgrade backup is not the old file")
 	}
 	// Read it as it is: opening it with store.Open would upgrade it.

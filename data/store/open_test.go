@@ -144,11 +144,11 @@ func TestOpenRefusesFileThatIsNotParDeskData(t *testing.T) {
 func TestOpenUpgradesOlderFile(t *testing.T) {
 	path := dataPath(t)
 	open(t, path).Close()
-	setSchema(t, path, 0)
+	setSchema(t, path, store.SchemaVersion-1)
 
 	runs := 0
 	t.Cleanup(store.SwapMigrations(map[int]func(*bbolt.Tx) error{
-		0: func(tx *bbolt.Tx) error {
+		store.SchemaVersion - 1: func(tx *bbolt.Tx) error {
 			runs++
 			b, err := tx.CreateBucketIfNotExists([]byte("groups"))
 			if err != nil {
@@ -180,11 +180,11 @@ func TestOpenUpgradesOlderFile(t *testing.T) {
 func TestOpenFailedUpgradeLeavesFileUnchanged(t *testing.T) {
 	path := dataPath(t)
 	open(t, path).Close()
-	setSchema(t, path, 0)
+	setSchema(t, path, store.SchemaVersion-1)
 	before := fileBytes(t, path)
 
 	t.Cleanup(store.SwapMigrations(map[int]func(*bbolt.Tx) error{
-		0: func(tx *bbolt.Tx) error {
+		store.SchemaVersion - 1: func(tx *bbolt.Tx) error {
 			// Write something first: it must not survive the failure.
 			b, err := tx.CreateBucketIfNotExists([]byte("groups"))
 			if err != nil {
@@ -197,19 +197,19 @@ func TestOpenFailedUpgradeLeavesFileUnchanged(t *testing.T) {
 		},
 	}))
 	_, err := store.Open(path)
-	wantError(t, err, data.EINTERNAL, path, "phiên bản 0", "ổ đĩa đầy", "giữ nguyên")
+	wantError(t, err, data.EINTERNAL, path, fmt.Sprintf("phiên bản %d", store.SchemaVersion-1), "ổ đĩa đầy", "giữ nguyên")
 	sameFile(t, path, before)
 }
 
 func TestOpenRefusesOlderFileWithoutMigration(t *testing.T) {
 	path := dataPath(t)
 	open(t, path).Close()
-	setSchema(t, path, 0)
+	setSchema(t, path, store.SchemaVersion-1)
 	before := fileBytes(t, path)
 
 	t.Cleanup(store.SwapMigrations(map[int]func(*bbolt.Tx) error{}))
 	_, err := store.Open(path)
-	wantError(t, err, data.EINTERNAL, "phiên bản 0")
+	wantError(t, err, data.EINTERNAL, fmt.Sprintf("phiên bản %d", store.SchemaVersion-1))
 	sameFile(t, path, before)
 }
 
