@@ -48,12 +48,11 @@ import (
 // goroutine into a damaged-file error.
 
 // fullCheckMax is the size up to which every open checks the whole file.
-// Measured (BenchmarkCheck, on 2 shared cores under heavy load, so an
-// upper bound): the whole check takes 6-15 ms on the demo file (1 MB) and
-// about 1,1-1,6 s on 100 MB; the cheap checks under 1 ms whatever the
-// size. So up to 32 MB the open costs at most about half a second more.
-// Bigger files are checked whole when they were not closed cleanly, and
-// on demand.
+// Measured (BenchmarkCheck, 2 cores shared with other work): the whole
+// check costs about 10 ms of CPU on the demo file (1 MB) and 0,8 s on
+// 100 MB; the cheap checks under 1 ms whatever the size. So up to 32 MB
+// the open costs at most about a quarter of a second more. Bigger files
+// are checked whole when they were not closed cleanly, and on demand.
 var fullCheckMax int64 = 32 << 20
 
 // Layout of a bbolt (format version 2) file, from go.etcd.io/bbolt's
