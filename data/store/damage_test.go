@@ -38,7 +38,7 @@ var demoBytes = sync.OnceValues(func() ([]byte, error) {
 	return os.ReadFile(path)
 })
 
-// demoFile writes the demo data file (about 1 MB, 214 pages) into a new
+// demoFile writes the demo data file (1 MB, about 0,6 MB of it in use) into a new
 // folder, changed by damage, and returns its path.
 func demoFile(t testing.TB, damage func(b []byte) []byte) string {
 	t.Helper()
@@ -120,7 +120,7 @@ func TestOpenRefusesTruncatedFile(t *testing.T) {
 	// yet; cutting that off loses nothing. Cuts are made inside the used
 	// part, whose end the newer meta page records.
 	used := usedBytes(full)
-	for _, size := range []int{4 << 10, 8 << 10, 12 << 10, 16 << 10, 64 << 10, used / 2, used - 4<<10} {
+	for _, size := range []int{100, 1000, 4 << 10, 8 << 10, 12 << 10, 16 << 10, 64 << 10, used / 2, used - 4<<10} {
 		t.Run(data.FormatCount(int64(size)), func(t *testing.T) {
 			path := demoFile(t, func(b []byte) []byte { return b[:size] })
 			_, err := store.Open(path)
