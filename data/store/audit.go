@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -42,7 +41,7 @@ func (tx *Tx) record(e data.AuditEntry) error {
 	if e.Reason == "" {
 		e.Reason = tx.reason
 	}
-	raw, err := json.Marshal(e)
+	raw, err := tx.encodeAudit(e)
 	if err != nil {
 		return fmt.Errorf("store: %s/%d: %w", bucketAudit, seq, err)
 	}

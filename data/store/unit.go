@@ -64,13 +64,16 @@ func (tx *Tx) PutUnit(u data.Unit) error {
 	} else if !ok {
 		return data.Errorf(data.EINVALID, "Đơn vị %s: nhóm xếp hạng mã %s không tồn tại", u.Name, u.GroupID)
 	}
-	if other := tx.UnitCode(u.Code); other != "" && other != u.Code {
-		o, _ := tx.Unit(other)
-		return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s (mã %s: mã đơn vị không phân biệt chữ hoa, chữ thường); hãy dùng mã %s hoặc chọn mã khác", u.Code, o.Name, other, other)
-	}
 	old, had, err := get[data.Unit](tx.bolt, bucketUnits, u.Code)
 	if err != nil {
 		return err
+	}
+	// A unit stored under this very code is replaced, even in a file
+	// written before codes were compared without case that holds both
+	// "nbi" and "NBI"; a new code may not differ only in case from one.
+	if other := tx.UnitCode(u.Code); !had && other != "" {
+		o, _ := tx.Unit(other)
+		return data.Errorf(data.ECONFLICT, "Mã đơn vị %s đã dùng cho %s (mã %s: mã đơn vị không phân biệt chữ hoa, chữ thường); hãy dùng mã %s hoặc chọn mã khác", u.Code, o.Name, other, other)
 	}
 	keepReorg(&u, old)
 	if err := tx.recordUnit(old, u, had); err != nil {

@@ -831,6 +831,9 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 			if err := tx.PutSheet(sh); err != nil {
 				return err
 			}
+			// The rows are in the sheet now: let them go before the
+			// commit, when the transaction holds the most.
+			delete(byUnit, unit)
 		}
 		// Another window may have entered scores since the check above.
 		if len(clears) > 0 && !opts.AllowClear {

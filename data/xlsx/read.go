@@ -324,7 +324,7 @@ type rowReader struct {
 	wb      *workbook
 	sheet   string
 	rc      io.ReadCloser
-	d       *xml.Decoder
+	sc      *scanner
 	ncols   int
 	row     []xcell // reused from row to row
 	lastRow int
@@ -341,7 +341,7 @@ func (wb *workbook) rows(s wbSheet, ncols int) (*rowReader, Problems) {
 	if err != nil {
 		return nil, Problems{{Sheet: s.name, Msg: readError(err, "trang tính")}}
 	}
-	return &rowReader{wb: wb, sheet: s.name, rc: rc, d: xml.NewDecoder(bufio.NewReaderSize(rc, 64<<10)), ncols: ncols, row: make([]xcell, ncols)}, nil
+	return &rowReader{wb: wb, sheet: s.name, rc: rc, sc: newScanner(rc), ncols: ncols, row: make([]xcell, ncols)}, nil
 }
 
 func (rr *rowReader) close() {
@@ -364,6 +364,8 @@ func readError(err error, what string) string {
 		return fmt.Sprintf("tệp có hơn %s chuỗi văn bản, quá giới hạn ParDesk đọc", data.FormatCount(int64(maxSST)))
 	case errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Sprintf("dữ liệu nén của %s bị hỏng (tệp chưa tải xong hoặc bị cắt); hãy lấy lại tệp gốc", what)
+	case err == errEntity:
+		return fmt.Sprintf("nội dung %s bị hỏng (ký tự đặc biệt viết sai), không đọc được; hãy mở bằng Excel và lưu lại", what)
 	}
 	var xe *xml.SyntaxError
 	if errors.As(err, &xe) {
@@ -386,7 +388,7 @@ func (rr *rowReader) next() (n int, cells []xcell, ps Problems) {
 		return 0, nil, Problems{{Sheet: rr.sheet, Msg: msg}}
 	}
 	for {
-		tok, err := rr.d.RawToken()
+		t, err := rr.sc.next()
 		if err == io.EOF {
 			rr.done = true
 			rr.close()
@@ -395,8 +397,7 @@ func (rr *rowReader) next() (n int, cells []xcell, ps Problems) {
 		if err != nil {
 			return fail(readError(err, "trang tính"))
 		}
-		t, ok := tok.(xml.StartElement)
-		if !ok || t.Name.Local != "row" {
+		if t.kind != tokStart || string(t.name) != "row" {
 			continue
 		}
 		n = rr.lastRow + 1
@@ -431,10 +432,11 @@ func (rr *rowReader) next() (n int, cells []xcell, ps Problems) {
 	}
 }
 
-func attr(t xml.StartElement, name string) (string, bool) {
-	for _, a := range t.Attr {
-		if a.Name.Local == name && a.Name.Space == "" {
-			return a.Value, true
+func attr(t *token, name string) (string, bool) {
+	for _, a := range t.attrs {
+		if !a.prefix && string(a.name) == name {
+			v, err := unescape(a.value)
+			return v, err == nil
 		}
 	}
 	return "", false
@@ -445,20 +447,18 @@ func attr(t xml.StartElement, name string) (string, bool) {
 func (rr *rowReader) readRow(n int) (has bool, err error) {
 	col := 0
 	for {
-		tok, err := rr.d.RawToken()
+		t, err := rr.sc.next()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return has, err
+			return has, unexpected(err)
 		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			if t.Name.Local == "row" {
+		switch t.kind {
+		case tokEnd:
+			if string(t.name) == "row" {
 				return has, nil
 			}
-		case xml.StartElement:
-			if t.Name.Local != "c" {
+			return has, rr.sc.syntax("thẻ đóng không khớp thẻ mở")
+		case tokStart:
+			if string(t.name) != "c" {
 				if err := rr.skip(); err != nil {
 					return has, err
 				}
@@ -471,17 +471,17 @@ func (rr *rowReader) readRow(n int) (has bool, err error) {
 			}
 			col++
 			typ := ""
-			for _, a := range t.Attr {
+			for _, a := range t.attrs {
 				switch {
-				case a.Name.Space != "":
-				case a.Name.Local == "r":
-					c, ok := refCol(a.Value)
+				case a.prefix:
+				case string(a.name) == "r":
+					c, ok := refCol(string(a.value))
 					if !ok {
-						return has, Problem{Sheet: rr.sheet, Row: n, Msg: fmt.Sprintf("địa chỉ ô %q không hợp lệ (tệp bị hỏng)", a.Value)}
+						return has, Problem{Sheet: rr.sheet, Row: n, Msg: fmt.Sprintf("địa chỉ ô %q không hợp lệ (tệp bị hỏng)", a.value)}
 					}
 					col = c
-				case a.Name.Local == "t":
-					typ = a.Value
+				case string(a.name) == "t":
+					typ = string(a.value)
 				}
 			}
 			if col > rr.ncols {
@@ -515,17 +515,14 @@ func (rr *rowReader) readCell(typ string) (xcell, error) {
 	phonetic := 0
 	depth := 0
 	for {
-		tok, err := rr.d.RawToken()
+		t, err := rr.sc.next()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return xcell{}, err
+			return xcell{}, unexpected(err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			depth++
-			switch t.Name.Local {
+			switch string(t.name) {
 			case "v":
 				hasV, in = true, "v"
 			case "f":
@@ -539,32 +536,38 @@ func (rr *rowReader) readCell(typ string) (xcell, error) {
 					in = "t"
 				}
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if depth == 0 {
-				if t.Name.Local != "c" {
-					return xcell{}, errMismatch
+				if string(t.name) != "c" {
+					return xcell{}, rr.sc.syntax("thẻ đóng không khớp thẻ mở")
 				}
 				return cellOf(typ, v.String(), inline.String(), hasV, hasF, hasIS), nil
 			}
 			depth--
-			switch t.Name.Local {
+			switch string(t.name) {
 			case "v", "t":
 				in = ""
 			case "rPh":
 				phonetic--
 			}
-		case xml.CharData:
-			switch in {
-			case "v":
-				v.Write(t)
-			case "t":
-				inline.Write(t)
+		case tokText:
+			if in == "" {
+				continue
+			}
+			text := string(t.text)
+			if !t.cdata {
+				if text, err = unescape(t.text); err != nil {
+					return xcell{}, err
+				}
+			}
+			if in == "v" {
+				v.WriteString(text)
+			} else {
+				inline.WriteString(text)
 			}
 		}
 	}
 }
-
-var errMismatch = &xml.SyntaxError{Msg: "element closed by another"}
 
 func cellOf(typ, v, inline string, hasV, hasF, hasIS bool) xcell {
 	switch {
@@ -600,17 +603,14 @@ func cellOf(typ, v, inline string, hasV, hasF, hasIS bool) xcell {
 // skip reads past the end of the element just started.
 func (rr *rowReader) skip() error {
 	for depth := 1; depth > 0; {
-		tok, err := rr.d.RawToken()
+		t, err := rr.sc.next()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return err
+			return unexpected(err)
 		}
-		switch tok.(type) {
-		case xml.StartElement:
+		switch t.kind {
+		case tokStart:
 			depth++
-		case xml.EndElement:
+		case tokEnd:
 			depth--
 		}
 	}
