@@ -69,9 +69,13 @@ func Checklist(in VisitInput) ([]byte, error) {
 	if ref := planRef(o, in.Plan); ref != "" {
 		field("Căn cứ", ref)
 	}
-	doc.Para(pdfdoc.Para{Text: "Đoàn kiểm tra:", Align: pdfdoc.Left, After: -1})
+	doc.Para(pdfdoc.Para{Text: "Đoàn kiểm tra:", Align: pdfdoc.Left, After: -1, KeepWithNext: 1})
+	team := make([]string, len(v.Team))
 	for i, m := range v.Team {
-		doc.Para(pdfdoc.Para{Text: fmt.Sprintf("%d. %s", i+1, teamMember(m)), Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, After: -1})
+		team[i] = fmt.Sprintf("%d. %s", i+1, teamMember(m))
+	}
+	if len(team) > 0 {
+		doc.Para(pdfdoc.Para{Text: strings.Join(team, "\n"), Align: pdfdoc.Left, Indent: pdfdoc.ParagraphIndent, After: -1, KeepTogether: len(team) <= 12})
 	}
 	head := handDots(doc, 60)
 	if v.UnitHead.Name != "" || v.UnitHead.Title != "" {

@@ -39,14 +39,16 @@ func Inspection(in VisitInput) ([]byte, error) {
 	doc.Paragraph(fmt.Sprintf("%s; %s, tại trụ sở %s, Đoàn kiểm tra đã tiến hành kiểm tra công tác cải cách hành chính tại %s.", basis, when, body, unit))
 
 	doc.Section("I. THÀNH PHẦN")
-	doc.Para(pdfdoc.Para{Text: "1. Đoàn kiểm tra:", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
+	// The team is listed on one page, under its label.
+	team := []string{"1. Đoàn kiểm tra:"}
 	for i, m := range v.Team {
 		end := ";"
 		if i == len(v.Team)-1 {
 			end = "."
 		}
-		doc.Para(pdfdoc.Para{Text: "- " + teamMember(m) + end, Indent: pdfdoc.ParagraphIndent, After: -1})
+		team = append(team, "- "+teamMember(m)+end)
 	}
+	doc.Para(pdfdoc.Para{Text: strings.Join(team, "\n"), Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1, KeepTogether: len(team) <= 12})
 	doc.Para(pdfdoc.Para{Text: "2. Đại diện " + body + ":", Indent: pdfdoc.ParagraphIndent, Align: pdfdoc.Left, After: -1})
 	doc.Para(pdfdoc.Para{Text: "- " + teamMember(v.UnitHead) + ".", Indent: pdfdoc.ParagraphIndent})
 
@@ -69,8 +71,7 @@ func Inspection(in VisitInput) ([]byte, error) {
 	doc.Paragraph(dashed(orNone(v.Weaknesses, "Không có tồn tại, hạn chế.")))
 
 	// The heading, the sentence that introduces the table and the table's
-	// first row stay together.
-	doc.EnsureSpace(4*pdfdoc.LineHeight(pdfdoc.BodySize) + tableLead)
+	// first row stay together (Section and KeepWithNext).
 	doc.Section("IV. KIẾN NGHỊ")
 	if len(v.Recommendations) == 0 {
 		doc.Paragraph("Đoàn kiểm tra không có kiến nghị.")

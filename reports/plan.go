@@ -42,6 +42,13 @@ func Plan(in PlanInput) ([]byte, error) {
 	doc := pdfdoc.New(pdfdoc.Options{Title: "Kế hoạch " + data.LowerFirst(title), Author: o.Name, Created: in.Created})
 	doc.Heading(heading(o, p.Number, "KH", p.Date))
 	doc.Title("KẾ HOẠCH", title)
+	// The plan opens as the form does, saying who issues it and for what,
+	// before its parts.
+	who := data.OfficeShortName(o)
+	if who == "" {
+		who = "Cơ quan"
+	}
+	doc.Paragraph(fmt.Sprintf("Thực hiện nhiệm vụ cải cách hành chính năm %d, %s ban hành Kế hoạch %s như sau:", p.Year, who, data.LowerFirst(title)))
 
 	part := 0
 	section := func(s string) {

@@ -307,6 +307,10 @@ func rankingNotes(f *data.Framework, year int, results []data.Result) string {
 // of what precedes it, so that the closing, which keeps it, never stands
 // with it alone on the last page.
 func endSentence(doc *pdfdoc.Doc, s string) {
+	// The last two words go together: "vụ./." is never alone on a line.
+	if i := strings.LastIndex(s, " "); i > 0 {
+		s = s[:i] + nbsp + s[i+1:]
+	}
 	doc.Para(pdfdoc.Para{Text: s, Indent: pdfdoc.ParagraphIndent, KeepWithPrevious: true})
 }
 

@@ -52,14 +52,14 @@ func keyTasks() []data.Task {
 			Description: "Phối hợp Mặt trận Tổ quốc và các tổ chức đoàn thể tuyên truyền để người dân biết và sử dụng dịch vụ công trực tuyến mức độ 3, mức độ 4.",
 			Year:        TaskYear, PlanKind: data.PlanAnnual, PlanName: plan, Officer: "Hoàng Văn Dũng", CoUnits: allUnits(),
 			Start: day(2024, 2, 1), Due: day(2024, 11, 30), Progress: 60, Criterion: "7.3", CriterionYear: 2023,
-			Result: "Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 38 %, chưa đạt mục tiêu 50 %.",
+			Result: "Tỷ lệ hồ sơ trực tuyến toàn tỉnh đạt 38,00 %, chưa đạt mục tiêu 50,00 %.",
 		},
 		{
 			Title:       "Đẩy mạnh công tác cải cách hành chính năm 2024 với chủ đề «" + Theme + "»",
 			Description: "Chủ đề năm 2024: «" + Theme + "».",
 			Year:        TaskYear, PlanKind: data.PlanAnnual, PlanName: plan, Officer: "Lương Thị Hạnh", CoUnits: allUnits(),
 			Start: day(2024, 1, 15), Due: day(2024, 12, 31), Done: true, DoneDate: day(2024, 12, 20),
-			Result: "Tỷ lệ hồ sơ trễ hẹn giảm từ 2,1 % xuống 0,8 %; 9.412 giao dịch thanh toán không dùng tiền mặt.",
+			Result: "Tỷ lệ hồ sơ trễ hẹn giảm từ 2,10 % xuống 0,80 %; 9.412 giao dịch thanh toán không dùng tiền mặt.",
 		},
 		{
 			Title: "Xây dựng kế hoạch giảm hồ sơ trễ hẹn tại Bộ phận một cửa huyện", Year: TaskYear, PlanKind: data.PlanAnnual, PlanName: plan,

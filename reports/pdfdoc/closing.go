@@ -62,11 +62,13 @@ func (d *Doc) Closing(recipients []string, s Signer) {
 	d.add(piece{h: max(leftH, rightH), draw: func() { d.drawClosing(rec, s, title, rx, rw) }})
 }
 
-// closingLead prepares the flow for a closing block: the last lines of
-// text or the last rows of a table go to the next page with it, so that no
-// page holds only the closing.
+// closingLead prepares the flow for a closing block: the last three lines
+// of text or the last two rows of a table go to the next page with it, so
+// that no page holds only the closing or only a last sentence and the
+// closing.
 func (d *Doc) closingLead() {
 	d.keepTail()
+	d.keepLines(3)
 	d.space(LineHeight(d.body) * 0.6)
 }
 

@@ -11,6 +11,12 @@
 // its body with Heading, Title, Paragraph, Section, Table and Closing, then
 // calls Output.
 //
+// The body flows (flow.go): text, headings, tables and the closing are laid
+// out into unbreakable pieces glued to what must stay with them, and placed
+// on pages when the document ends, so that no heading, table header or
+// group row ends a page and the closing always carries the last lines or
+// table rows of the body with it.
+//
 // Every string passes through Clean before it reaches the PDF library (NFC,
 // no characters the fonts lack, no control characters), and a panic inside
 // the library is turned into the error that Output returns, so bad user text

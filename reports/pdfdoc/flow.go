@@ -68,6 +68,29 @@ func (d *Doc) keepTail() {
 	}
 }
 
+// keepLines glues the end of the flow to what comes next over at least n
+// lines of text (a table row counts for two): the closing carries that
+// much of the body with it, so that a short last sentence ("Trên đây là
+// ...") does not go alone with it to the last page.
+func (d *Doc) keepLines(n int) {
+	i := len(d.flow)
+	for n > 0 {
+		if i = d.lastPiece(i); i < 0 {
+			return
+		}
+		p := &d.flow[i]
+		p.glue = true
+		switch {
+		case p.head:
+			return
+		case p.row:
+			n -= 2
+		default:
+			n--
+		}
+	}
+}
+
 // atTop reports whether nothing has been drawn on the current page yet.
 func (d *Doc) atTop() bool { return d.pdf.GetY() <= MarginTop+0.01 }
 

@@ -63,3 +63,27 @@ func TestTableKeepWithNext(t *testing.T) {
 		t.Errorf("R03 kept with R04 moved although both fit on page 1")
 	}
 }
+
+// Whatever the number of rows or lines before it, the closing never
+// stands alone on a page: it carries the last rows of a table, or the last
+// lines of a paragraph, and a heading never ends a page.
+func TestClosingCarriesLastRowsOrLines(t *testing.T) {
+	for n := 20; n <= 34; n += 2 {
+		for _, para := range []bool{false, true} {
+			d := pdfdoc.New(pdfdoc.Options{Created: created})
+			d.Heading(heading())
+			d.Section("I. Bảng")
+			var rows []pdfdoc.Row
+			for i := 1; i <= n; i++ {
+				rows = append(rows, pdfdoc.Row{Cells: []string{fmt.Sprintf("R%02d", i), "Tiêu chí"}})
+			}
+			d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{{Header: "Mã", Width: 20}, {Header: "Nội dung"}}, Rows: rows})
+			if para {
+				d.Section("II. Kết luận")
+				d.Paragraph(strings.Repeat("Nội dung kết luận của báo cáo. ", 12))
+			}
+			d.Closing([]string{"Như trên;", "Lưu: VT."}, pdfdoc.Signer{Title: "TRƯỞNG PHÒNG", Name: "Nông Văn Thành"})
+			pdftest.CheckFlow(t, fmt.Sprintf("%d rows, paragraph %v", n, para), output(t, d), pdftest.Flow{})
+		}
+	}
+}

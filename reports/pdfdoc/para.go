@@ -85,7 +85,10 @@ func (d *Doc) Para(p Para) {
 	for i, piece := range pieces {
 		lines := d.wrap(piece, d.TextWidth(), p.Indent)
 		last := i == len(pieces)-1
-		d.addLines(lines, p, lh, last && p.KeepWithNext > 0 || !last && p.KeepTogether)
+		// A line that introduces what follows ("... như sau:") stays
+		// with it, as a heading does.
+		intro := strings.HasSuffix(strings.TrimSpace(piece), ":")
+		d.addLines(lines, p, lh, last && (p.KeepWithNext > 0 || intro) || !last && (p.KeepTogether || intro))
 		if !last || after > 0 {
 			d.space(after)
 		}

@@ -13,6 +13,9 @@ var breakBefore = map[string]bool{
 	"theo": true, "với": true, "đối": true, "trên": true, "đến": true, "từ": true, "thuộc": true,
 	"giai": true, "kèm": true, "các": true, "những": true, "nhằm": true, "để": true, "do": true,
 	"(": true,
+	// the kind of a local government unit starts its name: "ỦY BAN NHÂN
+	// DÂN / HUYỆN NGUYÊN BÌNH"
+	"tỉnh": true, "huyện": true, "quận": true, "xã": true, "phường": true,
 }
 
 // goodBreak reports whether a line may end after prev and start with next
