@@ -237,8 +237,17 @@ func TestFirstDayOnEmptyFile(t *testing.T) {
 		t.Errorf("one-stop unit picker: %v", ui.oneStop.unit.Options)
 	}
 	ui.Show(SectionDashboard)
-	if n := ticked(); n != 5 || ui.dashboard.start.content.Visible() {
+	if n := ticked(); n != 5 || !ui.dashboard.start.content.Visible() {
 		t.Errorf("checklist after the first day: %d steps ticked, shown %v", n, ui.dashboard.start.content.Visible())
+	}
+	// The next start opens on the ranking, and Tổng quan has no checklist.
+	again := New(ui.store, test.NewTempWindow(t, nil))
+	if again.sections[again.current].title != SectionRanking {
+		t.Errorf("the day after, the window opens on %s", again.sections[again.current].title)
+	}
+	again.Show(SectionDashboard)
+	if again.dashboard.start.content.Visible() {
+		t.Error("the checklist is still shown once the file holds a ranking")
 	}
 }
 
