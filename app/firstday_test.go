@@ -97,6 +97,11 @@ func TestFirstDayOnEmptyFile(t *testing.T) {
 	if n := ticked(); n != 0 {
 		t.Errorf("%d steps ticked on an empty file", n)
 	}
+	// The checklist fits an office screen of 1024×768 with the rest of
+	// Tổng quan.
+	if min := w.Content().MinSize(); min.Width > 1000 || min.Height > 700 {
+		t.Errorf("Tổng quan with the checklist needs %v", min)
+	}
 	// Before anything exists, a look at the ranking, the grid and the
 	// reports (not counted: the first day does not need it). These screens
 	// are now built over an empty file and must follow what comes next.

@@ -593,6 +593,8 @@ func (v *frameworkView) askNewYear() {
 		}
 	}, v.ui.win)
 	showForm(v.newYearDialog, items, v.ui.win)
+	// Wider than a plain form: the starts' names are read whole.
+	sizeDialog(v.newYearDialog, 640)
 }
 
 // createYear stores a new year's framework made by a start.
