@@ -325,11 +325,19 @@ func TestPickersFollowImportAndRestore(t *testing.T) {
 		}
 	}
 	check("after import", 10, 1, 1)
+	for name, opts := range map[string][]string{"Kiểm tra": ui.inspections.year.Options, "Một cửa": ui.oneStop.year.Options} {
+		if !slices.Contains(opts, "2023") {
+			t.Errorf("after import: %s does not offer the imported framework's year: %v", name, opts)
+		}
+	}
 
 	d.restoreFrom(empty.Path)
 	d.work.Wait()
 	waitFor(t, func() bool { return len(d.unit.Options) == 0 })
 	check("after restore", 0, 0, 0)
+	if slices.Contains(ui.inspections.year.Options, "2023") || slices.Contains(ui.oneStop.year.Options, "2023") {
+		t.Error("after restore: a year of the replaced file is still offered")
+	}
 }
 
 // waitFor waits for what a background job hands back to the UI.
