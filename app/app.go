@@ -212,6 +212,13 @@ func (ui *UI) Show(title string) {
 	panic("app: no section " + title)
 }
 
+// openTask shows a task in Nhiệm vụ: the window switches screens, so no
+// screen reaches into another.
+func (ui *UI) openTask(t data.Task) {
+	ui.Show(SectionTasks)
+	ui.tasks.showTask(t)
+}
+
 // show switches to section i, building it on first visit.
 func (ui *UI) show(i int) {
 	if i < 0 || i >= len(ui.sections) || i == ui.current {

@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
 
 // firstDay is the "Bắt đầu" checklist of Tổng quan: what a new office does
 // before its first ranking, in order, each step a button to its screen and
-// ticked once the file holds what it asks for. It hides once every step is
-// done.
+// ticked once the file holds what it asks for. It is not shown on a file
+// that already held a ranking when the window opened; shown, it stays for
+// the session, every step ticked at the end.
 type firstDay struct {
 	ui      *UI
 	content *fyne.Container
@@ -34,10 +36,11 @@ type firstDayStep struct {
 
 // firstDayState is what the checklist reads from the file.
 type firstDayState struct {
-	office         bool
-	year           int // latest year with a framework, 0 for none
-	groups, units  int // groups, active units
-	scored, ranked int // active units with appraised scores in year; units in the year's ranking
+	office        bool
+	year          int  // latest year with a framework, 0 for none
+	groups, units int  // groups, active units
+	scored        int  // active units with appraised scores in year
+	earlier       bool // the year before year has appraised scores
 }
 
 // Step titles, also what the tests look for.
@@ -51,6 +54,8 @@ const (
 
 func newFirstDay(ui *UI) *firstDay {
 	d := &firstDay{ui: ui}
+	var s firstDayState
+	ui.store.View(func(tx *store.Tx) (err error) { s, err = readFirstDay(tx); return err })
 	for _, s := range []struct{ title, section string }{
 		{stepOffice, SectionReports},
 		{stepFramework, SectionFramework},
@@ -73,6 +78,10 @@ func newFirstDay(ui *UI) *firstDay {
 	}
 	head := boldLabel("Bắt đầu: năm đầu tiên của cơ quan trên ParDesk")
 	d.content = container.NewVBox(head, rows, widget.NewSeparator())
+	if s.established() {
+		d.content.Hide()
+		return d
+	}
 	ui.watch(d, d.load, OfficeChanged, FrameworkChanged, UnitsChanged, ScoresChanged)
 	d.load()
 	return d
@@ -115,23 +124,44 @@ func readFirstDay(tx *store.Tx) (firstDayState, error) {
 		return s, err
 	}
 	for code, sh := range sheets {
-		if !active[code] {
-			continue
+		if active[code] && appraised(sh) {
+			s.scored++
 		}
-		for _, sc := range sh.Scores {
-			if sc.Appraised != nil {
-				s.scored++
-				break
-			}
+	}
+	if len(years) > 1 {
+		prev, err := tx.Sheets(years[len(years)-2])
+		if err != nil {
+			return s, err
+		}
+		for _, sh := range prev {
+			s.earlier = s.earlier || appraised(sh)
 		}
 	}
 	return s, nil
 }
 
-// complete says whether the file already holds a first ranking: then the
-// window opens on the ranking, else on the checklist.
+// appraised says whether a sheet has an appraised score.
+func appraised(sh *data.Sheet) bool {
+	for _, sc := range sh.Scores {
+		if sc.Appraised != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// complete says whether every step is done: the year's ranking has all
+// its units.
 func (s firstDayState) complete() bool {
 	return s.office && s.year > 0 && s.groups > 0 && s.units > 0 && s.scored == s.units
+}
+
+// established says whether the file is past its first day: a ranking of
+// the latest year, or scores of the year before (an office that has moved
+// on to a new year, or added a unit since). The window then opens on the
+// ranking, without the checklist.
+func (s firstDayState) established() bool {
+	return s.complete() || s.office && s.units > 0 && s.earlier
 }
 
 func (d *firstDay) load() {
@@ -170,8 +200,6 @@ func (d *firstDay) load() {
 		}
 		st.button.Refresh()
 	}
-	d.content.Hidden = s.complete()
-	d.content.Refresh()
 }
 
 func (st *firstDayStep) set(done bool, detail string) {
@@ -192,7 +220,7 @@ func (ui *UI) startSection() string {
 	if err := ui.store.View(func(tx *store.Tx) (err error) {
 		s, err = readFirstDay(tx)
 		return err
-	}); err != nil || !s.complete() {
+	}); err != nil || !s.established() {
 		return SectionDashboard
 	}
 	return SectionRanking

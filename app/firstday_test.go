@@ -97,6 +97,11 @@ func TestFirstDayOnEmptyFile(t *testing.T) {
 	if n := ticked(); n != 0 {
 		t.Errorf("%d steps ticked on an empty file", n)
 	}
+	// The checklist fits an office screen of 1024×768 with the rest of
+	// Tổng quan.
+	if min := w.Content().MinSize(); min.Width > 1000 || min.Height > 700 {
+		t.Errorf("Tổng quan with the checklist needs %v", min)
+	}
 	// Before anything exists, a look at the ranking, the grid and the
 	// reports (not counted: the first day does not need it). These screens
 	// are now built over an empty file and must follow what comes next.
@@ -237,8 +242,17 @@ func TestFirstDayOnEmptyFile(t *testing.T) {
 		t.Errorf("one-stop unit picker: %v", ui.oneStop.unit.Options)
 	}
 	ui.Show(SectionDashboard)
-	if n := ticked(); n != 5 || ui.dashboard.start.content.Visible() {
+	if n := ticked(); n != 5 || !ui.dashboard.start.content.Visible() {
 		t.Errorf("checklist after the first day: %d steps ticked, shown %v", n, ui.dashboard.start.content.Visible())
+	}
+	// The next start opens on the ranking, and Tổng quan has no checklist.
+	again := New(ui.store, test.NewTempWindow(t, nil))
+	if again.sections[again.current].title != SectionRanking {
+		t.Errorf("the day after, the window opens on %s", again.sections[again.current].title)
+	}
+	again.Show(SectionDashboard)
+	if again.dashboard.start.content.Visible() {
+		t.Error("the checklist is still shown once the file holds a ranking")
 	}
 }
 
@@ -311,11 +325,19 @@ func TestPickersFollowImportAndRestore(t *testing.T) {
 		}
 	}
 	check("after import", 10, 1, 1)
+	for name, opts := range map[string][]string{"Kiểm tra": ui.inspections.year.Options, "Một cửa": ui.oneStop.year.Options} {
+		if !slices.Contains(opts, "2023") {
+			t.Errorf("after import: %s does not offer the imported framework's year: %v", name, opts)
+		}
+	}
 
 	d.restoreFrom(empty.Path)
 	d.work.Wait()
 	waitFor(t, func() bool { return len(d.unit.Options) == 0 })
 	check("after restore", 0, 0, 0)
+	if slices.Contains(ui.inspections.year.Options, "2023") || slices.Contains(ui.oneStop.year.Options, "2023") {
+		t.Error("after restore: a year of the replaced file is still offered")
+	}
 }
 
 // waitFor waits for what a background job hands back to the UI.

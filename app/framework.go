@@ -232,6 +232,7 @@ func (v *frameworkView) pick(code string) {
 	} else {
 		v.kind.Disable()
 	}
+	v.refreshFormLabels()
 	v.status.SetText("")
 }
 
@@ -513,6 +514,7 @@ func (v *frameworkView) editable(on bool) {
 			e.Disable()
 		}
 		v.kind.Disable()
+		v.refreshFormLabels()
 		return
 	}
 	for _, e := range []*widget.Entry{v.code, v.title, v.hint} {
@@ -521,6 +523,14 @@ func (v *frameworkView) editable(on bool) {
 		} else {
 			e.Disable()
 		}
+	}
+}
+
+// refreshFormLabels redraws the node form, whose labels are greyed for the
+// fields disabled when it was last drawn.
+func (v *frameworkView) refreshFormLabels() {
+	if f, ok := v.form.Objects[0].(*widget.Form); ok {
+		f.Refresh()
 	}
 }
 
@@ -583,6 +593,8 @@ func (v *frameworkView) askNewYear() {
 		}
 	}, v.ui.win)
 	showForm(v.newYearDialog, items, v.ui.win)
+	// Wider than a plain form: the starts' names are read whole.
+	sizeDialog(v.newYearDialog, 640)
 }
 
 // createYear stores a new year's framework made by a start.

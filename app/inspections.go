@@ -123,6 +123,7 @@ func newInspectionsView(ui *UI) *inspectionsView {
 	v.body = container.NewStack(v.tabs)
 	v.content = v.body
 	v.fillYears()
+	ui.watch(v, v.keepYears, FrameworkChanged)
 	ui.watch(v, v.load, InspectionsChanged, TasksChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
@@ -395,4 +396,14 @@ func (ui *UI) saveVisitPDF(id string, record bool) {
 		}
 		return build(in)
 	})
+}
+
+// keepYears offers the years anew after a change of frameworks (or of the
+// whole file), keeping the officer's year while it is still offered.
+func (v *inspectionsView) keepYears() {
+	cur := v.year.Selected
+	v.fillYears()
+	if cur != v.year.Selected && slices.Contains(v.year.Options, cur) {
+		v.year.SetSelected(cur)
+	}
 }

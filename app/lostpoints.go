@@ -220,8 +220,7 @@ func (v *lostPointsView) store(lp data.LostPoint) {
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Đã tạo nhiệm vụ khắc phục", "Mở danh sách nhiệm vụ", "Đóng", msg, func(open bool) {
 		if open {
-			v.ui.Show(SectionTasks)
-			v.ui.tasks.showTask(t)
+			v.ui.openTask(t)
 		}
 	}, v.ui.win)
 	d.Resize(fyne.NewSize(560, 220))

@@ -87,6 +87,7 @@ func newOneStopView(ui *UI) *oneStopView {
 		container.NewGridWrap(fyne.NewSize(190, v.period.MinSize().Height), v.period)), v.save)
 	v.content = container.NewBorder(top, nil, nil, nil, v.tabs)
 	ui.watch(v, v.reloadUnits, UnitsChanged)
+	ui.watch(v, v.keepYears, FrameworkChanged, OneStopChanged)
 	ui.watch(v, v.load, OneStopChanged, UnitsChanged, FrameworkChanged)
 	v.load()
 	return v
@@ -646,4 +647,17 @@ func (v *oneStopView) reloadUnits() {
 	setOptions(v.unit, names, 0)
 	setOptions(v.trendUnit, names, 0)
 	setOptions(v.targetUnit, append([]string{officeTargets}, names...), 0)
+}
+
+// keepYears offers the years anew after a change of frameworks or figures
+// (or of the whole file), keeping the officer's year and period while the
+// year is still offered.
+func (v *oneStopView) keepYears() {
+	cur := v.year.Selected
+	v.fillYears()
+	if cur != v.year.Selected && slices.Contains(v.year.Options, cur) {
+		v.year.Selected = cur
+		v.fillPeriods()
+	}
+	v.year.Refresh()
 }
