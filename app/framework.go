@@ -191,7 +191,7 @@ func (v *frameworkView) show() {
 			if c.IsLeaf() && v.scored[c.Code] > 0 {
 				n = strconv.Itoa(v.scored[c.Code])
 			}
-			rows = append(rows, []string{c.Code, title, c.LeafMax().Short(), n})
+			rows = append(rows, []string{c.Code, title, c.LeafMax().String(), n})
 			v.codes = append(v.codes, c.Code)
 			add(c.Children, depth+1)
 		}
@@ -206,7 +206,7 @@ func (v *frameworkView) showSummary(max data.Points) {
 	for _, b := range v.fw.Bands {
 		bands = append(bands, fmt.Sprintf("%s từ %s %%", b.Name, b.Min.String()))
 	}
-	v.summary.SetText(fmt.Sprintf("Tổng điểm tối đa: %s. Xếp loại: %s.", max.Short(), strings.Join(bands, "; ")))
+	v.summary.SetText(fmt.Sprintf("Tổng điểm tối đa: %s. Xếp loại: %s.", max.String(), strings.Join(bands, "; ")))
 }
 
 // pick fills the form with a criterion.

@@ -41,7 +41,7 @@ func TestFrameworkRaiseMaxShowsLiveTotal(t *testing.T) {
 	v.pick("1.1")
 	v.max.SetText("")
 	test.Type(v.max, "4")
-	if !strings.Contains(v.summary.Text, "Tổng điểm tối đa: 101.") {
+	if !strings.Contains(v.summary.Text, "Tổng điểm tối đa: 101,00.") {
 		t.Errorf("live total %q, want 101", v.summary.Text)
 	}
 	v.saveNode()

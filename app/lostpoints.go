@@ -127,7 +127,7 @@ func (v *lostPointsView) show() {
 			tasks = fmt.Sprint(n)
 		}
 		rows[i] = sortRow{
-			cells: []string{fmt.Sprint(i + 1), lp.Code, lp.Title, lp.Max.Short(), lp.Lost.String(), fmt.Sprint(len(lp.Units)), tasks},
+			cells: []string{fmt.Sprint(i + 1), lp.Code, lp.Title, lp.Max.String(), lp.Lost.String(), fmt.Sprint(len(lp.Units)), tasks},
 			keys:  []any{int64(i), codeKey(lp.Code), nil, int64(lp.Max), int64(lp.Lost), int64(len(lp.Units)), int64(v.remedy[lp.Code])},
 		}
 	}
@@ -169,10 +169,10 @@ func (v *lostPointsView) selectCriterion(i int) {
 	v.sel = i
 	lp := v.lost[i]
 	v.head.SetText(fmt.Sprintf("Tiêu chí %s «%s» (tối đa %s điểm): %d đơn vị bị trừ, tổng cộng %s điểm.",
-		lp.Code, lp.Title, lp.Max.Short(), len(lp.Units), lp.Lost.Short()))
+		lp.Code, lp.Title, lp.Max.String(), len(lp.Units), lp.Lost.String()))
 	rows := make([][]string, len(lp.Units))
 	for j, ul := range lp.Units {
-		rows[j] = []string{ul.Unit.Name, (lp.Max - ul.Lost).Short(), ul.Lost.Short(), ul.Note}
+		rows[j] = []string{ul.Unit.Name, (lp.Max - ul.Lost).String(), ul.Lost.String(), ul.Note}
 	}
 	v.units.SetRows(rows, nil)
 	if lp.Lost > 0 {

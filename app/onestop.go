@@ -196,7 +196,7 @@ func rateTableColumns(first string) []column {
 	cols := []column{{first, 190, fyne.TextAlignLeading}, {"Chưa đạt chỉ tiêu", 300, fyne.TextAlignLeading},
 		{"Tiếp nhận", 82, fyne.TextAlignTrailing}, {"Đã giải quyết", 96, fyne.TextAlignTrailing}}
 	for _, d := range data.OneStopRates {
-		cols = append(cols, column{d.Short, 92, fyne.TextAlignTrailing})
+		cols = append(cols, column{d.Short + " %", 92, fyne.TextAlignTrailing})
 	}
 	return cols
 }

@@ -115,7 +115,7 @@ func (v *rankingView) show() {
 	}
 	var legend []string
 	for _, a := range f.Areas {
-		legend = append(legend, fmt.Sprintf("LV%s: %s (%s điểm)", a.Code, a.Title, a.LeafMax().Short()))
+		legend = append(legend, fmt.Sprintf("LV%s: %s (%s điểm)", a.Code, a.Title, a.LeafMax().String()))
 	}
 	if n := count[data.NotScored]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s (không xếp hạng): %d", data.NotScored, n))

@@ -18,8 +18,9 @@ import (
 )
 
 // scoreWidths are the grid's columns: code, criterion (the rest), max,
-// self, appraised, lost, note.
-var scoreWidths = []float32{56, 0, 60, 96, 96, 70, 260}
+// self, appraised, lost, the area's rating, note. Together they leave the
+// grid within a 1024-pixel screen.
+var scoreWidths = []float32{56, 0, 64, 96, 96, 70, 84, 200}
 
 // scoresView is the score grid (Chấm điểm): one row per leaf criterion of
 // the year's framework, grouped under its area, where an officer types a
@@ -54,6 +55,9 @@ type scoreRow struct {
 	box   *fyne.Container
 	cells [numEditCols]*gridEntry
 	lost  *widget.Label
+	// refusal says, under the row in the error colour, why a typed value
+	// was refused.
+	refusal *widget.Label
 }
 
 // areaRow heads an area with its live subtotals.
@@ -78,12 +82,12 @@ func newScoresView(ui *UI) *scoresView {
 	v.scroll = container.NewVScroll(v.rowsBox)
 
 	head := boldLabel("Chấm điểm")
-	pick := container.NewHBox(head, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Đơn vị:"), prev, v.unit.wide(), next)
+	pick := flow(head, field("Năm:", v.year), container.NewHBox(widget.NewLabel("Đơn vị:"), prev, v.unit.wide(), next))
 	print := widget.NewButtonWithIcon("In phiếu chấm điểm…", theme.DocumentPrintIcon(), v.printScorecard)
-	actions := container.NewHBox(v.copyBtn, v.lockBtn, print)
+	actions := flow(v.copyBtn, v.lockBtn, print)
 	header := container.New(columnsLayout{scoreWidths},
 		boldLabel("Mã"), boldLabel("Tiêu chí"), boldRight("Tối đa"), boldRight("Tự đánh giá"),
-		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Ghi chú"))
+		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Xếp loại"), boldLabel("Ghi chú"))
 	top := container.NewVBox(pick, actions, v.banner, header, widget.NewSeparator())
 	help := widget.NewLabel("Gõ số điểm (4,9 hoặc 4.9) rồi Enter để lưu và xuống dòng; Tab sang cột bên; Esc hủy sửa; dán một cột số từ Excel vào ô đầu tiên.")
 	help.Wrapping = fyne.TextWrapWord
@@ -130,6 +134,8 @@ func (v *scoresView) load() {
 		v.rows, v.areas = nil, map[string]*areaRow{}
 		v.rowsBox.Objects = nil
 		v.build()
+		v.scroll.Content = readOnlyIf(v.locked, v.rowsBox)
+		v.scroll.Refresh()
 	} else {
 		v.refill()
 	}
@@ -185,7 +191,7 @@ func (v *scoresView) build() {
 		titleLabel.Truncation = fyne.TextTruncateEllipsis
 		v.areas[a.Code] = ar
 		v.rowsBox.Add(container.New(columnsLayout{scoreWidths},
-			boldLabel(a.Code), titleLabel, boldRight(a.LeafMax().Short()), ar.self, ar.appraised, ar.lost, ar.rating))
+			boldLabel(a.Code), titleLabel, boldRight(a.LeafMax().String()), ar.self, ar.appraised, ar.lost, ar.rating, widget.NewLabel("")))
 		walkLeaves(a, func(l *data.Criterion) { v.addRow(a.Code, *l) })
 		v.rowsBox.Add(widget.NewSeparator())
 	}
@@ -211,9 +217,6 @@ func (v *scoresView) addRow(area string, leaf data.Criterion) {
 		if col != colNote {
 			e.SetPlaceHolder("—")
 		}
-		if v.locked {
-			e.Disable()
-		}
 		r.cells[col] = e
 	}
 	sc := v.sheet.Scores[leaf.Code]
@@ -223,10 +226,15 @@ func (v *scoresView) addRow(area string, leaf data.Criterion) {
 	title := widget.NewLabel(leaf.Title)
 	title.Truncation = fyne.TextTruncateEllipsis
 	r.box = container.New(columnsLayout{scoreWidths},
-		widget.NewLabel(leaf.Code), title, rightLabel(leaf.Max.Short()),
-		r.cells[colSelf], r.cells[colAppraised], r.lost, r.cells[colNote])
+		widget.NewLabel(leaf.Code), title, rightLabel(leaf.Max.String()),
+		r.cells[colSelf], r.cells[colAppraised], r.lost, widget.NewLabel(""), r.cells[colNote])
+	r.refusal = widget.NewLabel("")
+	r.refusal.Importance = widget.DangerImportance
+	r.refusal.Wrapping = fyne.TextWrapWord
+	r.refusal.Hide()
 	v.rows = append(v.rows, r)
 	v.rowsBox.Add(r.box)
+	v.rowsBox.Add(r.refusal)
 }
 
 func pointsText(p *data.Points) string {
@@ -256,7 +264,7 @@ func (v *scoresView) commit(e *gridEntry) bool {
 		if text != "" {
 			pt, err := data.ParseScore(&r.leaf, text)
 			if err != nil {
-				v.say(data.ErrorMessage(err))
+				v.refuse(e.row, data.ErrorMessage(err))
 				return false
 			}
 			p = &pt
@@ -269,7 +277,7 @@ func (v *scoresView) commit(e *gridEntry) bool {
 	}
 	year, unit := v.sheet.Year, v.sheet.Unit
 	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.SetScore(year, unit, r.leaf.Code, sc) }); err != nil {
-		v.say(data.ErrorMessage(err))
+		v.refuse(e.row, data.ErrorMessage(err))
 		return false
 	}
 	if sc == (data.Score{}) {
@@ -304,6 +312,7 @@ func (v *scoresView) preview() {
 	}
 	tmp := data.NewSheet(v.sheet.Year, v.sheet.Unit)
 	selfSum := map[string]data.Points{}
+	appraisedN := map[string]int{} // appraised leaves per area
 	for _, r := range v.rows {
 		sc := v.sheet.Scores[r.leaf.Code]
 		for col, dst := range map[int]**data.Points{colSelf: &sc.Self, colAppraised: &sc.Appraised} {
@@ -318,6 +327,11 @@ func (v *scoresView) preview() {
 		if sc.Self != nil {
 			selfSum[r.area] += *sc.Self
 		}
+		if sc.Appraised == nil {
+			setLabel(r.lost, "—") // nothing appraised yet: nothing lost yet
+			continue
+		}
+		appraisedN[r.area]++
 		lost := r.leaf.Max - tmp.Appraised(r.leaf.Code)
 		setLabel(r.lost, lost.String())
 	}
@@ -326,12 +340,23 @@ func (v *scoresView) preview() {
 	for _, a := range res.Areas {
 		ar := v.areas[a.Code]
 		setLabel(ar.self, selfSum[a.Code].String())
+		if appraisedN[a.Code] == 0 && a.Points == 0 {
+			// An area nobody appraised yet is not rated Yếu.
+			setLabel(ar.appraised, "—")
+			setLabel(ar.lost, "—")
+			setLabel(ar.rating, notScored)
+			continue
+		}
 		setLabel(ar.appraised, a.Points.String())
 		setLabel(ar.lost, (a.Max - a.Points).String())
 		setLabel(ar.rating, a.Rating)
 	}
+	scored := len(appraisedN) > 0 || res.Published
 	text := fmt.Sprintf("Tổng điểm thẩm định: %s / %s   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
-		res.Total.String(), res.Max.Short(), res.Index.String(), res.Rating)
+		res.Total.String(), res.Max.String(), res.Index.String(), res.Rating)
+	if !scored {
+		text = fmt.Sprintf("Tổng điểm thẩm định: %s (chưa có điểm thẩm định nào; tối đa %s điểm)", notScored, res.Max.String())
+	}
 	if res.Published {
 		text += "   (tổng điểm theo công bố)"
 	}
@@ -372,7 +397,7 @@ func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
 		return false
 	}
 	if e.row+len(lines) > len(v.rows) {
-		v.say(fmt.Sprintf("Dán %d giá trị từ tiêu chí %s vượt quá số tiêu chí còn lại (%d); không dán gì.", len(lines), v.rows[e.row].leaf.Code, len(v.rows)-e.row))
+		v.refuse(e.row, fmt.Sprintf("Dán %d giá trị từ tiêu chí %s vượt quá số tiêu chí còn lại (%d); không dán gì.", len(lines), v.rows[e.row].leaf.Code, len(v.rows)-e.row))
 		return true
 	}
 	sheet := *v.sheet
@@ -392,7 +417,7 @@ func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
 			if cell != "" {
 				pt, err := data.ParseScore(&r.leaf, cell)
 				if err != nil {
-					v.say(fmt.Sprintf("Dòng %d của dữ liệu dán: %s. Không dán gì.", i+1, data.ErrorMessage(err)))
+					v.refuse(e.row+i, fmt.Sprintf("Dòng %d của dữ liệu dán: %s. Không dán gì.", i+1, data.ErrorMessage(err)))
 					return true
 				}
 				p = &pt
@@ -410,7 +435,7 @@ func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
 		}
 	}
 	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.PutSheet(&sheet) }); err != nil {
-		v.say(data.ErrorMessage(err))
+		v.refuse(e.row, data.ErrorMessage(err))
 		return true
 	}
 	v.load()
@@ -537,4 +562,44 @@ func scorecardPDF(ui *UI, year int, code, number string, date time.Time) ([]byte
 }
 
 // say puts a message on the status line.
-func (v *scoresView) say(msg string) { v.status.SetText(msg) }
+func (v *scoresView) say(msg string) {
+	v.clearRefusal()
+	v.status.SetText(msg)
+}
+
+// notScored stands for the figures of a unit or area not appraised yet.
+const notScored = "chưa chấm"
+
+// refuse shows why a value was refused under its row, in the error
+// colour, where the officer is looking, and clears the status line.
+func (v *scoresView) refuse(row int, msg string) {
+	v.say("")
+	if row < 0 || row >= len(v.rows) {
+		v.status.SetText(msg)
+		return
+	}
+	r := v.rows[row].refusal
+	r.SetText(msg)
+	r.Show()
+	v.rowsBox.Refresh()
+}
+
+// clearRefusal hides the refusal shown under a row, if any.
+func (v *scoresView) clearRefusal() {
+	for _, r := range v.rows {
+		if r.refusal != nil && r.refusal.Visible() {
+			r.refusal.Hide()
+			v.rowsBox.Refresh()
+		}
+	}
+}
+
+// shownRefusal is the refusal shown under a row ("" when none).
+func (v *scoresView) shownRefusal() string {
+	for _, r := range v.rows {
+		if r.refusal != nil && r.refusal.Visible() {
+			return r.refusal.Text
+		}
+	}
+	return ""
+}

@@ -144,8 +144,8 @@ func TestScoreGridRefusesBadValues(t *testing.T) {
 		if c.Focused() != cell {
 			t.Errorf("%q: the cursor left the refused cell", bad)
 		}
-		if !strings.Contains(v.status.Text, "1.1") || !strings.Contains(v.status.Text, "tối đa 3") {
-			t.Errorf("%q: message %q does not name criterion 1.1 and its max 3", bad, v.status.Text)
+		if msg := v.shownRefusal(); !strings.Contains(msg, "1.1") || !strings.Contains(msg, "tối đa 3") {
+			t.Errorf("%q: message %q under the row does not name criterion 1.1 and its max 3", bad, msg)
 		}
 		if got := storedSheet(t, ui, 2023, "MOI").Scores["1.1"].Appraised; got == nil || *got != data.P(2, 0) {
 			t.Errorf("%q changed the stored value to %v", bad, got)
@@ -177,8 +177,8 @@ func TestScoreGridPasteColumnAndCopySelf(t *testing.T) {
 	// One bad line refuses the whole paste.
 	clip.SetContent("1\n9\n1")
 	v.rows[3].cells[colSelf].TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
-	if s := storedSheet(t, ui, 2023, "MOI"); s.Scores["1.4"].Self != nil || !strings.Contains(v.status.Text, "1.5") {
-		t.Errorf("bad paste stored %v; message %q", s.Scores["1.4"].Self, v.status.Text)
+	if s := storedSheet(t, ui, 2023, "MOI"); s.Scores["1.4"].Self != nil || !strings.Contains(v.shownRefusal(), "1.5") {
+		t.Errorf("bad paste stored %v; message %q", s.Scores["1.4"].Self, v.shownRefusal())
 	}
 
 	tapButton(t, w, "Chép điểm tự đánh giá sang thẩm định")
@@ -209,8 +209,8 @@ func TestScoreGridLockedYear(t *testing.T) {
 	if v.commit(cell) {
 		t.Error("commit on a locked year reported success")
 	}
-	if !strings.Contains(v.status.Text, "đã khóa") {
-		t.Errorf("message %q", v.status.Text)
+	if !strings.Contains(v.shownRefusal(), "đã khóa") {
+		t.Errorf("message %q", v.shownRefusal())
 	}
 	if after := storedSheet(t, ui, 2022, "NBI").Scores["1.1"]; *after.Appraised != *before.Appraised {
 		t.Error("a locked score changed")

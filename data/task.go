@@ -283,11 +283,11 @@ func RemediationDue(year int) time.Time {
 func RemediationTask(year int, lp LostPoint) Task {
 	var desc strings.Builder
 	fmt.Fprintf(&desc, "Năm %d, %s đơn vị bị trừ tổng cộng %s điểm ở tiêu chí %s «%s» (tối đa %s điểm mỗi đơn vị).",
-		year, FormatCount(int64(len(lp.Units))), lp.Lost.Short(), lp.Code, lp.Title, lp.Max.Short())
+		year, FormatCount(int64(len(lp.Units))), lp.Lost.String(), lp.Code, lp.Title, lp.Max.String())
 	units := make([]string, 0, len(lp.Units))
 	for _, ul := range lp.Units {
 		units = append(units, ul.Unit.Code)
-		fmt.Fprintf(&desc, "\n- %s: bị trừ %s điểm", ul.Unit.Name, ul.Lost.Short())
+		fmt.Fprintf(&desc, "\n- %s: bị trừ %s điểm", ul.Unit.Name, ul.Lost.String())
 		if note := Clean(ul.Note); note != "" {
 			desc.WriteString(" (" + note + ")")
 		}

@@ -171,7 +171,7 @@ func TestRemediationTask(t *testing.T) {
 	if data.FormatDate(task.Due) != "30/06/2024" {
 		t.Errorf("due %s, want 30/06/2024", data.FormatDate(task.Due))
 	}
-	for _, s := range []string{"bị trừ tổng cộng 5,5 điểm", "Huyện Nguyên Bình: bị trừ 3,5 điểm (Còn 112 hồ sơ trễ hẹn)", "Huyện Hòa An: bị trừ 2 điểm"} {
+	for _, s := range []string{"bị trừ tổng cộng 5,50 điểm", "Huyện Nguyên Bình: bị trừ 3,50 điểm (Còn 112 hồ sơ trễ hẹn)", "Huyện Hòa An: bị trừ 2,00 điểm"} {
 		if !strings.Contains(task.Description, s) {
 			t.Errorf("description %q lacks %q", task.Description, s)
 		}
