@@ -30,6 +30,13 @@ type dashboardView struct {
 	soonHead *widget.Label
 	// start is the first-day checklist (firstday.go).
 	start *firstDay
+	// lower holds the due-soon list beside the per-unit counts, or, when
+	// nothing falls due soon, one line saying so above the counts: an
+	// empty list took a quarter of the screen.
+	lower             *fyne.Container
+	soonSplit         *container.Split
+	soonBox, unitsBox *fyne.Container
+	soonEmpty         bool
 }
 
 func newDashboardView(ui *UI) *dashboardView {
@@ -47,8 +54,8 @@ func newDashboardView(ui *UI) *dashboardView {
 	}
 	taskCols := func(last string) []column {
 		return []column{
-			{"Nhiệm vụ", 560, fyne.TextAlignLeading},
-			{"Chủ trì", 230, fyne.TextAlignLeading},
+			{"Nhiệm vụ", 340, fyne.TextAlignLeading},
+			{"Chủ trì", 210, fyne.TextAlignLeading},
 			{"Hạn", 100, fyne.TextAlignLeading},
 			{last, 90, fyne.TextAlignTrailing},
 			{"Tiến độ", 75, fyne.TextAlignTrailing},
@@ -73,9 +80,11 @@ func newDashboardView(ui *UI) *dashboardView {
 	v.soonHead = boldLabel("")
 	soon := container.NewBorder(v.soonHead, nil, nil, nil, v.soon)
 	units := container.NewBorder(boldLabel("Theo đơn vị (chủ trì hoặc phối hợp)"), nil, nil, nil, v.perUnit)
-	lower := container.NewHSplit(soon, units)
-	lower.Offset = 0.33
-	split := container.NewVSplit(overdue, lower)
+	v.soonSplit = container.NewHSplit(soon, units)
+	v.soonSplit.Offset = 0.33
+	v.lower = container.NewStack(v.soonSplit)
+	v.soonBox, v.unitsBox = soon, units
+	split := container.NewVSplit(overdue, v.lower)
 	split.Offset = 0.5
 	v.content = container.NewBorder(top, nil, nil, nil, split)
 	ui.watch(v, v.load, TasksChanged, UnitsChanged, OfficeChanged, InspectionsChanged, FrameworkChanged, ScoresChanged)
@@ -178,6 +187,11 @@ func (v *dashboardView) show() {
 		rows[i] = []string{t.Title, owner(t), data.FormatDate(t.Due), fmt.Sprintf("%s ngày", data.FormatCount(int64(t.DaysLate(now)))), fmt.Sprintf("%d %%", t.Progress)}
 	}
 	v.overdue.SetRows(rows, nil)
+	danger := map[int]bool{}
+	for i := range rows {
+		danger[i] = true
+	}
+	v.overdue.SetDanger(danger)
 	rows = make([][]string, len(soon))
 	for i := range soon {
 		t := &soon[i]
@@ -194,6 +208,7 @@ func (v *dashboardView) show() {
 	} else {
 		v.soonHead.SetText(fmt.Sprintf("Sắp đến hạn (trong %d ngày tới): %d nhiệm vụ", data.DueSoonDays, len(soon)))
 	}
+	v.showSoon(len(soon) == 0)
 
 	// Units with the most overdue tasks first, then in the units' order;
 	// the office's own tasks come first.
@@ -218,4 +233,26 @@ func (v *dashboardView) show() {
 			strconv.Itoa(m[data.StatusNotStarted]), strconv.Itoa(m[data.StatusDone])})
 	}
 	v.perUnit.SetRows(rows, nil)
+}
+
+// showSoon lays out the lower half for an empty or a filled due-soon list.
+func (v *dashboardView) showSoon(empty bool) {
+	if v.lower == nil || empty == v.soonEmpty {
+		return
+	}
+	v.soonEmpty = empty
+	if empty {
+		v.soonBox.Remove(v.soonHead)
+		v.soonBox.Hide()
+		v.lower.Objects = []fyne.CanvasObject{container.NewBorder(v.soonHead, nil, nil, nil, v.unitsBox)}
+	} else {
+		if !slices.Contains(v.soonBox.Objects, fyne.CanvasObject(v.soonHead)) {
+			v.soonBox.Add(v.soonHead)
+		}
+		v.soonBox.Show()
+		v.soonSplit.Leading, v.soonSplit.Trailing = v.soonBox, v.unitsBox
+		v.lower.Objects = []fyne.CanvasObject{v.soonSplit}
+		v.soonSplit.Refresh()
+	}
+	v.lower.Refresh()
 }

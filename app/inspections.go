@@ -200,9 +200,17 @@ func (v *inspectionsView) load() {
 		v.ui.showError(err)
 	}
 	var rows [][]string
+	late := map[int]bool{}
 	for _, vis := range v.list {
 		status, result, open := "Kế hoạch", "", ""
-		if vis.Finished {
+		if !vis.Finished && data.Day(vis.Date).Before(data.Day(today())) {
+			// A planned visit whose day has passed without its record.
+			late[len(rows)] = true
+			status = "Quá ngày, chưa có kết quả"
+			if len(vis.Answers) > 0 {
+				status = "Quá ngày, đang nhập"
+			}
+		} else if vis.Finished {
 			status = "Đã kiểm tra"
 			c := tallies[vis.ID]
 			result = fmt.Sprintf("%d đạt, %d không đạt, %d không áp dụng", c.Passed, c.Failed, c.NotApplicable)
@@ -213,6 +221,7 @@ func (v *inspectionsView) load() {
 		rows = append(rows, []string{vis.ID, data.FormatDate(vis.Date), v.unitNames[vis.Unit], vis.Leader().Name, status, result, open})
 	}
 	v.visits.SetRows(rows, nil)
+	v.visits.SetDanger(late)
 	v.progress.SetText(fmt.Sprintf("Đã kiểm tra %d/%d đợt", p.Done, p.Planned))
 	v.showPlanRecord(plan, planStored, office.Abbrev)
 	var open [][]string

@@ -22,8 +22,10 @@ type textTable struct {
 	rows [][]string
 	// bold marks rows drawn in bold (totals).
 	bold map[int]bool
-	tips cellTips
-	fit  widthFit
+	// danger marks rows drawn in the error colour and bold (overdue).
+	danger map[int]bool
+	tips   cellTips
+	fit    widthFit
 }
 
 func newTextTable(cols []column) *textTable {
@@ -36,7 +38,11 @@ func newTextTable(cols []column) *textTable {
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Alignment = t.cols[id.Col].align
-			l.TextStyle = fyne.TextStyle{Bold: t.bold[id.Row]}
+			l.TextStyle = fyne.TextStyle{Bold: t.bold[id.Row] || t.danger[id.Row]}
+			l.Importance = widget.MediumImportance
+			if t.danger[id.Row] {
+				l.Importance = widget.DangerImportance
+			}
 			l.SetText(t.rows[id.Row][id.Col])
 		},
 		ShowHeaderRow: true,
@@ -155,6 +161,12 @@ func (t *textTable) SetColumns(cols []column) {
 
 // SetRows replaces the content.
 func (t *textTable) SetRows(rows [][]string, bold map[int]bool) {
-	t.rows, t.bold = rows, bold
+	t.rows, t.bold, t.danger = rows, bold, nil
+	t.Refresh()
+}
+
+// SetDanger marks rows to draw in the error colour (after SetRows).
+func (t *textTable) SetDanger(rows map[int]bool) {
+	t.danger = rows
 	t.Refresh()
 }

@@ -204,6 +204,10 @@ func (v *tasksView) show() {
 			keys: []any{int64(i), nil, nil, nil, nil, data.Day(t.Due).Unix(), int64(slices.Index(data.TaskStatuses, st)), int64(t.Progress), nil},
 			bold: st == data.StatusOverdue,
 		}
+		if st == data.StatusOverdue {
+			// Overdue rows stand out in the error colour, not in bold alone.
+			rows[i].danger = slices.Repeat([]bool{true}, len(rows[i].cells))
+		}
 	}
 	v.table.SetRows(rows)
 	v.sel = -1
