@@ -63,7 +63,8 @@ func Run(dbPath string) error {
 func showMain(st *store.Store, w fyne.Window) {
 	ui := New(st, w)
 	w.SetContent(ui.Content())
-	// The day's first start keeps a copy of the data as it was (issue 6).
+	// The day's first start keeps a copy of the data as it was, so a bad
+	// import or a wrong restore later that day can be undone.
 	if _, _, err := st.DailyBackup(); err != nil {
 		ui.showError(err)
 	}
@@ -108,18 +109,18 @@ type UI struct {
 	scores    *scoresView
 	reports   *reportsView
 
-	// Self-inspection (issue 5).
+	// Self-inspection: checklist templates, the year's plan and visits.
 	inspections *inspectionsView
 
-	// One-stop-shop figures (issue 7).
+	// One-stop-shop figures and rates against the year's targets.
 	oneStop *oneStopView
 
-	// Tasks and lost points (issue 4).
+	// The year's tasks, the overdue list and the lost points they remedy.
 	dashboard  *dashboardView
 	tasks      *tasksView
 	lostPoints *lostPointsView
 
-	// Excel, backup and restore (issue 6).
+	// Excel export and import, backups and restore.
 	dataFile *dataFileView
 }
 

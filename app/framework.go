@@ -46,7 +46,11 @@ type frameworkView struct {
 	hint     *widget.Entry
 	form     *fyne.Container
 	buttons  []*widget.Button
-	copyNext *widget.Button
+	// selecting is set while the view moves the list's selection itself.
+	selecting bool
+	// leaveDialog is the last unsaved-changes question, for tests.
+	leaveDialog *dialog.CustomDialog
+	copyNext    *widget.Button
 	// newYearDialog is the last "new framework" dialog, for tests.
 	newYearDialog *dialog.FormDialog
 }
@@ -60,8 +64,11 @@ func newFrameworkView(ui *UI) *frameworkView {
 		{"Số ĐV đã chấm", 120, fyne.TextAlignTrailing},
 	})
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(v.codes) {
-			v.pick(v.codes[id.Row])
+		if id.Row >= 0 && id.Row < len(v.codes) && !v.selecting {
+			code := v.codes[id.Row]
+			if code != v.selected {
+				v.leave(func() { v.pick(code) })
+			}
 		}
 	}
 	v.summary = boldLabel("")
@@ -89,9 +96,9 @@ func newFrameworkView(ui *UI) *frameworkView {
 
 	save := widget.NewButtonWithIcon("Lưu tiêu chí", theme.DocumentSaveIcon(), v.saveNode)
 	save.Importance = widget.HighImportance
-	child := widget.NewButtonWithIcon("Thêm tiêu chí con", theme.ContentAddIcon(), func() { v.addNode(true) })
-	sibling := widget.NewButtonWithIcon("Thêm tiêu chí cùng cấp", theme.ContentAddIcon(), func() { v.addNode(false) })
-	area := widget.NewButtonWithIcon("Thêm lĩnh vực", theme.ContentAddIcon(), v.addArea)
+	child := widget.NewButtonWithIcon("Thêm tiêu chí con", theme.ContentAddIcon(), func() { v.leave(func() { v.addNode(true) }) })
+	sibling := widget.NewButtonWithIcon("Thêm tiêu chí cùng cấp", theme.ContentAddIcon(), func() { v.leave(func() { v.addNode(false) }) })
+	area := widget.NewButtonWithIcon("Thêm lĩnh vực", theme.ContentAddIcon(), func() { v.leave(v.addArea) })
 	del := widget.NewButtonWithIcon("Xóa…", theme.DeleteIcon(), v.confirmDelete)
 	bands := widget.NewButtonWithIcon("Mức xếp loại…", theme.SettingsIcon(), v.editBands)
 	copyNext := widget.NewButtonWithIcon("Tạo bộ chỉ số năm sau từ năm này", theme.ContentCopyIcon(), v.copyToNextYear)
@@ -277,7 +284,11 @@ func (v *frameworkView) apply(change func(f *data.Framework) error, done string)
 	return true
 }
 
-func (v *frameworkView) saveNode() {
+func (v *frameworkView) saveNode() { v.saveNodeOK() }
+
+// saveNodeOK saves the form into the selected criterion and reports
+// whether the store took it.
+func (v *frameworkView) saveNodeOK() bool {
 	old := v.selected
 	code := data.Clean(v.code.Text)
 	ok := v.apply(func(f *data.Framework) error {
@@ -306,7 +317,9 @@ func (v *frameworkView) saveNode() {
 	}, "Đã lưu tiêu chí "+code+".")
 	if ok {
 		v.pick(code)
+		v.selectRow(code)
 	}
+	return ok
 }
 
 // addNode adds a criterion under the selected one (child) or after it
@@ -332,6 +345,7 @@ func (v *frameworkView) addNode(child bool) {
 	}, "")
 	if ok {
 		v.pick(code)
+		v.selectRow(code)
 		v.status.SetText("Đã thêm tiêu chí " + code + ": sửa nội dung và điểm tối đa rồi bấm «Lưu tiêu chí».")
 	}
 }
@@ -345,6 +359,7 @@ func (v *frameworkView) addArea() {
 	}, "")
 	if ok {
 		v.pick(code)
+		v.selectRow(code)
 		v.status.SetText("Đã thêm lĩnh vực " + code + ".")
 	}
 }

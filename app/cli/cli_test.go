@@ -50,7 +50,7 @@ func pdfText(t *testing.T, path string) string {
 	return strings.Join(pdftest.Pages(t, pdf), "\n")
 }
 
-// The acceptance path: pardesk demo, then pardesk report ranking
+// An office's first run: pardesk demo, then pardesk report ranking
 // --year 2022, gives a Decree-30 PDF with example A's unit 8th at 81,40.
 func TestDemoThenRankingReport(t *testing.T) {
 	dir := t.TempDir()

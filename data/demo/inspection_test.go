@@ -9,8 +9,8 @@ import (
 	"github.com/pardesk/pardesk/data/store"
 )
 
-// The demo ships the one-stop-shop checklist covering the seven topics of
-// the issue and a 2024 plan of eight visits, four done with their records
+// The demo ships the one-stop-shop checklist covering the seven topics a
+// self-inspection of the one-stop shop looks at, and a 2024 plan of eight visits, four done with their records
 // complete and their recommendations carried into tasks.
 func TestDemoInspections(t *testing.T) {
 	st := demoStore(t)
