@@ -153,6 +153,12 @@ func (t *sortTable) SetRows(rows []sortRow, foot ...sortRow) {
 	t.rows, t.foot = rows, foot
 	t.UnselectAll()
 	t.resort()
+	cells := make([][]string, 0, len(rows)+len(foot))
+	for _, r := range append(slices.Clip(rows), foot...) {
+		cells = append(cells, r.cells)
+	}
+	t.fit.measure(t.cols, cells)
+	t.fit.apply(&t.Table, t.cols, t.Size().Width)
 }
 
 // SortBy sorts by a column: ascending on the first tap, then reversed on

@@ -37,6 +37,10 @@ func newTextTable(cols []column) *textTable {
 		CreateCell: t.tips.create,
 		UpdateCell: func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
+			if id.Row >= len(t.rows) || id.Col >= len(t.cols) || id.Col >= len(t.rows[id.Row]) {
+				l.SetText("") // columns changed before the rows
+				return
+			}
 			l.Alignment = t.cols[id.Col].align
 			l.TextStyle = fyne.TextStyle{Bold: t.bold[id.Row] || t.danger[id.Row]}
 			l.Importance = widget.MediumImportance
@@ -96,28 +100,49 @@ func (t *textTable) MouseMoved(ev *desktop.MouseEvent) {
 
 func (t *textTable) MouseOut() { t.Table.MouseOut(); t.tips.out(t) }
 
-// widthFit remembers the width a table's columns were last fitted to.
-type widthFit struct{ width float32 }
+// widthFit remembers the width a table's columns were last fitted to and
+// how wide each text column's longest cell is.
+type widthFit struct {
+	width float32
+	need  []float32
+}
 
-// apply sets the column widths for a table width: each column gets its
-// width, and what is left over goes to the text columns (task, note, unit
-// name, criterion), so at 1 920 pixels the names are whole instead of
-// cut beside an empty band.
+// measure notes the width each leading-aligned column needs for its
+// longest cell and title, and makes the next apply fit again.
+func (f *widthFit) measure(cols []column, rows [][]string) {
+	f.width = 0
+	f.need = make([]float32, len(cols))
+	pad := 2*theme.InnerPadding() + 4
+	for i, c := range cols {
+		if c.align != fyne.TextAlignLeading {
+			continue
+		}
+		f.need[i] = fyne.MeasureText(c.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + pad
+		for _, r := range rows {
+			if i < len(r) {
+				f.need[i] = max(f.need[i], fyne.MeasureText(r[i], theme.TextSize(), fyne.TextStyle{Bold: true}).Width+pad)
+			}
+		}
+	}
+}
+
+// apply sets the column widths for a table width.
 func (f *widthFit) apply(t *widget.Table, cols []column, width float32) {
-	if width == f.width || len(cols) == 0 {
+	if width == f.width || len(cols) == 0 || width <= 0 {
 		return
 	}
 	f.width = width
-	for i, w := range fitWidths(cols, width) {
+	for i, w := range fitWidths(cols, f.need, width) {
 		t.SetColumnWidth(i, w)
 	}
 }
 
-// fitWidths are the columns' widths in a table of the given width. The
-// text columns are the leading-aligned ones of 200 or more (the widest
-// leading-aligned one when none is that wide); they share the spare width
-// in proportion to their own.
-func fitWidths(cols []column, width float32) []float32 {
+// fitWidths are the columns' widths in a table of the given width: each
+// column gets its own width, and what is left over goes first to the text
+// columns (task, note, unit name, criterion) whose cells are cut, in
+// proportion to what they miss, then to the widest text columns, so at
+// 1 920 pixels the names are whole instead of cut beside an empty band.
+func fitWidths(cols []column, need []float32, width float32) []float32 {
 	out := make([]float32, len(cols))
 	used := theme.ScrollBarSize() + 2 // the vertical scroll bar covers the last column's edge
 	flexTotal := float32(0)
@@ -138,6 +163,24 @@ func fitWidths(cols []column, width float32) []float32 {
 	if spare <= 0 || widest < 0 {
 		return out
 	}
+	want := float32(0)
+	for i := range cols {
+		if i < len(need) && need[i] > out[i] {
+			want += need[i] - out[i]
+		}
+	}
+	if want > 0 {
+		share := min(1, spare/want)
+		for i := range cols {
+			if i < len(need) && need[i] > out[i] {
+				out[i] += (need[i] - out[i]) * share
+			}
+		}
+		spare -= min(spare, want)
+	}
+	if spare <= 0 {
+		return out
+	}
 	if flexTotal == 0 {
 		out[widest] += spare
 		return out
@@ -155,13 +198,15 @@ func fitWidths(cols []column, width float32) []float32 {
 func (t *textTable) SetColumns(cols []column) {
 	t.cols = cols
 	setColumnWidths(&t.Table, cols)
-	t.fit.width = 0
+	t.fit.measure(cols, t.rows)
 	t.fit.apply(&t.Table, cols, t.Size().Width)
 }
 
 // SetRows replaces the content.
 func (t *textTable) SetRows(rows [][]string, bold map[int]bool) {
 	t.rows, t.bold, t.danger = rows, bold, nil
+	t.fit.measure(t.cols, rows)
+	t.fit.apply(&t.Table, t.cols, t.Size().Width)
 	t.Refresh()
 }
 
