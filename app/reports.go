@@ -18,14 +18,15 @@ import (
 // reportsView gathers the printable documents with the fields every
 // document needs: its number and date.
 type reportsView struct {
-	ui      *UI
-	content fyne.CanvasObject
-	number  *widget.Entry
-	date    *widget.Entry
-	year    *widget.Select
-	group   *groupSelect
-	unit    *unitSelect
-	office  *officeForm
+	ui         *UI
+	content    fyne.CanvasObject
+	number     *widget.Entry
+	date       *widget.Entry
+	year       *widget.Select
+	group      *groupSelect
+	unit       *unitSelect
+	office     *officeForm
+	conference *conferenceView
 }
 
 func newReportsView(ui *UI) *reportsView {
@@ -60,7 +61,7 @@ func newReportsView(ui *UI) *reportsView {
 		widget.NewSeparator(), elsewhere)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(container.NewPadded(v.office.content)))
 	split.Offset = 0.55
-	v.content = split
+	v.content = withConference(ui, v, split)
 	return v
 }
 
