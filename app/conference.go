@@ -456,3 +456,112 @@ func (v *conferenceView) savePDF() {
 			v.ui.savePDF(name, v.pdf)
 		}, v.ui.win)
 }
+
+// fixFirstLine is the lost-points screen's line on what a unit should fix
+// first, worded as the unit's conference report words it: "Khắc phục
+// trước: Nếu khắc phục tiêu chí 4.2 (2,25 điểm), Chỉ số đạt 83,65 %, xếp
+// thứ 6/10." The unit is picked beside it, or by selecting it among the
+// units that lost points on a criterion.
+type fixFirstLine struct {
+	v       *lostPointsView
+	content fyne.CanvasObject
+	unit    *widget.Select
+	text    *widget.Label
+	units   []data.Unit // the group's ranked units, in rank order
+	year    int
+	group   string
+}
+
+func newFixFirstLine(v *lostPointsView) *fixFirstLine {
+	l := &fixFirstLine{v: v}
+	l.unit = newSelect(nil, func(string) { l.show() })
+	l.unit.PlaceHolder = "(chọn đơn vị)"
+	l.text = widget.NewLabel("")
+	l.text.Wrapping = fyne.TextWrapWord
+	pick := container.NewGridWrap(fyne.NewSize(260, l.unit.MinSize().Height), l.unit)
+	l.content = container.NewBorder(nil, nil, container.NewHBox(boldLabel("Khắc phục trước:"), pick), nil, l.text)
+	return l
+}
+
+// load follows the screen's year and group, keeping the chosen unit when
+// it is still ranked there.
+func (l *fixFirstLine) load() {
+	l.year, l.group = selectedYear(l.v.year), l.v.group.ID()
+	l.units = nil
+	err := l.v.ui.store.View(func(tx *store.Tx) error {
+		results, _, err := tx.Ranking(l.year, l.group)
+		for _, r := range results {
+			l.units = append(l.units, r.Unit)
+		}
+		return err
+	})
+	opts := make([]string, len(l.units))
+	for i, u := range l.units {
+		opts[i] = u.Code + " – " + u.Name
+	}
+	l.unit.OnChanged = nil
+	setOptions(l.unit, opts, len(opts)) // no unit chosen unless kept
+	l.unit.OnChanged = func(string) { l.show() }
+	if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+		l.text.SetText(data.ErrorMessage(err))
+		return
+	}
+	l.show()
+}
+
+// choose picks the unit with the code.
+func (l *fixFirstLine) choose(code string) {
+	for i, u := range l.units {
+		if u.Code == code {
+			l.unit.SetSelectedIndex(i)
+			return
+		}
+	}
+}
+
+func (l *fixFirstLine) code() string {
+	if i := l.unit.SelectedIndex(); i >= 0 && i < len(l.units) {
+		return l.units[i].Code
+	}
+	return ""
+}
+
+// show words the chosen unit's first step.
+func (l *fixFirstLine) show() {
+	code := l.code()
+	if code == "" {
+		l.text.SetText("chọn một đơn vị (hoặc một đơn vị trong bảng bên dưới) để xem tiêu chí nên khắc phục trước.")
+		return
+	}
+	var text string
+	err := l.v.ui.store.View(func(tx *store.Tx) error {
+		results, f, err := tx.Ranking(l.year, l.group)
+		if err != nil {
+			return err
+		}
+		sheet, err := tx.Sheet(l.year, code)
+		if err != nil && data.ErrorCode(err) != data.ENOTFOUND {
+			return err
+		}
+		plan, ok := data.FixFirst(f, results, code, sheet)
+		if ss := plan.Sentences(1); ok && len(ss) > 0 {
+			text = ss[0]
+		} else {
+			text = "đơn vị không bị trừ điểm ở tiêu chí nào."
+		}
+		return nil
+	})
+	if err != nil {
+		text = data.ErrorMessage(err)
+	}
+	l.text.SetText(text)
+}
+
+// drillUnit shows the fix-first line of the unit selected among those
+// that lost points on the selected criterion.
+func (v *lostPointsView) drillUnit(id widget.TableCellID) {
+	if v.sel < 0 || v.sel >= len(v.lost) || id.Row < 0 || id.Row >= len(v.lost[v.sel].Units) {
+		return
+	}
+	v.fix.choose(v.lost[v.sel].Units[id.Row].Unit.Code)
+}

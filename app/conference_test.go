@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
@@ -168,5 +169,44 @@ func TestConferenceGroupReport(t *testing.T) {
 	w.Resize(fyne.NewSize(1000, 700))
 	if min := w.Content().MinSize(); min.Width >= 1000 {
 		t.Errorf("content minimum %v", min)
+	}
+}
+
+// Điểm bị trừ says what a unit should fix first, in the words of the
+// unit's conference report; selecting a unit among those that lost points
+// on a criterion shows its line too.
+func TestLostPointsFixFirst(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.Show(SectionLostPoints)
+	v := ui.lostPoints
+	v.year.SetSelected("2022")
+	if v.fix.code() != "" {
+		t.Errorf("a unit chosen before the officer chose one: %q", v.fix.code())
+	}
+	v.fix.choose("NBI")
+	want := "Nếu khắc phục tiêu chí 4.2 (2,25 điểm), Chỉ số đạt 83,65 %, xếp thứ 6/10."
+	if got := plain(v.fix.text.Text); got != want {
+		t.Fatalf("fix first: %q, want %q", got, want)
+	}
+	if texts := strings.Join(shownTexts(w), " | "); !strings.Contains(texts, "Khắc phục trước:") {
+		t.Errorf("no «Khắc phục trước» line: %s", texts)
+	}
+	// The same sentence as the unit's report.
+	c := openConference(t, ui, "2022", "NBI")
+	if s := c.texts[data.SecFixFirst]; s == nil || !strings.Contains(s.Text, strings.TrimSuffix(v.fix.text.Text, ".")) {
+		t.Errorf("the report words it otherwise: %q", c.draft.Section(data.SecFixFirst))
+	}
+
+	// Drilling into a criterion, then a unit.
+	ui.Show(SectionLostPoints)
+	for i, lp := range v.lost {
+		if len(lp.Units) > 0 {
+			v.table.OnRowSelected(i)
+			v.units.Select(widget.TableCellID{Row: 0, Col: 0})
+			if got := v.fix.code(); got != lp.Units[0].Unit.Code {
+				t.Errorf("drilled into %s, line shows %q", lp.Units[0].Unit.Code, got)
+			}
+			break
+		}
 	}
 }
