@@ -24,8 +24,8 @@ const staleNote = "⚠ số liệu đã thay đổi sau khi sửa"
 // Scopes of the conference report: the office's report on a group, or a
 // unit's report on its own result.
 const (
-	scopeGroup = "Báo cáo của cơ quan (theo nhóm)"
-	scopeUnit  = "Báo cáo của đơn vị"
+	scopeGroup = "Của cơ quan (theo nhóm)"
+	scopeUnit  = "Của đơn vị"
 )
 
 // withConference adds the conference report to the Báo cáo section: the
@@ -66,15 +66,16 @@ type conferenceView struct {
 	redraft *widget.Button
 	print   *widget.Button
 
-	draft   *data.ConferenceDraft // the report as the file holds it
-	shown   *data.ConferenceDraft // what the entries were filled with
-	key     string                // year and scope of draft
-	stored  bool                  // draft is the saved edited copy
-	stale   map[string]bool       // section keys whose figures changed
-	texts   map[string]*widget.Entry
-	marks   map[string]*widget.Label
-	unsaved map[string]*data.ConferenceDraft // edits not yet saved, by key
-	filling bool                             // entries being set by the view
+	draft    *data.ConferenceDraft // the report as the file holds it
+	shown    *data.ConferenceDraft // what the entries were filled with
+	key      string                // year and scope of draft
+	builtKey string                // the key the entries were last built for
+	stored   bool                  // draft is the saved edited copy
+	stale    map[string]bool       // section keys whose figures changed
+	texts    map[string]*widget.Entry
+	marks    map[string]*widget.Label
+	unsaved  map[string]*data.ConferenceDraft // edits not yet saved, by key
+	filling  bool                             // entries being set by the view
 }
 
 func newConferenceView(ui *UI) *conferenceView {
@@ -108,10 +109,10 @@ func newConferenceView(ui *UI) *conferenceView {
 
 	top := container.NewVBox(
 		boldLabel("Báo cáo hội nghị tổng kết công tác cải cách hành chính"),
-		flow(field("Năm:", v.year), v.scope, v.groupF, v.unitF),
-		flow(field("Số văn bản:", container.NewGridWrap(fyne.NewSize(160, v.number.MinSize().Height), v.number)),
-			field("Ngày văn bản:", container.NewGridWrap(fyne.NewSize(130, v.date.MinSize().Height), v.date)),
-			v.save, v.redraft, v.print),
+		flow(field("Năm:", v.year), field("Báo cáo:", v.scope), v.groupF, v.unitF),
+		flow(v.save, v.redraft, v.print,
+			field("Số văn bản:", container.NewGridWrap(fyne.NewSize(130, v.number.MinSize().Height), v.number)),
+			field("Ngày văn bản:", container.NewGridWrap(fyne.NewSize(120, v.date.MinSize().Height), v.date))),
 		v.status,
 		widget.NewSeparator(),
 	)
@@ -270,11 +271,17 @@ func (v *conferenceView) build(mine *data.ConferenceDraft) {
 		e.SetMinRowsVisible(textRows(s.Text))
 		e.OnChanged = func(string) { v.edited() }
 		v.texts[s.Key], v.marks[s.Key] = e, mark
+		if s.Text == "" && s.Drafted == "" && s.Heading != "" {
+			e.Hide() // a part's heading, its sections below
+		}
 		objs = append(objs, widget.NewSeparator(), h, mark, e)
 	}
 	v.list.Objects = objs
 	v.list.Refresh()
-	v.scroll.ScrollToTop()
+	if v.builtKey != v.key {
+		v.builtKey = v.key // another report: from its start
+		v.scroll.ScrollToTop()
+	}
 	v.showStatus()
 }
 
@@ -530,7 +537,7 @@ func (l *fixFirstLine) code() string {
 func (l *fixFirstLine) show() {
 	code := l.code()
 	if code == "" {
-		l.text.SetText("chọn một đơn vị (hoặc một đơn vị trong bảng bên dưới) để xem tiêu chí nên khắc phục trước.")
+		l.text.SetText("Chọn một đơn vị, hoặc bấm vào một đơn vị trong bảng bên dưới, để xem tiêu chí nên khắc phục trước.")
 		return
 	}
 	var text string
