@@ -18,15 +18,16 @@ import (
 // reportsView gathers the printable documents with the fields every
 // document needs: its number and date.
 type reportsView struct {
-	ui         *UI
-	content    fyne.CanvasObject
-	number     *widget.Entry
-	date       *widget.Entry
-	year       *widget.Select
-	group      *groupSelect
-	unit       *unitSelect
-	office     *officeForm
-	conference *conferenceView
+	ui      *UI
+	content fyne.CanvasObject
+	number  *widget.Entry
+	date    *widget.Entry
+	year    *widget.Select
+	group   *groupSelect
+	unit    *unitSelect
+	office  *officeForm
+
+	conference *conferenceView // the conference report's tab
 }
 
 func newReportsView(ui *UI) *reportsView {
