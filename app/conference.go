@@ -76,6 +76,9 @@ type conferenceView struct {
 	marks    map[string]*widget.Label
 	unsaved  map[string]*data.ConferenceDraft // edits not yet saved, by key
 	filling  bool                             // entries being set by the view
+
+	picked    [4]string // year, scope, group and unit of the report shown
+	restoring bool      // the pickers are being put back
 }
 
 func newConferenceView(ui *UI) *conferenceView {
@@ -145,7 +148,20 @@ func (v *conferenceView) scopeKey() string {
 
 // load shows the report of the chosen year and scope: the edits not yet
 // saved if there are any, else the saved edited copy, else a fresh draft.
+// Moving to another report with unsaved edits first asks to save them,
+// discard them, or stay, as the framework form does.
 func (v *conferenceView) load() {
+	if v.restoring {
+		return
+	}
+	if v.draft != nil && v.key != "" && v.key != v.scopeKey() && v.dirty() {
+		v.leave()
+		return
+	}
+	v.open()
+}
+
+func (v *conferenceView) open() {
 	v.keep()
 	if v.scope.Selected == scopeUnit {
 		v.groupF.Hide()
@@ -155,7 +171,45 @@ func (v *conferenceView) load() {
 		v.groupF.Show()
 	}
 	v.key = v.scopeKey()
+	v.picked = [4]string{v.year.Selected, v.scope.Selected, v.group.Selected, v.unit.Selected}
 	v.read(v.unsaved[v.key])
+}
+
+// leave asks what becomes of the unsaved edits of the report shown before
+// the pickers moved: saved (then the chosen report opens), discarded (it
+// opens), or kept on screen with the pickers put back.
+func (v *conferenceView) leave() {
+	msg := widget.NewLabel("Báo cáo hội nghị đang sửa có thay đổi chưa lưu. Lưu lại trước khi chuyển sang báo cáo khác?")
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Thay đổi chưa lưu", msg, v.ui.win)
+	stay := widget.NewButtonWithIcon("Ở lại", theme.CancelIcon(), func() {
+		d.Hide()
+		v.restoring = true
+		defer func() { v.restoring = false }()
+		v.year.SetSelected(v.picked[0])
+		v.scope.SetSelected(v.picked[1])
+		v.group.SetSelected(v.picked[2])
+		v.unit.SetSelected(v.picked[3])
+	})
+	discard := widget.NewButtonWithIcon("Bỏ thay đổi", theme.ContentUndoIcon(), func() {
+		d.Hide()
+		delete(v.unsaved, v.key)
+		v.draft = nil
+		v.open()
+	})
+	save := widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		if err := v.persist(v.fromEntries()); err != nil {
+			v.ui.showError(err)
+			return
+		}
+		v.draft = nil
+		v.open()
+	})
+	save.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
+	sizeDialog(d, dialogWidth)
+	d.Show()
 }
 
 // reload follows a change of the figures, keeping what the officer typed.
@@ -373,13 +427,20 @@ func (v *conferenceView) saveDraft() {
 }
 
 func (v *conferenceView) store() error {
-	d := v.fromEntries()
+	if err := v.persist(v.fromEntries()); err != nil {
+		return err
+	}
+	v.draft = nil
+	v.read(nil)
+	return nil
+}
+
+// persist saves an edited copy in one transaction.
+func (v *conferenceView) persist(d *data.ConferenceDraft) error {
 	if err := v.ui.store.Update(func(tx *store.Tx) error { return tx.PutConferenceDraft(d) }); err != nil {
 		return err
 	}
 	delete(v.unsaved, v.key)
-	v.draft = nil
-	v.read(nil)
 	return nil
 }
 

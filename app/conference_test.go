@@ -59,19 +59,42 @@ func TestConferenceEditSaveRedraft(t *testing.T) {
 	if !strings.Contains(c.status.Text, "chưa lưu") {
 		t.Errorf("after typing: %q", c.status.Text)
 	}
-	// Another unit and back: the edit is kept in the window.
+	// Another unit with the edit unsaved: asked; «Ở lại» keeps the edit
+	// and puts the picker back.
 	c.unit.choose("HAN")
-	if strings.Contains(c.texts[data.SecOverall].Text, edit) {
-		t.Fatal("the edit shows on another unit's report")
+	tapButton(t, w, "Ở lại")
+	if c.unit.code() != "NBI" || !strings.Contains(c.texts[data.SecOverall].Text, edit) || !strings.Contains(c.status.Text, "chưa lưu") {
+		t.Fatalf("after «Ở lại»: unit %s, status %q", c.unit.code(), c.status.Text)
 	}
-	if !strings.Contains(c.status.Text, "1 báo cáo khác có thay đổi chưa lưu") {
-		t.Errorf("other unit: %q", c.status.Text)
+	// Figures changing meanwhile keep what was typed.
+	ui.publish(Change{Kind: OneStopChanged})
+	if !strings.Contains(c.texts[data.SecOverall].Text, edit) {
+		t.Fatal("a reload lost the typing")
+	}
+	// «Bỏ thay đổi»: the other unit opens, the edit is gone.
+	c.unit.choose("HAN")
+	tapButton(t, w, "Bỏ thay đổi")
+	if c.unit.code() != "HAN" || strings.Contains(c.texts[data.SecOverall].Text, edit) {
+		t.Fatalf("after «Bỏ thay đổi»: %s %q", c.unit.code(), c.texts[data.SecOverall].Text)
 	}
 	c.unit.choose("NBI")
-	if !strings.Contains(c.texts[data.SecOverall].Text, edit) || !strings.Contains(c.status.Text, "chưa lưu") {
-		t.Fatalf("edit lost on the way back: %q", c.status.Text)
+	if c.texts[data.SecOverall].Text != drafted {
+		t.Fatal("a discarded edit came back")
 	}
-
+	// «Lưu» on the way to another unit saves it.
+	c.texts[data.SecOverall].SetText(drafted + edit)
+	c.unit.choose("HAN")
+	tapButton(t, w, "Lưu")
+	if c.unit.code() != "HAN" || c.stored {
+		t.Fatalf("after «Lưu»: %s, stored %v", c.unit.code(), c.stored)
+	}
+	c.unit.choose("NBI")
+	if !c.stored || !strings.Contains(c.texts[data.SecOverall].Text, edit) {
+		t.Fatalf("not saved on leaving: %q", c.status.Text)
+	}
+	// Typed once more and saved with the button.
+	c.texts[data.SecOverall].SetText(drafted)
+	c.texts[data.SecOverall].SetText(drafted + edit)
 	tapButton(t, w, "Lưu bản sửa")
 	if !c.stored || strings.Contains(c.status.Text, "chưa lưu") {
 		t.Fatalf("after saving: %q", c.status.Text)
