@@ -28,6 +28,7 @@ type lostPointsView struct {
 	head    *widget.Label // the selected criterion
 	units   *textTable
 	create  *widget.Button
+	fix     *fixFirstLine
 
 	f       *data.Framework
 	lost    []data.LostPoint
@@ -63,11 +64,14 @@ func newLostPointsView(ui *UI) *lostPointsView {
 	v.create.Disable()
 	v.year = newYearSelect(ui, v.load)
 	v.group = newGroupSelect(ui, v.load)
+	v.fix = newFixFirstLine(v)
+	v.units.OnSelected = v.drillUnit
 
 	title := boldLabel("Điểm bị trừ theo tiêu chí")
 	top := container.NewVBox(
 		container.NewHBox(title, widget.NewLabel("Năm:"), v.year, widget.NewLabel("Nhóm:"), v.group.wide()),
 		v.summary,
+		v.fix.content,
 	)
 	detail := container.NewBorder(container.NewBorder(nil, nil, nil, v.create, v.head), nil, nil, nil, v.units)
 	split := container.NewVSplit(v.table, detail)
@@ -111,6 +115,7 @@ func (v *lostPointsView) load() {
 		v.summary.SetText(data.ErrorMessage(err))
 	}
 	v.show()
+	v.fix.load()
 }
 
 func (v *lostPointsView) show() {

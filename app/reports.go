@@ -26,6 +26,8 @@ type reportsView struct {
 	group   *groupSelect
 	unit    *unitSelect
 	office  *officeForm
+
+	conference *conferenceView // the conference report's tab
 }
 
 func newReportsView(ui *UI) *reportsView {
@@ -60,7 +62,7 @@ func newReportsView(ui *UI) *reportsView {
 		widget.NewSeparator(), elsewhere)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(container.NewPadded(v.office.content)))
 	split.Offset = 0.55
-	v.content = split
+	v.content = withConference(ui, v, split)
 	return v
 }
 
