@@ -275,10 +275,12 @@ func openExisting(path string) (*store.Store, error) {
 	return store.Open(path)
 }
 
-// readData opens an existing data file and runs fn in one read
-// transaction: every report reads one consistent state of the file.
+// readData opens an existing data file for reading only and runs fn in
+// one read transaction: every report and export reads one consistent state
+// of the file, and a report printed from a script costs little more than
+// the PDF itself (store.OpenReading).
 func readData(path string, fn func(tx *store.Tx) error) error {
-	st, err := openExisting(path)
+	st, err := store.OpenReading(path)
 	if err != nil {
 		return err
 	}

@@ -46,13 +46,8 @@ func runExport(args []string, stdout io.Writer) error {
 	case *unit == "" && kind == "scorecard":
 		return usageError("export scorecard: thiếu --unit")
 	}
-	st, err := openExisting(*db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	var b []byte
-	err = st.View(func(tx *store.Tx) (err error) {
+	err := readData(*db, func(tx *store.Tx) (err error) {
 		b, err = ops.Export(tx, kind, *year, *group, *unit, time.Now())
 		return err
 	})

@@ -83,6 +83,54 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenReading opens an existing data file to read it only: what the
+// command line's reports and exports need. It checks the file's structure
+// as Open does, and the whole file only when it was not closed cleanly,
+// since nothing here is written and a damaged page met while reading is
+// refused by the transaction that meets it (guard) instead of crashing. A
+// file of an older layout is refused with a word to open it in the window
+// (which upgrades it) rather than upgraded behind a report. Update on such
+// a Store fails with bbolt's read-only error.
+func OpenReading(path string) (*Store, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, data.Errorf(data.ENOTFOUND, "Không tìm thấy tệp dữ liệu %s", path)
+	case err != nil:
+		return nil, data.Errorf(data.EINTERNAL, "Không đọc được tệp dữ liệu %s: %v", path, err)
+	case fi.IsDir():
+		return nil, data.Errorf(data.EINVALID, "%s là một thư mục, không phải tệp dữ liệu ParDesk", path)
+	case fi.Size() == 0:
+		return nil, emptyFile(path)
+	}
+	if _, err := checkFile(path, unclean(path)); err != nil {
+		return nil, fileError(path, err)
+	}
+	db, err := openBolt(path, bbolt.Options{ReadOnly: true, Timeout: lockTimeout})
+	if err != nil {
+		return nil, boltOpenError(path, err)
+	}
+	err = guard(func() error {
+		return db.View(func(tx *bbolt.Tx) error {
+			version, empty, err := readSchema(tx, path)
+			switch {
+			case err != nil:
+				return err
+			case empty:
+				return notOurs(path)
+			case version < SchemaVersion:
+				return data.Errorf(data.EINVALID, "Tệp dữ liệu %s có cấu trúc của một phiên bản ParDesk cũ hơn (phiên bản %d): hãy mở tệp bằng cửa sổ ParDesk một lần để nâng cấp (có sao lưu trước), rồi chạy lại lệnh này.", path, version)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		db.Close()
+		return nil, fileError(path, err)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
 // openMarker is the file beside the data file that says it is open: Open
 // writes it, Close removes it, so one left behind means the program that
 // had the file stopped without closing it.
