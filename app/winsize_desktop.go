@@ -22,12 +22,16 @@ func sizeToScreen(a fyne.App, w fyne.Window) {
 		if mon == nil {
 			return
 		}
-		_, _, wpx, hpx := mon.GetWorkarea()
-		if wpx <= 0 || hpx <= 0 {
+		mode := mon.GetVideoMode()
+		mx, my := mon.GetPos()
+		wx, wy, wpx, hpx := mon.GetWorkarea()
+		if mode == nil || mode.Width <= 0 || mode.Height <= 0 || wpx <= 0 || hpx <= 0 {
 			return
 		}
 		s := screenScale(a, mon)
-		w.Resize(fitSize(fyne.NewSize(float32(wpx)/s, float32(hpx)/s)))
+		u := func(px int) float32 { return float32(px) / s }
+		w.Resize(fitSize(fyne.NewSize(u(mode.Width), u(mode.Height)),
+			fyne.NewPos(u(wx-mx), u(wy-my)), fyne.NewSize(u(wpx), u(hpx))))
 		w.CenterOnScreen()
 	})
 }
