@@ -100,7 +100,7 @@ func (i Info) Expect(kind, version string) error {
 	} else if version != "" && i.FileVersion != version {
 		errs = append(errs, fmt.Sprintf("file version %s, want %s", i.FileVersion, version))
 	}
-	if version != "" && i.FileVersion != "" && !strings.HasPrefix(i.Strings["ProductVersion"], strings.TrimSuffix(version, ".0")) {
+	if version != "" && i.FileVersion != "" && i.Strings["ProductVersion"] != version {
 		errs = append(errs, fmt.Sprintf("product version %q, want %s", i.Strings["ProductVersion"], version))
 	}
 	if i.Strings["ProductName"] == "" {

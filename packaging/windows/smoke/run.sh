@@ -180,6 +180,11 @@ same_pdf "xếp hạng 2023.pdf"
 run_both backup backup
 run_both check check
 
+step "restore the backup taken before the import"
+b=$(ls "$wdata/backups" | grep -- '-truoc-nhap\.db$' | head -1)
+pdw restore 'C:\users\'"$WUSER"'\AppData\Roaming\ParDesk\backups\'"$b" | tr -d '\r' | sed 's/^/  /' || fail "restore"
+pdw check | tr -d '\r' | sed 's/^/  /' || fail "check after the restore"
+
 step "reinstalling over the installed version keeps the data"
 sum_before=$(sha256sum <"$wdata/pardesk.db")
 w "$setup" /S || fail "the reinstall failed"
