@@ -63,8 +63,8 @@ endef
 # console command line (pure Go), which cmd.exe waits for and prints from.
 # Both carry the application icon and the version information.
 windows: windows-resources
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-H=windowsgui" -o pardesk-window.exe ./cmd/pardesk-window
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -o pardesk.exe .
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-s -w -H=windowsgui" -o pardesk-window.exe ./cmd/pardesk-window
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -ldflags "-s -w" -o pardesk.exe .
 
 windows-resources:
 	$(call apt_need,$(WIN_APT))
