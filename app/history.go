@@ -30,7 +30,7 @@ func showHistory(ui *UI, u data.Unit) {
 		{"Thời điểm", 140, fyne.TextAlignLeading},
 		{"Cán bộ", 150, fyne.TextAlignLeading},
 		{"Năm", 55, fyne.TextAlignLeading},
-		{"Nội dung", 200, fyne.TextAlignLeading},
+		{"Nội dung", 230, fyne.TextAlignLeading},
 		{"Cũ", 120, fyne.TextAlignLeading},
 		{"Mới", 120, fyne.TextAlignLeading},
 		{"Lý do", 200, fyne.TextAlignLeading},

@@ -105,7 +105,9 @@ func TestUnitHistoryDialogListsChanges(t *testing.T) {
 	ui.units.selectCode("HAN")
 	tapButton(t, w, "Lịch sử thay đổi")
 	texts := textsIn(w.Canvas().Overlays().Top())
-	if !slices.Contains(texts, "1.1 · Thẩm định") || !slices.Contains(texts, "Lê Thu Trang") || !slices.Contains(texts, "2") {
+	// The demo's 1.1 had both scores and a note: the new score keeps only
+	// the appraised one, so one entry names the three fields that changed.
+	if !slices.Contains(texts, "1.1 · Tự đánh giá, Thẩm định, Ghi chú") || !slices.Contains(texts, "Lê Thu Trang") || !slices.Contains(texts, "– · 2 · –") {
 		t.Errorf("history dialog: %q", texts)
 	}
 	csv := string(auditCSV(auditRows([]data.AuditEntry{{Officer: "Lê Thu Trang", Item: "1.1 · Thẩm định", Old: "2,5", New: "2", Year: 2023}})))

@@ -81,41 +81,76 @@ func pointsText(p *data.Points) string {
 }
 
 // recordSheet records every score, note and published total that differs
-// between the stored sheet and the one about to be stored.
+// between the stored sheet and the one about to be stored: one entry per
+// criterion whose values changed, naming the fields that changed. A
+// single field reads as before ("1.1 · Thẩm định", 15 → 16,5); several
+// are listed in the item and their values in the same order, joined by
+// " · ", an empty value as "–" ("1.1 · Tự đánh giá, Thẩm định", "" →
+// "18 · 15"); a side with no value at all is left empty. A fresh score
+// is one entry rather than one per field: an import writes a hundred
+// thousand of them in one transaction.
 func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
-	codes := map[string]bool{}
-	for c := range old.Scores {
-		codes[c] = true
-	}
+	codes := make([]string, 0, len(cur.Scores)+len(old.Scores))
 	for c := range cur.Scores {
-		codes[c] = true
+		codes = append(codes, c)
 	}
-	sorted := make([]string, 0, len(codes))
-	for c := range codes {
-		sorted = append(sorted, c)
+	for c := range old.Scores {
+		if _, ok := cur.Scores[c]; !ok {
+			codes = append(codes, c)
+		}
 	}
-	slices.SortFunc(sorted, compareCodes)
-	for _, code := range sorted {
+	slices.SortFunc(codes, compareCodes)
+	var names, olds, news []string
+	for _, code := range codes {
 		o, n := old.Scores[code], cur.Scores[code]
-		for _, f := range []struct{ name, old, new string }{
+		if samePoints(o.Self, n.Self) && samePoints(o.Appraised, n.Appraised) && o.Note == n.Note && o.Evidence == n.Evidence {
+			continue
+		}
+		names, olds, news = names[:0], olds[:0], news[:0]
+		for _, f := range [...]struct{ name, old, new string }{
 			{"Tự đánh giá", pointsText(o.Self), pointsText(n.Self)},
 			{"Thẩm định", pointsText(o.Appraised), pointsText(n.Appraised)},
 			{"Ghi chú", o.Note, n.Note},
 			{"Tài liệu kiểm chứng", o.Evidence, n.Evidence},
 		} {
-			if f.old == f.new {
-				continue
+			if f.old != f.new {
+				names, olds, news = append(names, f.name), append(olds, f.old), append(news, f.new)
 			}
-			if err := tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit,
-				Item: code + " · " + f.name, Old: f.old, New: f.new}); err != nil {
-				return err
-			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		if err := tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit,
+			Item: code + " · " + strings.Join(names, ", "), Old: joinValues(olds), New: joinValues(news)}); err != nil {
+			return err
 		}
 	}
 	if o, n := pointsText(old.Published), pointsText(cur.Published); o != n {
 		return tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit, Item: "Tổng điểm công bố", Old: o, New: n})
 	}
 	return nil
+}
+
+func samePoints(a, b *data.Points) bool { return a == b || a != nil && b != nil && *a == *b }
+
+// joinValues prints the old or new values of the fields of one entry: one
+// value as it is; several joined by " · ", an empty one as "–"; "" when
+// none of them has a value.
+func joinValues(vs []string) string {
+	if len(vs) == 1 || !slices.ContainsFunc(vs, func(v string) bool { return v != "" }) {
+		return strings.Join(vs, "")
+	}
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		if v == "" {
+			v = "–"
+		}
+		b.WriteString(v)
+	}
+	return b.String()
 }
 
 // compareCodes orders criterion codes the way frameworks number them:

@@ -100,10 +100,9 @@ func TestAuditTrailRecordsEveryKindOfChange(t *testing.T) {
 		lines[fmt.Sprintf("%s|%s|%s|%s→%s|%s", e.Kind, e.Unit, e.Item, e.Old, e.New, e.Reason)] = true
 	}
 	for _, want := range []string{
-		"score|DN|1.1 · Tự đánh giá|→18|",
-		"score|DN|1.1 · Thẩm định|→15|",
-		"score|DN|1.1 · Thẩm định|15→16,5|Giải trình của đơn vị được chấp nhận",
-		"score|DN|1.1 · Ghi chú|→Bổ sung kiểm chứng|Giải trình của đơn vị được chấp nhận",
+		// One entry per criterion, naming the fields that changed.
+		"score|DN|1.1 · Tự đánh giá, Thẩm định|→18 · 15|",
+		"score|DN|1.1 · Thẩm định, Ghi chú|15 · –→16,5 · Bổ sung kiểm chứng|Giải trình của đơn vị được chấp nhận",
 		"framework||Sửa tiêu chí 1.2|Thực hiện kế hoạch CCHC (tối đa 30)→Thực hiện kế hoạch CCHC (tối đa 35)|",
 		"framework||Sửa tiêu chí 2|Cải cách thủ tục hành chính (tối đa 50)→Cải cách thủ tục hành chính (tối đa 45)|",
 		"unit|PT|Tên đơn vị|Phường Phú Thủy→Phường Phú Thủy (cũ)|",
@@ -111,7 +110,7 @@ func TestAuditTrailRecordsEveryKindOfChange(t *testing.T) {
 		"unit|DN|Thêm đơn vị|→Phường Đức Nghĩa|",
 		"lock||Khóa năm 2022|Mở→Đã khóa|",
 		"lock||Khóa năm 2022|Đã khóa→Mở|Điều chỉnh theo kết luận thanh tra",
-		"score|DN|1.1 · Thẩm định|16,5→|Bỏ tiêu chí theo hướng dẫn mới",
+		"score|DN|1.1 · Tự đánh giá, Thẩm định, Ghi chú|18 · 16,5 · Bổ sung kiểm chứng→|Bỏ tiêu chí theo hướng dẫn mới",
 		"framework||Xóa tiêu chí 1.1|Ban hành kế hoạch CCHC (tối đa 20)→|Bỏ tiêu chí theo hướng dẫn mới",
 	} {
 		if !lines[want] {

@@ -228,13 +228,20 @@ func (t *table) metaYear() (int, Problems) {
 // backup just taken is removed: it is a copy of the file as it still is.
 // What can be refused without writing (a locked year, a year without
 // framework, scores to clear) the importers refuse before calling apply.
-func apply(st *store.Store, sum *Summary, fn func(tx *store.Tx) error) error {
+//
+// grow is about how many bytes the import adds to the file (0: few), so
+// that the store can make room for them once (Store.UpdateGrowing).
+func apply(st *store.Store, sum *Summary, grow int64, fn func(tx *store.Tx) error) error {
 	b, err := st.Backup(store.ReasonImport)
 	if err != nil {
 		return err
 	}
 	sum.Backup = b
-	err = st.Update(fn)
+	if grow > 0 {
+		err = st.UpdateGrowing(grow, fn)
+	} else {
+		err = st.Update(fn)
+	}
 	if err == nil {
 		return nil
 	}
@@ -370,7 +377,7 @@ func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 		return sum, Problems{{Sheet: t.sheet, Msg: "không có dòng đơn vị nào dưới dòng tiêu đề"}}
 	}
 	sum.Units, sum.Groups = len(units), len(groups)
-	return sum, apply(st, &sum, func(tx *store.Tx) error {
+	return sum, apply(st, &sum, 0, func(tx *store.Tx) error {
 		for _, id := range slicesSorted(groups) {
 			if err := tx.PutGroup(groups[id]); err != nil {
 				return err
@@ -528,7 +535,7 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 		return sum, err
 	}
 	sum.Year, sum.Criteria = year, count
-	return sum, apply(st, &sum, func(tx *store.Tx) error { return tx.PutFramework(fw) })
+	return sum, apply(st, &sum, 0, func(tx *store.Tx) error { return tx.PutFramework(fw) })
 }
 
 // lastPath returns the last criterion of each level, from the root down to
@@ -820,7 +827,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	if sum.Cleared > 0 && !opts.AllowClear {
 		return sum, &ClearError{Year: year, Cells: sum.Clears}
 	}
-	return sum, apply(st, &sum, func(tx *store.Tx) error {
+	return sum, apply(st, &sum, int64(sum.Scores)*scoreBytes, func(tx *store.Tx) error {
 		var clears []Cleared
 		for _, unit := range slicesSorted(byUnit) {
 			sh, err := tx.Sheet(year, unit)
@@ -843,6 +850,11 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		return nil
 	})
 }
+
+// scoreBytes is about what a score entered by an import adds to the data
+// file: its audit entry and its part of the sheet (BenchmarkImportScores3500
+// reports it as file-B/score).
+const scoreBytes = 300
 
 // Columns of the scores sheet that hold points.
 const (
