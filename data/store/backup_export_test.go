@@ -80,3 +80,6 @@ func IsCompressed(path string) bool {
 	c, _ := isCompressed(path)
 	return c
 }
+
+// CPUTime is the CPU time this process has used, for benchmarks.
+func CPUTime() time.Duration { return cpuTime() }

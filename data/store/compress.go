@@ -41,11 +41,13 @@ func isCompressed(path string) (bool, error) {
 	return bytes.Equal(head, zstdMagic), nil
 }
 
-// newEncoder compresses into w at the default level with one goroutine:
-// the backup runs beside the window on a two-core PC, and memory stays
-// within a few MB whatever the file's size.
+// newEncoder compresses into w at the default level with one goroutine
+// and a 2 MB window: the backup runs beside the window on a two-core PC,
+// and memory stays within a few MB whatever the file's size (zstd's 8 MB
+// default window costs more to set up than a demo file takes to
+// compress, for a ratio hardly better).
 func newEncoder(w io.Writer) (*zstd.Encoder, error) {
-	return zstd.NewWriter(w, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(zstd.SpeedDefault))
+	return zstd.NewWriter(w, zstd.WithEncoderConcurrency(1), zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithWindowSize(2<<20))
 }
 
 // writeError marks an error of the file written to, so that a failed
@@ -90,6 +92,13 @@ func decompress(w io.Writer, r io.Reader) error {
 // backup is decompressed on the way. A compressed src that does not decode
 // is a *damage.
 func copyBeside(src, dst string) (string, error) {
+	return unpack(src, filepath.Dir(dst), ".khoi-phuc-*", true)
+}
+
+// unpack copies src, decompressed when it is compressed, into a new
+// temporary file in dir named after pattern, synced to disk when durable
+// (a copy only read for a check need not be).
+func unpack(src, dir, pattern string, durable bool) (string, error) {
 	compressed, err := isCompressed(src)
 	if err != nil {
 		return "", err
@@ -99,7 +108,7 @@ func copyBeside(src, dst string) (string, error) {
 		return "", err
 	}
 	defer in.Close()
-	out, err := os.CreateTemp(filepath.Dir(dst), ".khoi-phuc-*")
+	out, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", err
 	}
@@ -108,7 +117,7 @@ func copyBeside(src, dst string) (string, error) {
 	} else {
 		_, err = io.Copy(out, in)
 	}
-	if err == nil {
+	if err == nil && durable {
 		err = out.Sync()
 	}
 	if cerr := out.Close(); err == nil {
@@ -133,7 +142,7 @@ func checkBackup(path string) error {
 	if !compressed {
 		return checkWhole(path)
 	}
-	tmp, err := copyBeside(path, path)
+	tmp, err := unpack(path, filepath.Dir(path), ".kiem-tra-*", false)
 	if err != nil {
 		return err
 	}
