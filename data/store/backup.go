@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pardesk/pardesk/data"
@@ -106,11 +107,18 @@ func backupFolder(path string) string { return filepath.Join(filepath.Dir(path),
 // on meanwhile: the copy is one consistent state.
 func (s *Store) Backup(reason Reason) (Backup, error) {
 	s.rlock()
-	defer s.mu.RUnlock()
+	held := true
+	release := func() {
+		if held {
+			held = false
+			s.mu.RUnlock()
+		}
+	}
+	defer release()
 	if s.lost != nil {
 		return Backup{}, s.lost
 	}
-	return backupDB(s.db, s.path, reason, s.backupsKept(), "")
+	return backupDB(s.db, s.path, reason, s.backupsKept(), "", release)
 }
 
 // DailyBackup takes the day's automatic backup unless one was already taken
@@ -179,7 +187,15 @@ func splitExt(name string) (stem, ext string) {
 // is not kept and nothing is pruned: a damaged data file never pushes the
 // sound backups out. An old copy that cannot be removed does not fail the
 // backup: it is reported in the Warning of the backup returned.
-func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string) (Backup, error) {
+//
+// Backups are taken one at a time (the daily one runs in the background
+// while the officer may start an import): names chosen in the same second
+// never collide. release, when not nil, is called once the copy is
+// written and db no longer needed: the read-back and check that follow
+// then hold back no close or restore.
+func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func()) (Backup, error) {
+	backupMu.Lock()
+	defer backupMu.Unlock()
 	dir := backupFolder(path)
 	fail := func(err error) (Backup, error) {
 		return Backup{}, data.Errorf(data.EINTERNAL, "Không sao lưu được tệp dữ liệu vào %s: %v. Tệp dữ liệu không bị thay đổi.", dir, err)
@@ -229,6 +245,9 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 			err = cerr
 		}
 	}
+	if release != nil {
+		release()
+	}
 	if err == nil {
 		err = buf.Flush()
 	}
@@ -265,6 +284,9 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	}
 	return b, nil
 }
+
+// backupMu makes backups one at a time.
+var backupMu sync.Mutex
 
 // checkWhole checks the whole file at path with the checks of check.go and
 // bbolt's; the error is what checkFile returns.
@@ -312,6 +334,7 @@ func prune(path string, keep int, protect string) error {
 			months[month], monthly[i] = true, true
 		}
 	}
+	removeStaleTemporaries(backupFolder(path))
 	var failed []string
 	for i := keep; i < len(list); i++ {
 		if monthly[i] || protect != "" && mustAbs(list[i].Path) == mustAbs(protect) {
@@ -325,6 +348,26 @@ func prune(path string, keep int, protect string) error {
 		return data.Errorf(data.EINTERNAL, "Bản sao lưu mới đã được ghi đầy đủ, nhưng không xóa được bản sao lưu cũ %s; có thể một chương trình khác (phần mềm diệt virus) đang giữ tệp. Lần sao lưu sau sẽ thử xóa lại.", strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// removeStaleTemporaries removes the temporary files of backups that
+// never finished (ParDesk closed, or the PC turned off, while a backup
+// was written or checked), once they are an hour old: the backup being
+// written now is never touched.
+func removeStaleTemporaries(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, ".sao-luu-") && !strings.HasPrefix(name, ".kiem-tra-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // Restore replaces the data with a backup (or any ParDesk data file), while
@@ -383,7 +426,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if s.lost != nil {
 		return saved, s.lost
 	}
-	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from)
+	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil)
 	// Damaged data makes no sound backup: the file itself is kept
 	// instead, renamed beside, once closed.
 	damagedData := data.ErrorCode(err) == data.EDAMAGED

@@ -209,3 +209,40 @@ func noTemporaryFiles(t *testing.T, path string) {
 		}
 	}
 }
+
+// Two backups taken at once in the same second (the daily one in the
+// background, an import's) get a name each; the temporary file of a
+// backup that never finished goes once it is an hour old.
+func TestBackupsAtOnceAndStaleTemporaries(t *testing.T) {
+	fixedClock(t, time.Date(2023, 6, 9, 8, 0, 0, 0, time.Local))
+	s := open(t, dataPath(t))
+	mustBackup(t, s)
+	stale := filepath.Join(s.BackupFolder(), ".sao-luu-123")
+	fresh := filepath.Join(s.BackupFolder(), ".kiem-tra-456")
+	for _, f := range []string{stale, fresh} {
+		if err := os.WriteFile(f, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() { _, err := s.Backup(store.ReasonImport); errs <- err }()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if list, _ := s.Backups(); len(list) != 3 {
+		t.Errorf("%d backups after two at once, want 3", len(list))
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("an hour-old temporary file is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file was removed")
+	}
+}
