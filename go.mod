@@ -10,6 +10,8 @@ require (
 	golang.org/x/text v0.44.0
 )
 
+require github.com/klauspost/compress v1.20.4
+
 require (
 	fyne.io/systray v1.11.1-0.20250603113521-ca66a66d8b58 // indirect
 	github.com/BurntSushi/toml v1.5.0 // indirect

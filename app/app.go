@@ -64,10 +64,13 @@ func showMain(st *store.Store, w fyne.Window) {
 	ui := New(st, w)
 	w.SetContent(ui.Content())
 	// The day's first start keeps a copy of the data as it was, so a bad
-	// import or a wrong restore later that day can be undone.
-	if _, _, err := st.DailyBackup(); err != nil {
-		ui.showError(err)
-	}
+	// import or a wrong restore later that day can be undone. It runs
+	// beside the window, which opens at once; only a failure is shown.
+	go func() {
+		if _, _, err := st.DailyBackup(); err != nil {
+			fyne.Do(func() { ui.showError(err) })
+		}
+	}()
 	ui.ensureOfficer()
 }
 

@@ -116,7 +116,7 @@ func newDataFileView(ui *UI) *dataFileView {
 		}
 	})
 	v.restore.Disable()
-	folder := widget.NewLabel(fmt.Sprintf("Giữ %d bản mới nhất trong thư mục %s", store.BackupsKept, ui.store.BackupFolder()))
+	folder := widget.NewLabel(fmt.Sprintf("Giữ %d bản mới nhất và bản mới nhất của mỗi tháng trong %d tháng gần đây (nén zstd) trong thư mục %s", store.BackupsKept, store.MonthsKept, ui.store.BackupFolder()))
 	folder.Wrapping = fyne.TextWrapWord
 	// The card's subtitle cannot wrap; the line about daily backups is a
 	// wrapping label so the card stays as narrow as the screen needs.

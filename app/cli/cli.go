@@ -53,7 +53,7 @@ Cách dùng:
                                              tạo tệp Excel mẫu để nhập
   pardesk import units|framework|scores TỆP.xlsx
                                              nhập từ Excel (sao lưu trước; lỗi thì không ghi gì)
-  pardesk backup                             sao lưu tệp dữ liệu (giữ 14 bản mới nhất)
+  pardesk backup                             sao lưu tệp dữ liệu, nén (giữ 14 bản mới nhất và 1 bản mỗi tháng trong 12 tháng)
   pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
   pardesk check                              kiểm tra toàn bộ tệp dữ liệu (0: nguyên vẹn, 1: hỏng)
   pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"]

@@ -148,7 +148,7 @@ func runBackup(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "Cảnh báo: %s\n", b.Warning)
 	}
 	list, _ := st.Backups()
-	fmt.Fprintf(stdout, "Các bản sao lưu trong %s (giữ %d bản mới nhất):\n", filepath.Dir(b.Path), store.BackupsKept)
+	fmt.Fprintf(stdout, "Các bản sao lưu trong %s (giữ %d bản mới nhất và bản mới nhất của mỗi tháng trong %d tháng gần đây):\n", filepath.Dir(b.Path), store.BackupsKept, store.MonthsKept)
 	for _, b := range list {
 		fmt.Fprintf(stdout, "  %s  %s\n", filepath.Base(b.Path), b)
 	}

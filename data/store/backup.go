@@ -1,16 +1,17 @@
 package store
 
 import (
+	"bufio"
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pardesk/pardesk/data"
@@ -21,11 +22,14 @@ import (
 // Backups are whole copies of the data file, taken inside a read
 // transaction (bbolt's Tx.WriteTo), so a copy is one consistent state even
 // while the window keeps writing. They live in a "backups" folder beside
-// the data file, named after it with the time and the reason:
+// the data file, named after it with the time and the reason, compressed
+// with zstd (compress.go):
 //
-//	pardesk.db  →  backups/pardesk-2023-06-09_14-30-05-hang-ngay.db
+//	pardesk.db  →  backups/pardesk-2023-06-09_14-30-05-hang-ngay.db.zst
 //
-// and only the newest BackupsKept are kept.
+// Kept are the newest BackupsKept and the newest backup of each of the
+// last MonthsKept months (prune). Backups of an older ParDesk, named
+// without ".zst" and not compressed, are listed and restored alike.
 
 // DefaultBackupsKept is how many backups are kept unless SetBackupsKept says
 // otherwise: two weeks of daily backups.
@@ -82,9 +86,14 @@ const stampLayout = "2006-01-02_15-04-05"
 // backupName matches "<stem>-2023-06-09_14-30-05[.2]-<reason><ext>".
 var backupName = regexp.MustCompile(`^(.*)-(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})(?:\.(\d+))?-([a-z-]+)(\.[^.]*)?$`)
 
-// BackupsKept is how many backups are kept; the oldest beyond it are
-// removed after each new backup.
+// BackupsKept is how many of the newest backups are kept; the older ones
+// are removed after each new backup, except the newest of each of the
+// last MonthsKept months.
 var BackupsKept = DefaultBackupsKept
+
+// MonthsKept is how many calendar months, this one included, keep their
+// newest backup beyond the BackupsKept newest.
+const MonthsKept = 12
 
 func (s *Store) backupsKept() int { return max(BackupsKept, 1) }
 
@@ -98,11 +107,18 @@ func backupFolder(path string) string { return filepath.Join(filepath.Dir(path),
 // on meanwhile: the copy is one consistent state.
 func (s *Store) Backup(reason Reason) (Backup, error) {
 	s.rlock()
-	defer s.mu.RUnlock()
+	held := true
+	release := func() {
+		if held {
+			held = false
+			s.mu.RUnlock()
+		}
+	}
+	defer release()
 	if s.lost != nil {
 		return Backup{}, s.lost
 	}
-	return backupDB(s.db, s.path, reason, s.backupsKept(), "")
+	return backupDB(s.db, s.path, reason, s.backupsKept(), "", release)
 }
 
 // DailyBackup takes the day's automatic backup unless one was already taken
@@ -137,7 +153,8 @@ func listBackups(path string) ([]Backup, error) {
 	stem, ext := splitExt(filepath.Base(path))
 	var out []Backup
 	for _, e := range entries {
-		m := backupName.FindStringSubmatch(e.Name())
+		// "….db.zst" is a compressed backup, "….db" an older one.
+		m := backupName.FindStringSubmatch(strings.TrimSuffix(e.Name(), compressedExt))
 		if e.IsDir() || m == nil || m[1] != stem || m[5] != ext {
 			continue
 		}
@@ -170,7 +187,15 @@ func splitExt(name string) (stem, ext string) {
 // is not kept and nothing is pruned: a damaged data file never pushes the
 // sound backups out. An old copy that cannot be removed does not fail the
 // backup: it is reported in the Warning of the backup returned.
-func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string) (Backup, error) {
+//
+// Backups are taken one at a time (the daily one runs in the background
+// while the officer may start an import): names chosen in the same second
+// never collide. release, when not nil, is called once the copy is
+// written and db no longer needed: the read-back and check that follow
+// then hold back no close or restore.
+func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func()) (Backup, error) {
+	backupMu.Lock()
+	defer backupMu.Unlock()
 	dir := backupFolder(path)
 	fail := func(err error) (Backup, error) {
 		return Backup{}, data.Errorf(data.EINTERNAL, "Không sao lưu được tệp dữ liệu vào %s: %v. Tệp dữ liệu không bị thay đổi.", dir, err)
@@ -196,7 +221,7 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	if seq > 0 {
 		name += "." + strconv.Itoa(seq)
 	}
-	name += "-" + string(reason) + ext
+	name += "-" + string(reason) + ext + compressedExt
 	b := Backup{Path: filepath.Join(dir, name), Time: t, Seq: seq, Reason: reason}
 	tmp, err := os.CreateTemp(dir, ".sao-luu-*")
 	if err != nil {
@@ -205,15 +230,35 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	// Removed whatever happens: after a failed write, check or rename
 	// it is left over, after a rename it is gone already.
 	defer os.Remove(tmp.Name())
-	err = guard(func() error {
-		return db.View(func(tx *bbolt.Tx) error {
-			n, err := tx.WriteTo(tmp)
-			b.Size = n
-			return err
+	// The transaction's copy streams through the encoder: the data is
+	// never written uncompressed here.
+	buf := bufio.NewWriterSize(tmp, 1<<16)
+	enc, err := newEncoder(buf)
+	if err == nil {
+		err = guard(func() error {
+			return db.View(func(tx *bbolt.Tx) error {
+				_, err := tx.WriteTo(enc)
+				return err
+			})
 		})
-	})
+		if cerr := enc.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if release != nil {
+		release()
+	}
+	if err == nil {
+		err = buf.Flush()
+	}
 	if err == nil {
 		err = tmp.Sync()
+	}
+	if err == nil {
+		var fi os.FileInfo
+		if fi, err = tmp.Stat(); err == nil {
+			b.Size = fi.Size()
+		}
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -221,10 +266,12 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	if err != nil {
 		return fail(err)
 	}
-	if err := checkWhole(tmp.Name()); err != nil {
+	// What was written is read back: decompressed and checked whole, so
+	// a backup kept is one that restores.
+	if err := checkBackup(tmp.Name()); err != nil {
 		var d *damage
 		if errors.As(err, &d) || errors.Is(err, errForeign) {
-			return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng (%v): bản sao lưu không được tạo, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
+			return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng hoặc bản sao lưu vừa ghi không đọc lại được (%v): bản sao lưu đã bị xóa, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
 		}
 		return fail(err)
 	}
@@ -237,6 +284,9 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	}
 	return b, nil
 }
+
+// backupMu makes backups one at a time.
+var backupMu sync.Mutex
 
 // checkWhole checks the whole file at path with the checks of check.go and
 // bbolt's; the error is what checkFile returns.
@@ -266,16 +316,28 @@ func renameRetry(from, to string) error {
 	}
 }
 
-// prune removes the oldest backups beyond keep, except protect. It goes
-// on past a copy it cannot remove and reports them all.
+// prune removes the backups beyond the newest keep, except the newest of
+// each of the last MonthsKept calendar months (this one included) and
+// protect. It goes on past a copy it cannot remove and reports them all.
 func prune(path string, keep int, protect string) error {
 	list, err := listBackups(path)
 	if err != nil {
 		return err
 	}
+	y, m, _ := now().Date()
+	oldest := time.Date(y, m-MonthsKept+1, 1, 0, 0, 0, 0, time.Local)
+	months := map[[2]int]bool{} // the list is newest first
+	monthly := make([]bool, len(list))
+	for i, b := range list {
+		by, bm, _ := b.Time.Date()
+		if month := [2]int{by, int(bm)}; !b.Time.Before(oldest) && !months[month] {
+			months[month], monthly[i] = true, true
+		}
+	}
+	removeStaleTemporaries(backupFolder(path))
 	var failed []string
 	for i := keep; i < len(list); i++ {
-		if protect != "" && mustAbs(list[i].Path) == mustAbs(protect) {
+		if monthly[i] || protect != "" && mustAbs(list[i].Path) == mustAbs(protect) {
 			continue
 		}
 		if err := removeFile(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -286,6 +348,26 @@ func prune(path string, keep int, protect string) error {
 		return data.Errorf(data.EINTERNAL, "Bản sao lưu mới đã được ghi đầy đủ, nhưng không xóa được bản sao lưu cũ %s; có thể một chương trình khác (phần mềm diệt virus) đang giữ tệp. Lần sao lưu sau sẽ thử xóa lại.", strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// removeStaleTemporaries removes the temporary files of backups that
+// never finished (ParDesk closed, or the PC turned off, while a backup
+// was written or checked), once they are an hour old: the backup being
+// written now is never touched.
+func removeStaleTemporaries(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, ".sao-luu-") && !strings.HasPrefix(name, ".kiem-tra-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // Restore replaces the data with a backup (or any ParDesk data file), while
@@ -318,18 +400,22 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if _, err := os.Stat(from); err != nil {
 		return saved, data.Errorf(data.ENOTFOUND, "Không tìm thấy bản sao lưu %s", from)
 	}
-	// A damaged backup, a file that is not ParDesk data, or one from a
-	// newer ParDesk, is refused before anything is touched.
-	if err := checkWhole(from); err != nil {
-		return saved, backupError(from, err)
-	}
-	// Copy it first: the pre-restore backup below prunes the oldest
-	// backups, and the one restored may be the oldest.
+	// Copy it first (decompressed): the pre-restore backup below prunes
+	// the oldest backups, and the one restored may be the oldest.
 	tmp, err := copyBeside(from, s.path)
 	if err != nil {
+		if d := (*damage)(nil); errors.As(err, &d) {
+			return saved, backupError(from, err)
+		}
 		return saved, data.Errorf(data.EINTERNAL, "Không chép được bản sao lưu %s: %v. Dữ liệu không thay đổi.", from, err)
 	}
 	defer os.Remove(tmp)
+	// A damaged backup, a file that is not ParDesk data, or one from a
+	// newer ParDesk, is refused before anything is touched: the copy,
+	// which is what goes in place, is checked whole.
+	if err := checkWhole(tmp); err != nil {
+		return saved, backupError(from, err)
+	}
 
 	// From the pre-restore backup to the swap no write may land: it would
 	// be in neither.
@@ -340,7 +426,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if s.lost != nil {
 		return saved, s.lost
 	}
-	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from)
+	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil)
 	// Damaged data makes no sound backup: the file itself is kept
 	// instead, renamed beside, once closed.
 	damagedData := data.ErrorCode(err) == data.EDAMAGED
@@ -452,7 +538,7 @@ func NewestSoundBackup(path string) (b Backup, ok bool, err error) {
 		return b, false, err
 	}
 	for _, b := range list {
-		if checkWhole(b.Path) == nil {
+		if checkBackup(b.Path) == nil {
 			return b, true, nil
 		}
 	}
@@ -466,9 +552,6 @@ func NewestSoundBackup(path string) (b Backup, ok bool, err error) {
 // copy renamed into its place. It returns the damaged file's new name
 // ("" when there was no file at path). The backup itself is not changed.
 func RecoverFrom(path, from string) (aside string, err error) {
-	if err := checkWhole(from); err != nil {
-		return "", backupError(from, err)
-	}
 	// A data file another window has open is not pulled from under it.
 	if db, err := openBolt(path, bbolt.Options{ReadOnly: true, Timeout: lockTimeout}); err == nil {
 		db.Close()
@@ -477,9 +560,16 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	tmp, err := copyBeside(from, path)
 	if err != nil {
+		if d := (*damage)(nil); errors.As(err, &d) {
+			return "", backupError(from, err)
+		}
 		return "", data.Errorf(data.EINTERNAL, "Không chép được bản sao lưu %s: %v. Không có gì thay đổi.", from, err)
 	}
 	defer os.Remove(tmp)
+	// The copy, decompressed, is what goes in place: it is checked whole.
+	if err := checkWhole(tmp); err != nil {
+		return "", backupError(from, err)
+	}
 	if _, err := os.Lstat(path); err == nil {
 		aside = asideName(path)
 		if err := renameRetry(path, aside); err != nil {
@@ -508,32 +598,6 @@ func asideName(path string) string {
 		}
 		aside = fmt.Sprintf("%s.hong-%s.%d", path, stamp, i)
 	}
-}
-
-// copyBeside copies src into a new temporary file in the folder of dst (so
-// that a rename onto dst is atomic) and returns its name.
-func copyBeside(src, dst string) (string, error) {
-	in, err := os.Open(src)
-	if err != nil {
-		return "", err
-	}
-	defer in.Close()
-	out, err := os.CreateTemp(filepath.Dir(dst), ".khoi-phuc-*")
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(out, in)
-	if err == nil {
-		err = out.Sync()
-	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(out.Name())
-		return "", err
-	}
-	return out.Name(), nil
 }
 
 // syncDir makes a rename in dir durable where the system allows it (not on

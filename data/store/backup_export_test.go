@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"path/filepath"
+	"time"
+)
 
 // SetClock replaces the clock of backup names for the length of a test.
 func SetClock(f func() time.Time) (restore func()) {
@@ -65,3 +68,18 @@ func SetReopenWait(d time.Duration) (restore func()) {
 
 // OpenMarker is the file that says the data file at path is open.
 func OpenMarker(path string) string { return openMarker(path) }
+
+// UnpackBackup writes the data of the backup src, decompressed when it is
+// compressed, into a new file in dir and returns its name.
+func UnpackBackup(src, dir string) (string, error) {
+	return copyBeside(src, filepath.Join(dir, "x"))
+}
+
+// IsCompressed says whether the file at path is a zstd stream.
+func IsCompressed(path string) bool {
+	c, _ := isCompressed(path)
+	return c
+}
+
+// CPUTime is the CPU time this process has used, for benchmarks.
+func CPUTime() time.Duration { return cpuTime() }

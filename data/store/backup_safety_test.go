@@ -43,7 +43,7 @@ func TestRestoreTheOldestOf14Backups(t *testing.T) {
 		t.Errorf("after restoring the oldest backup the score is %q, want 1", got)
 	}
 	sameFile(t, oldest.Path, oldBytes)
-	pre := open(t, saved.Path)
+	pre := openBackup(t, saved.Path)
 	if got := appraised(t, pre, 2023, "DN", "1.1"); got != "19,75" {
 		t.Errorf("the pre-restore backup holds %q, want 19,75", got)
 	}
@@ -77,7 +77,7 @@ func TestRestoreLosesNoWriteBetweenBackupAndSwap(t *testing.T) {
 		t.Fatalf("the write during the restore: %v", err)
 	}
 	inBackup := func() string {
-		pre := open(t, saved.Path)
+		pre := openBackup(t, saved.Path)
 		defer pre.Close()
 		return appraised(t, pre, 2023, "DN", "1.2")
 	}()
@@ -205,7 +205,7 @@ func TestRecoverFromTheNewestSoundBackup(t *testing.T) {
 	}
 	s.Close()
 	raw := fileBytes(t, damagedBackup.Path)
-	os.WriteFile(damagedBackup.Path, raw[:3*4096], 0o600)
+	os.WriteFile(damagedBackup.Path, raw[:len(raw)/2], 0o600)
 	raw = fileBytes(t, path)
 	os.WriteFile(path, raw[:8192], 0o600)
 	damagedBytes := fileBytes(t, path)

@@ -65,7 +65,7 @@ func TestBackupIsAWholeCopyNamedByTimeAndReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := filepath.Join(filepath.Dir(path), "backups", "dulieu-2023-06-09_14-30-05-thu-cong.pardesk")
+	want := filepath.Join(filepath.Dir(path), "backups", "dulieu-2023-06-09_14-30-05-thu-cong.pardesk.zst")
 	if b.Path != want {
 		t.Errorf("backup at %s, want %s", b.Path, want)
 	}
@@ -77,7 +77,7 @@ func TestBackupIsAWholeCopyNamedByTimeAndReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(b2.Path) != "dulieu-2023-06-09_14-30-05.2-truoc-nhap.pardesk" {
+	if filepath.Base(b2.Path) != "dulieu-2023-06-09_14-30-05.2-truoc-nhap.pardesk.zst" {
 		t.Errorf("second backup in the same second: %s", b2.Path)
 	}
 	list, err := s.Backups()
@@ -87,7 +87,7 @@ func TestBackupIsAWholeCopyNamedByTimeAndReason(t *testing.T) {
 
 	// The copy opens as a data file with the data of the moment.
 	setAppraised(t, s, "DN", "1.1", "20")
-	cp := open(t, b.Path)
+	cp := openBackup(t, b.Path)
 	if got := appraised(t, cp, 2023, "DN", "1.1"); got != "18,5" {
 		t.Errorf("score in the backup %q, want 18,5 (the value when it was taken)", got)
 	}
@@ -210,7 +210,7 @@ func TestRestoreWhileTheAppHoldsTheFile(t *testing.T) {
 	if saved.Reason != store.ReasonRestore {
 		t.Errorf("pre-restore backup reason %q", saved.Reason)
 	}
-	pre := open(t, saved.Path)
+	pre := openBackup(t, saved.Path)
 	if got := appraised(t, pre, 2023, "DN", "1.1"); got != "19,75" {
 		t.Errorf("pre-restore backup holds %q, want 19,75", got)
 	}
@@ -264,11 +264,15 @@ func TestUpgradeBacksUpTheOldFileFirst(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Reason != store.ReasonMigration {
 		t.Fatalf("backups after an upgrade: %+v, %v; want one taken before it", list, err)
 	}
-	if schemaOf(t, list[0].Path) != store.SchemaVersion-1 {
+	old, err := store.UnpackBackup(list[0].Path, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if schemaOf(t, old) != store.SchemaVersion-1 {
 		t.Error("the pre-upgrade backup is not the old file")
 	}
 	// Read it as it is: opening it with store.Open would upgrade it.
-	db, err := bbolt.Open(list[0].Path, 0o600, &bbolt.Options{ReadOnly: true})
+	db, err := bbolt.Open(old, 0o600, &bbolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

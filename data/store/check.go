@@ -658,6 +658,10 @@ func Check(path string) error {
 	case fi.Size() == 0:
 		return emptyFile(path)
 	}
+	if compressed, _ := isCompressed(path); compressed {
+		// A compressed backup: checked as it would be restored.
+		return fileError(path, checkBackup(path))
+	}
 	_, err = checkFile(path, true)
 	return fileError(path, err)
 }

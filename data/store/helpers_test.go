@@ -117,3 +117,14 @@ func seed(t *testing.T, s *store.Store, years []int, wards map[string]string) {
 		return nil
 	})
 }
+
+// openBackup opens the data of a backup (compressed or not) from a copy
+// in a temporary folder; the store is closed at the end of the test.
+func openBackup(t *testing.T, path string) *store.Store {
+	t.Helper()
+	cp, err := store.UnpackBackup(path, t.TempDir())
+	if err != nil {
+		t.Fatalf("unpacking %s: %v", path, err)
+	}
+	return open(t, cp)
+}
