@@ -124,6 +124,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	split.Offset = 0.6
 	v.content = split
 	ui.watch(v, v.load, FrameworkChanged, ScoresChanged)
+	ui.onLeave(leaveGuard(v.leave, v.dirty))
 	v.load()
 	return v
 }
