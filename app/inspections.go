@@ -125,6 +125,13 @@ func newInspectionsView(ui *UI) *inspectionsView {
 	v.fillYears()
 	ui.watch(v, v.keepYears, FrameworkChanged)
 	ui.watch(v, v.load, InspectionsChanged, TasksChanged, UnitsChanged, FrameworkChanged)
+	ui.onLeave(leaveGuard(func(next func()) {
+		if v.form == nil {
+			next()
+			return
+		}
+		v.form.leave(next)
+	}, func() bool { return v.form != nil && v.form.dirty() }))
 	v.load()
 	return v
 }

@@ -111,3 +111,53 @@ func TestOfficeFormAsksBeforeLeaving(t *testing.T) {
 		t.Errorf("after «Lưu»: signer %q, section %s", o.Signer, ui.sections[ui.current].title)
 	}
 }
+
+// openDemoVisit opens the form of a demo visit of 2024.
+func openDemoVisit(t *testing.T, ui *UI, id string) *visitForm {
+	t.Helper()
+	ui.Show(SectionInspections)
+	v := ui.inspections
+	v.openVisit(id)
+	if v.form == nil || v.form.visit.ID != id {
+		t.Fatalf("visit %s did not open", id)
+	}
+	return v.form
+}
+
+// The visit form asks before «Về kế hoạch» or another section loses the
+// results typed.
+func TestVisitFormAsksBeforeLeaving(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.store.SetOfficer("Lê Thu Trang")
+	f := openDemoVisit(t, ui, "2024-05")
+	test.Type(f.notes["1.1"], "Chưa niêm yết")
+
+	test.Tap(f.back)
+	tapButton(t, w, "Ở lại")
+	if ui.inspections.form != f || f.notes["1.1"].Text != "Chưa niêm yết" {
+		t.Fatalf("after «Ở lại» the form is gone or lost the note")
+	}
+	ui.Show(SectionUnits)
+	if ui.sections[ui.current].title != SectionInspections {
+		t.Fatal("left the visit without asking")
+	}
+	tapButton(t, w, "Bỏ thay đổi")
+	if ui.sections[ui.current].title != SectionUnits {
+		t.Fatal("«Bỏ thay đổi» did not move on")
+	}
+	ui.Show(SectionInspections)
+	f = ui.inspections.form
+	if f == nil || f.notes["1.1"].Text != "" {
+		t.Fatalf("discarded note still shown")
+	}
+
+	test.Type(f.notes["1.1"], "Chưa niêm yết")
+	test.Tap(f.back)
+	tapButton(t, w, "Lưu")
+	if ui.inspections.form != nil {
+		t.Error("«Lưu» did not go back to the plan")
+	}
+	if got := storedVisit(t, ui, "2024-05").Answers["1.1"].Note; got != "Chưa niêm yết" {
+		t.Errorf("saved note %q", got)
+	}
+}

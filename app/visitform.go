@@ -38,6 +38,8 @@ type visitForm struct {
 	recs                 []*recRow
 	addRec, save, finish *widget.Button
 	back                 *widget.Button
+	// saved is the form's fingerprint as last read or saved.
+	saved string
 }
 
 // recRow is one recommendation's entries.
@@ -127,7 +129,7 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() { f.store(false) })
 	f.finish = widget.NewButtonWithIcon("Hoàn thành đợt kiểm tra…", theme.ConfirmIcon(), f.confirmFinish)
 	f.finish.Importance = widget.HighImportance
-	f.back = widget.NewButtonWithIcon("Về kế hoạch", theme.NavigateBackIcon(), v.closeVisit)
+	f.back = widget.NewButtonWithIcon("Về kế hoạch", theme.NavigateBackIcon(), func() { f.leave(v.closeVisit) })
 	checklist := widget.NewButtonWithIcon("In phiếu trắng…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, false) })
 	record := widget.NewButtonWithIcon("In biên bản…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, true) })
 
@@ -154,7 +156,51 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	if vis.Finished {
 		f.readOnly()
 	}
+	f.saved = f.fingerprint()
 	return f, nil
+}
+
+// fingerprint is everything the form shows that the officer can change.
+func (f *visitForm) fingerprint() string {
+	var b strings.Builder
+	for _, e := range []*widget.Entry{f.date, f.number, f.team, f.headName, f.headTitle, f.strengths, f.weakness} {
+		b.WriteString(e.Text + "\x00")
+	}
+	f.tpl.Items(func(_ *data.ChecklistSection, it *data.ChecklistItem) {
+		if r := f.outcomes[it.Code]; r != nil {
+			b.WriteString(r.Selected + "\x00")
+		}
+		if e := f.values[it.Code]; e != nil {
+			fmt.Fprintf(&b, "%s\x00%v\x00", e.Text, f.notApplicable[it.Code].Checked)
+		}
+		if e := f.notes[it.Code]; e != nil {
+			b.WriteString(e.Text + "\x00")
+		}
+	})
+	for _, r := range f.recs {
+		b.WriteString(r.text.Text + "\x00" + r.owner.Text + "\x00" + r.deadline.Text + "\x01")
+	}
+	return b.String()
+}
+
+// dirty reports whether the form holds changes not saved.
+func (f *visitForm) dirty() bool {
+	return !f.visit.Finished && f.fingerprint() != f.saved
+}
+
+// leave runs next at once when the form holds no unsaved change; else it
+// asks whether to save the draft first, discard the change, or stay.
+func (f *visitForm) leave(next func()) {
+	if !f.dirty() {
+		next()
+		return
+	}
+	id := f.visit.ID
+	f.v.ui.askLeave(unsaved{
+		msg:     fmt.Sprintf("Đợt kiểm tra %s (%s) có kết quả nhập chưa lưu. Lưu lại trước khi chuyển sang việc khác?", id, f.unit),
+		save:    func() bool { return f.store(false) },
+		discard: func() { f.v.openVisit(id) },
+	}, next)
 }
 
 // itemRow is one item: code and question, what to check, the answer and
@@ -324,6 +370,7 @@ func (f *visitForm) store(finish bool) bool {
 		return false
 	}
 	f.visit = v
+	f.saved = f.fingerprint()
 	f.v.ui.publish(Change{Kind: InspectionsChanged})
 	if finish {
 		f.v.openVisit(v.ID) // the finished record, read-only
