@@ -70,3 +70,12 @@ func sizeDialog(d dialog.Dialog, width float32) {
 	d.Resize(fyne.NewSize(width, d.MinSize().Height))
 	d.Resize(fyne.NewSize(width, d.MinSize().Height))
 }
+
+// dialogEntry is a one-line entry of a dialog with its own buttons: Enter
+// submits, Esc cancels.
+func dialogEntry(submit, cancel func()) *formEntry {
+	e := newFormEntry()
+	e.onEscape = cancel
+	e.OnSubmitted = func(string) { submit() }
+	return e
+}

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/pardesk/pardesk/data"
+)
+
+func key(w fyne.Window, name fyne.KeyName) {
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+	}
+}
+
+// The task form saves on Enter in a one-line field; Esc with nothing typed
+// closes it, Esc with typing asks first.
+func TestTaskFormEnterSavesEscAsks(t *testing.T) {
+	onDay(t, 2024, 6, 30)
+	ui, w := newTestUI(t)
+	ui.Show(SectionTasks)
+	tv := ui.tasks
+	before := len(storedTasks(t, ui, data.TaskFilter{}))
+
+	test.Tap(tv.add)
+	if w.Canvas().Focused() != fyne.Focusable(tv.form.title) {
+		t.Fatal("the title does not take the typing")
+	}
+	key(w, fyne.KeyEscape)
+	if tv.form != nil {
+		t.Fatal("Esc on an untouched form did not close it")
+	}
+
+	test.Tap(tv.add)
+	f := tv.form
+	test.Type(f.title, "Rà soát thủ tục")
+	f.due.SetText("30/09/2024")
+	key(w, fyne.KeyEscape)
+	if tv.form != f || ui.leaveDialog == nil {
+		t.Fatal("Esc with typing closed the form without asking")
+	}
+	tapButton(t, w, "Ở lại")
+	if tv.form != f || f.title.Text != "Rà soát thủ tục" {
+		t.Fatal("«Ở lại» lost the form")
+	}
+	w.Canvas().Focus(f.due)
+	key(w, fyne.KeyReturn)
+	if tv.form != nil {
+		t.Fatalf("Enter did not save: %q", f.msg.Text)
+	}
+	if got := len(storedTasks(t, ui, data.TaskFilter{})); got != before+1 {
+		t.Errorf("tasks %d → %d", before, got)
+	}
+
+	// «Bỏ thay đổi» closes without storing.
+	test.Tap(tv.add)
+	f = tv.form
+	test.Type(f.title, "Bỏ đi")
+	test.Tap(f.cancel)
+	tapButton(t, w, "Bỏ thay đổi")
+	if tv.form != nil {
+		t.Fatal("«Bỏ thay đổi» did not close the form")
+	}
+	if got := len(storedTasks(t, ui, data.TaskFilter{})); got != before+1 {
+		t.Errorf("discarded task stored: %d", got)
+	}
+}
