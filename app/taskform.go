@@ -27,12 +27,12 @@ type taskForm struct {
 	start, due, progress, doneDate *formEntry
 	criterion, critYear            *formEntry
 	desc, result                   *widget.Entry
-	planKind, unit                       *widget.Select
-	coUnits                              []*widget.Check // one per unit, in v.units order
-	done                                 *widget.Check
-	msg                                  *widget.Label
-	save, cancel                         *widget.Button
-	dlg                                  *dialog.CustomDialog
+	planKind, unit                 *widget.Select
+	coUnits                        []*widget.Check // one per unit, in v.units order
+	done                           *widget.Check
+	msg                            *widget.Label
+	save, cancel                   *widget.Button
+	dlg                            *dialog.CustomDialog
 	// opened is the form's fingerprint as opened.
 	opened string
 }
