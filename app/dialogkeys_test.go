@@ -5,8 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/store"
 )
 
 func key(w fyne.Window, name fyne.KeyName) {
@@ -65,5 +67,43 @@ func TestTaskFormEnterSavesEscAsks(t *testing.T) {
 	}
 	if got := len(storedTasks(t, ui, data.TaskFilter{})); got != before+1 {
 		t.Errorf("discarded task stored: %d", got)
+	}
+}
+
+// The plan document's dialog and a template's section dialog take the
+// typing in their first field, save on Enter and close on Esc.
+func TestInspectionDialogsEnterSavesEscCancels(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.store.SetOfficer("Lê Thu Trang")
+	ui.Show(SectionInspections)
+	v := ui.inspections
+	year := selectedYear(v.year)
+
+	v.editPlan()
+	e, ok := w.Canvas().Focused().(*formEntry)
+	if !ok {
+		t.Fatalf("the plan's number does not take the typing: %T", w.Canvas().Focused())
+	}
+	e.SetText("")
+	test.Type(e, "27")
+	key(w, fyne.KeyReturn)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatalf("Enter did not save the plan: %q", textsIn(w.Canvas().Overlays().Top()))
+	}
+	var p data.InspectionPlan
+	ui.store.View(func(tx *store.Tx) (err error) { p, _, err = tx.InspectionPlan(year); return err })
+	if p.Number != "27" {
+		t.Errorf("plan number %q", p.Number)
+	}
+
+	v.tabs.SelectIndex(1)
+	v.tplItems.Select(widget.TableCellID{Row: 1, Col: 1})
+	test.Tap(v.tplAddSection)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no section dialog")
+	}
+	key(w, fyne.KeyEscape)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the section dialog")
 	}
 }

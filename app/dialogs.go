@@ -19,6 +19,15 @@ func newFormEntry() *formEntry {
 	return e
 }
 
+// newFormTextArea is a multi-line form entry: Enter starts a new line,
+// Esc cancels the dialog.
+func newFormTextArea() *formEntry {
+	e := newFormEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
 // TypedKey cancels the dialog on Esc and types everything else.
 func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEscape != nil {

@@ -298,7 +298,7 @@ func (v *inspectionsView) addVisit() {
 	}
 	unit := newSelect(names, nil)
 	unit.PlaceHolder = "Chọn đơn vị"
-	date := widget.NewEntry()
+	date := newFormEntry()
 	date.SetPlaceHolder(fmt.Sprintf("dạng 15/09/%d", year))
 	var tplNames []string
 	for _, t := range v.templates {
@@ -344,8 +344,8 @@ func (v *inspectionsView) addVisit() {
 		v.ui.publish(Change{Kind: InspectionsChanged})
 		v.selectVisit(slices.IndexFunc(v.list, func(x data.Visit) bool { return x.ID == vis.ID }))
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
 }
 
 // headTitle guesses the title of the unit's head for a new visit: "Chủ
