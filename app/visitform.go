@@ -40,6 +40,8 @@ type visitForm struct {
 	back                 *widget.Button
 	// saved is the form's fingerprint as last read or saved.
 	saved string
+	// fields show a finished visit's values as text.
+	fields []*valueField
 }
 
 // recRow is one recommendation's entries.
@@ -92,11 +94,11 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.headName = entry(vis.UnitHead.Name)
 	f.headTitle = entry(vis.UnitHead.Title)
 	info := widget.NewForm(
-		widget.NewFormItem("Ngày kiểm tra", f.date),
-		widget.NewFormItem("Số biên bản", f.number),
-		widget.NewFormItem("Đoàn kiểm tra", f.team),
-		widget.NewFormItem("Người ký cho đơn vị", f.headName),
-		widget.NewFormItem("Chức vụ", f.headTitle),
+		widget.NewFormItem("Ngày kiểm tra", f.valued(f.date)),
+		widget.NewFormItem("Số biên bản", f.valued(f.number)),
+		widget.NewFormItem("Đoàn kiểm tra", f.valued(f.team)),
+		widget.NewFormItem("Người ký cho đơn vị", f.valued(f.headName)),
+		widget.NewFormItem("Chức vụ", f.valued(f.headTitle)),
 	)
 
 	items := container.NewVBox()
@@ -116,8 +118,8 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.weakness.SetText(vis.Weaknesses)
 	f.weakness.SetMinRowsVisible(3)
 	findings := widget.NewForm(
-		widget.NewFormItem("Ưu điểm", f.strengths),
-		widget.NewFormItem("Tồn tại, hạn chế", f.weakness),
+		widget.NewFormItem("Ưu điểm", f.valued(f.strengths)),
+		widget.NewFormItem("Tồn tại, hạn chế", f.valued(f.weakness)),
 	)
 
 	f.recBox = container.NewVBox()
@@ -278,8 +280,8 @@ func (f *visitForm) addRecRow(r data.Recommendation) {
 		f.recBox.Remove(row.box)
 	})
 	row.del = del
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(150, row.deadline.MinSize().Height), row.deadline), del)
-	row.box = container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, row.text, row.owner))
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(150, row.deadline.MinSize().Height), f.valued(row.deadline)), del)
+	row.box = container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, f.valued(row.text), f.valued(row.owner)))
 	f.recs = append(f.recs, row)
 	f.recBox.Add(row.box)
 }
@@ -392,8 +394,20 @@ func (f *visitForm) confirmFinish() {
 	}, f.v.ui.win)
 }
 
-// readOnly disables every input of a finished visit.
+// valued puts an entry in a value field, shown as text once the visit is
+// finished.
+func (f *visitForm) valued(e *widget.Entry) fyne.CanvasObject {
+	v := entryField(e)
+	f.fields = append(f.fields, v)
+	return v.box
+}
+
+// readOnly shows a finished visit's values as text in the normal colour,
+// its inputs switched off behind them.
 func (f *visitForm) readOnly() {
+	for _, v := range f.fields {
+		v.setReadOnly(true)
+	}
 	for _, e := range []*widget.Entry{f.date, f.number, f.team, f.headName, f.headTitle, f.strengths, f.weakness} {
 		e.Disable()
 	}
