@@ -46,8 +46,8 @@ type frameworkView struct {
 	hint     *widget.Entry
 	form     *fyne.Container
 	// fields show the form's values as text while the year is locked.
-	fields   []*valueField
-	buttons  []*widget.Button
+	fields  []*valueField
+	buttons []*widget.Button
 	// selecting is set while the view moves the list's selection itself.
 	selecting bool
 	// leaveDialog is the last unsaved-changes question, for tests.
