@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -441,7 +440,7 @@ func (v *conferenceView) askRedraft() {
 	if v.draft == nil {
 		return
 	}
-	dialog.ShowConfirm("Soạn lại từ số liệu",
+	showConfirm("Soạn lại từ số liệu",
 		"Bỏ mọi chỉnh sửa của báo cáo này và soạn lại toàn bộ từ số liệu hiện có?\nVăn bản đã sửa được ghi vào nhật ký thay đổi.",
 		func(ok bool) {
 			if ok {
@@ -503,7 +502,7 @@ func (v *conferenceView) savePDF() {
 		v.ui.savePDF(name, v.pdf)
 		return
 	}
-	dialog.ShowConfirm("Có thay đổi chưa lưu",
+	showConfirm("Có thay đổi chưa lưu",
 		"Báo cáo có thay đổi chưa lưu. Lưu bản sửa rồi in?\n(Không: chưa in, thay đổi vẫn giữ trong cửa sổ.)",
 		func(ok bool) {
 			if !ok {

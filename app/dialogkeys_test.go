@@ -107,3 +107,20 @@ func TestInspectionDialogsEnterSavesEscCancels(t *testing.T) {
 		t.Fatal("Esc did not close the section dialog")
 	}
 }
+
+// A confirm dialog answers to the keys: Esc declines, Enter confirms.
+func TestConfirmAnswersEnterAndEsc(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	var got []bool
+	showConfirm("Xóa", "Xóa?", func(ok bool) { got = append(got, ok) }, w)
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	showConfirm("Xóa", "Xóa?", func(ok bool) { got = append(got, ok) }, w)
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(got) != 2 || got[0] || !got[1] {
+		t.Errorf("answers %v, want [false true]", got)
+	}
+	if w.Canvas().Overlays().Top() != nil || w.Canvas().OnTypedKey() != nil {
+		t.Error("the dialog or its key handler outlived the answer")
+	}
+}

@@ -88,3 +88,36 @@ func dialogEntry(submit, cancel func()) *formEntry {
 	e.OnSubmitted = func(string) { submit() }
 	return e
 }
+
+// showConfirm asks a yes/no question as dialog.ShowConfirm does, and
+// answers to the keyboard as well: Enter confirms, Esc declines.
+func showConfirm(title, message string, callback func(bool), win fyne.Window) {
+	answerKeys(dialog.NewConfirm(title, message, callback, win), win)
+}
+
+// showCustomConfirm is dialog.ShowCustomConfirm with Enter and Esc.
+func showCustomConfirm(title, confirm, dismiss string, content fyne.CanvasObject, callback func(bool), win fyne.Window) {
+	answerKeys(dialog.NewCustomConfirm(title, confirm, dismiss, content, callback, win), win)
+}
+
+// answerKeys shows a confirm dialog whose question the window's keys
+// answer while it is open: Fyne's confirm dialog has nothing focused, so
+// the keys reach the window's handler.
+func answerKeys(d *dialog.ConfirmDialog, win fyne.Window) {
+	c := win.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.Confirm()
+		case fyne.KeyEscape:
+			d.Hide()
+		default:
+			if prev != nil {
+				prev(k)
+			}
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	d.Show()
+}

@@ -364,7 +364,7 @@ func (v *inspectionsView) deleteVisit() {
 	}
 	id := vis.ID
 	msg := fmt.Sprintf("Xóa đợt kiểm tra %s tại %s ngày %s khỏi kế hoạch?", id, v.unitNames[vis.Unit], data.FormatDate(vis.Date))
-	dialog.ShowConfirm("Xóa đợt kiểm tra", msg, func(ok bool) {
+	showConfirm("Xóa đợt kiểm tra", msg, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -486,7 +486,7 @@ func (v *inspectionsView) deleteRow() {
 		t.DeleteSection(si)
 	}
 	msg += "\nCác đợt kiểm tra đã hoàn thành vẫn giữ nguyên câu hỏi của phiên bản chúng đã dùng."
-	dialog.ShowConfirm("Xóa khỏi mẫu phiếu", msg, func(yes bool) {
+	showConfirm("Xóa khỏi mẫu phiếu", msg, func(yes bool) {
 		if !yes {
 			return
 		}

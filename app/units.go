@@ -296,7 +296,7 @@ func (v *unitsView) confirmDelete() {
 		return
 	}
 	u := *v.selected
-	dialog.ShowConfirm("Xóa đơn vị", fmt.Sprintf("Xóa đơn vị %s (%s)? Chỉ xóa được đơn vị nhập nhầm, chưa có điểm.", u.Name, u.Code), func(ok bool) {
+	showConfirm("Xóa đơn vị", fmt.Sprintf("Xóa đơn vị %s (%s)? Chỉ xóa được đơn vị nhập nhầm, chưa có điểm.", u.Name, u.Code), func(ok bool) {
 		if !ok {
 			return
 		}

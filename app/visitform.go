@@ -387,7 +387,7 @@ func (f *visitForm) confirmFinish() {
 		return
 	}
 	msg := fmt.Sprintf("Hoàn thành đợt kiểm tra %s tại %s?\nSau khi hoàn thành, biên bản không sửa được nữa và %d kiến nghị được chuyển thành nhiệm vụ.", f.visit.ID, f.unit, len(f.recs))
-	dialog.ShowCustomConfirm("Hoàn thành đợt kiểm tra", "Hoàn thành", "Chưa", widget.NewLabel(msg), func(ok bool) {
+	showCustomConfirm("Hoàn thành đợt kiểm tra", "Hoàn thành", "Chưa", widget.NewLabel(msg), func(ok bool) {
 		if ok {
 			f.store(true)
 		}
