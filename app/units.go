@@ -30,6 +30,7 @@ type unitsView struct {
 	// the form
 	selected *data.Unit // nil: a new unit
 	code     *widget.Entry
+	codeText *valueField // the code as text once the unit exists
 	name     *widget.Entry
 	kind     *widget.Select
 	group    *widget.Select
@@ -93,8 +94,9 @@ func newUnitsView(ui *UI) *unitsView {
 	})
 	addGroup := widget.NewButtonWithIcon("Thêm nhóm", theme.ContentAddIcon(), v.addGroup)
 
+	v.codeText = entryField(v.code)
 	form := widget.NewForm(
-		widget.NewFormItem("Mã đơn vị", v.code),
+		widget.NewFormItem("Mã đơn vị", v.codeText.box),
 		widget.NewFormItem("Tên đơn vị", v.name),
 		widget.NewFormItem("Loại", v.kind),
 		widget.NewFormItem("Nhóm xếp hạng", container.NewBorder(nil, nil, nil, addGroup, v.group)),
@@ -175,6 +177,7 @@ func (v *unitsView) edit(u *data.Unit) {
 		v.formHead.SetText("Thêm đơn vị mới")
 		v.code.Enable()
 		v.code.SetText("")
+		v.codeText.setReadOnly(false)
 		v.name.SetText("")
 		v.kind.SetSelectedIndex(0)
 		if len(v.groups) > 0 {
@@ -187,6 +190,7 @@ func (v *unitsView) edit(u *data.Unit) {
 	v.formHead.SetText("Sửa đơn vị " + u.Name)
 	v.code.SetText(u.Code)
 	v.code.Disable() // the code keys the unit's scores and history
+	v.codeText.setReadOnly(true)
 	v.name.SetText(u.Name)
 	v.kind.SetSelected(u.Kind.Label())
 	v.group.SetSelected(v.groupName(u.GroupID))
