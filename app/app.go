@@ -125,6 +125,9 @@ type UI struct {
 
 	// Excel export and import, backups and restore.
 	dataFile *dataFileView
+
+	// leaveDialog is the last unsaved-changes question, for tests.
+	leaveDialog *dialog.CustomDialog
 }
 
 // section is one entry of the navigation list.
@@ -133,6 +136,9 @@ type section struct {
 	icon  fyne.Resource
 	build func() fyne.CanvasObject
 	view  fyne.CanvasObject // built on first visit
+	// leave, when set, asks before the window shows another section
+	// (unsaved changes in a form): ui.onLeave in leave.go.
+	leave func(done func(ok bool))
 }
 
 // New builds the window content over an open store.
@@ -220,7 +226,9 @@ func (ui *UI) Show(title string) {
 // screen reaches into another.
 func (ui *UI) openTask(t data.Task) {
 	ui.Show(SectionTasks)
-	ui.tasks.showTask(t)
+	if ui.tasks != nil && ui.sections[ui.current].title == SectionTasks {
+		ui.tasks.showTask(t)
+	}
 }
 
 // show switches to section i, building it on first visit.
@@ -228,6 +236,20 @@ func (ui *UI) show(i int) {
 	if i < 0 || i >= len(ui.sections) || i == ui.current {
 		return
 	}
+	if ui.current >= 0 && ui.sections[ui.current].leave != nil {
+		ui.sections[ui.current].leave(func(ok bool) {
+			if ok {
+				ui.switchTo(i)
+			} else {
+				ui.nav.Select(ui.current)
+			}
+		})
+		return
+	}
+	ui.switchTo(i)
+}
+
+func (ui *UI) switchTo(i int) {
 	s := &ui.sections[i]
 	if s.view == nil {
 		ui.building = i

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -179,37 +178,29 @@ func (v *conferenceView) open() {
 // the pickers moved: saved (then the chosen report opens), discarded (it
 // opens), or kept on screen with the pickers put back.
 func (v *conferenceView) leave() {
-	msg := widget.NewLabel("Báo cáo hội nghị đang sửa có thay đổi chưa lưu. Lưu lại trước khi chuyển sang báo cáo khác?")
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Thay đổi chưa lưu", msg, v.ui.win)
-	stay := widget.NewButtonWithIcon("Ở lại", theme.CancelIcon(), func() {
-		d.Hide()
-		v.restoring = true
-		defer func() { v.restoring = false }()
-		v.year.SetSelected(v.picked[0])
-		v.scope.SetSelected(v.picked[1])
-		v.group.SetSelected(v.picked[2])
-		v.unit.SetSelected(v.picked[3])
-	})
-	discard := widget.NewButtonWithIcon("Bỏ thay đổi", theme.ContentUndoIcon(), func() {
-		d.Hide()
-		delete(v.unsaved, v.key)
-		v.draft = nil
-		v.open()
-	})
-	save := widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() {
-		d.Hide()
-		if err := v.persist(v.fromEntries()); err != nil {
-			v.ui.showError(err)
-			return
-		}
-		v.draft = nil
-		v.open()
-	})
-	save.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
-	sizeDialog(d, dialogWidth)
-	d.Show()
+	v.ui.askLeave(unsaved{
+		msg: "Báo cáo hội nghị đang sửa có thay đổi chưa lưu. Lưu lại trước khi chuyển sang báo cáo khác?",
+		save: func() bool {
+			if err := v.persist(v.fromEntries()); err != nil {
+				v.ui.showError(err)
+				return false
+			}
+			v.draft = nil
+			return true
+		},
+		discard: func() {
+			delete(v.unsaved, v.key)
+			v.draft = nil
+		},
+		stay: func() {
+			v.restoring = true
+			defer func() { v.restoring = false }()
+			v.year.SetSelected(v.picked[0])
+			v.scope.SetSelected(v.picked[1])
+			v.group.SetSelected(v.picked[2])
+			v.unit.SetSelected(v.picked[3])
+		},
+	}, v.open)
 }
 
 // reload follows a change of the figures, keeping what the officer typed.
@@ -449,7 +440,7 @@ func (v *conferenceView) askRedraft() {
 	if v.draft == nil {
 		return
 	}
-	dialog.ShowConfirm("Soạn lại từ số liệu",
+	showConfirm("Soạn lại từ số liệu",
 		"Bỏ mọi chỉnh sửa của báo cáo này và soạn lại toàn bộ từ số liệu hiện có?\nVăn bản đã sửa được ghi vào nhật ký thay đổi.",
 		func(ok bool) {
 			if ok {
@@ -511,7 +502,7 @@ func (v *conferenceView) savePDF() {
 		v.ui.savePDF(name, v.pdf)
 		return
 	}
-	dialog.ShowConfirm("Có thay đổi chưa lưu",
+	showConfirm("Có thay đổi chưa lưu",
 		"Báo cáo có thay đổi chưa lưu. Lưu bản sửa rồi in?\n(Không: chưa in, thay đổi vẫn giữ trong cửa sổ.)",
 		func(ok bool) {
 			if !ok {

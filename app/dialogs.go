@@ -19,6 +19,15 @@ func newFormEntry() *formEntry {
 	return e
 }
 
+// newFormTextArea is a multi-line form entry: Enter starts a new line,
+// Esc cancels the dialog.
+func newFormTextArea() *formEntry {
+	e := newFormEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
 // TypedKey cancels the dialog on Esc and types everything else.
 func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEscape != nil {
@@ -69,4 +78,46 @@ func showForm(d *dialog.FormDialog, items []*widget.FormItem, win fyne.Window) {
 func sizeDialog(d dialog.Dialog, width float32) {
 	d.Resize(fyne.NewSize(width, d.MinSize().Height))
 	d.Resize(fyne.NewSize(width, d.MinSize().Height))
+}
+
+// dialogEntry is a one-line entry of a dialog with its own buttons: Enter
+// submits, Esc cancels.
+func dialogEntry(submit, cancel func()) *formEntry {
+	e := newFormEntry()
+	e.onEscape = cancel
+	e.OnSubmitted = func(string) { submit() }
+	return e
+}
+
+// showConfirm asks a yes/no question as dialog.ShowConfirm does, and
+// answers to the keyboard as well: Enter confirms, Esc declines.
+func showConfirm(title, message string, callback func(bool), win fyne.Window) {
+	answerKeys(dialog.NewConfirm(title, message, callback, win), win)
+}
+
+// showCustomConfirm is dialog.ShowCustomConfirm with Enter and Esc.
+func showCustomConfirm(title, confirm, dismiss string, content fyne.CanvasObject, callback func(bool), win fyne.Window) {
+	answerKeys(dialog.NewCustomConfirm(title, confirm, dismiss, content, callback, win), win)
+}
+
+// answerKeys shows a confirm dialog whose question the window's keys
+// answer while it is open: Fyne's confirm dialog has nothing focused, so
+// the keys reach the window's handler.
+func answerKeys(d *dialog.ConfirmDialog, win fyne.Window) {
+	c := win.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.Confirm()
+		case fyne.KeyEscape:
+			d.Hide()
+		default:
+			if prev != nil {
+				prev(k)
+			}
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+	d.Show()
 }

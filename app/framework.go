@@ -45,7 +45,9 @@ type frameworkView struct {
 	kind     *widget.Select
 	hint     *widget.Entry
 	form     *fyne.Container
-	buttons  []*widget.Button
+	// fields show the form's values as text while the year is locked.
+	fields  []*valueField
+	buttons []*widget.Button
 	// selecting is set while the view moves the list's selection itself.
 	selecting bool
 	// leaveDialog is the last unsaved-changes question, for tests.
@@ -106,13 +108,17 @@ func newFrameworkView(ui *UI) *frameworkView {
 	v.buttons = []*widget.Button{save, child, sibling, area, del, bands}
 	v.copyNext = copyNext
 
+	valued := func(f *valueField) fyne.CanvasObject {
+		v.fields = append(v.fields, f)
+		return f.box
+	}
 	v.form = container.NewVBox(
 		widget.NewForm(
-			widget.NewFormItem("Mã", v.code),
-			widget.NewFormItem("Nội dung", v.title),
-			widget.NewFormItem("Điểm tối đa", v.max),
-			widget.NewFormItem("Loại (lĩnh vực)", v.kind),
-			widget.NewFormItem("Tài liệu kiểm chứng", v.hint),
+			widget.NewFormItem("Mã", valued(entryField(v.code))),
+			widget.NewFormItem("Nội dung", valued(entryField(v.title))),
+			widget.NewFormItem("Điểm tối đa", valued(entryField(v.max))),
+			widget.NewFormItem("Loại (lĩnh vực)", valued(newValueField(v.kind, func() string { return v.kind.Selected }))),
+			widget.NewFormItem("Tài liệu kiểm chứng", valued(entryField(v.hint))),
 		),
 		flow(save, del, child, sibling, area, bands),
 		v.status,
@@ -124,6 +130,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 	split.Offset = 0.6
 	v.content = split
 	ui.watch(v, v.load, FrameworkChanged, ScoresChanged)
+	ui.onLeave(leaveGuard(v.leave, v.dirty))
 	v.load()
 	return v
 }
@@ -238,6 +245,10 @@ func (v *frameworkView) pick(code string) {
 		v.kind.Enable()
 	} else {
 		v.kind.Disable()
+	}
+	// A locked year's values read as text in the normal colour.
+	for _, f := range v.fields {
+		f.setReadOnly(v.locked)
 	}
 	v.refreshFormLabels()
 	v.status.SetText("")
@@ -529,6 +540,9 @@ func (v *frameworkView) editable(on bool) {
 			e.Disable()
 		}
 		v.kind.Disable()
+		for _, f := range v.fields {
+			f.setReadOnly(false)
+		}
 		v.refreshFormLabels()
 		return
 	}

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"slices"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
@@ -46,28 +43,12 @@ func (v *frameworkView) leave(next func()) {
 		return
 	}
 	code := v.selected
-	msg := widget.NewLabel(fmt.Sprintf("Tiêu chí %s có thay đổi chưa lưu. Lưu lại trước khi chuyển sang việc khác?", code))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Thay đổi chưa lưu", msg, v.ui.win)
-	stay := widget.NewButtonWithIcon("Ở lại", theme.CancelIcon(), func() {
-		d.Hide()
-		v.selectRow(code)
-	})
-	discard := widget.NewButtonWithIcon("Bỏ thay đổi", theme.ContentUndoIcon(), func() {
-		d.Hide()
-		next()
-	})
-	save := widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() {
-		d.Hide()
-		if v.saveNodeOK() {
-			next()
-		}
-	})
-	save.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{stay, discard, save})
-	v.leaveDialog = d
-	sizeDialog(d, dialogWidth)
-	d.Show()
+	v.leaveDialog = v.ui.askLeave(unsaved{
+		msg:     fmt.Sprintf("Tiêu chí %s có thay đổi chưa lưu. Lưu lại trước khi chuyển sang việc khác?", code),
+		save:    v.saveNodeOK,
+		discard: func() { v.pick(code) },
+		stay:    func() { v.selectRow(code) },
+	}, next)
 }
 
 // selectRow selects a criterion's row in the list without going through

@@ -39,14 +39,14 @@ func (v *inspectionsView) showPlanRecord(p data.InspectionPlan, stored bool, abb
 
 // planFields are the entries of the plan form, kept across a refusal.
 type planFields struct {
-	number, title, date, purpose, organisation *widget.Entry
+	number, title, date, purpose, organisation *formEntry
 }
 
 // editPlan opens the form of the year's plan document.
 func (v *inspectionsView) editPlan() {
 	p := v.plan
-	f := &planFields{number: widget.NewEntry(), title: widget.NewEntry(), date: widget.NewEntry(),
-		purpose: widget.NewMultiLineEntry(), organisation: widget.NewMultiLineEntry()}
+	f := &planFields{number: newFormEntry(), title: newFormEntry(), date: newFormEntry(),
+		purpose: newFormTextArea(), organisation: newFormTextArea()}
 	f.number.SetText(p.Number)
 	f.number.SetPlaceHolder("ví dụ 15 (in thành 15/KH-…)")
 	f.title.SetText(p.Title)
@@ -61,7 +61,7 @@ func (v *inspectionsView) editPlan() {
 	f.purpose.SetPlaceHolder("mỗi dòng một ý")
 	f.organisation.SetText(p.Organisation)
 	f.organisation.SetPlaceHolder("mỗi dòng một ý")
-	for _, e := range []*widget.Entry{f.purpose, f.organisation} {
+	for _, e := range []*formEntry{f.purpose, f.organisation} {
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(7)
 	}
@@ -69,13 +69,14 @@ func (v *inspectionsView) editPlan() {
 }
 
 func (v *inspectionsView) planForm(year int, f *planFields) {
-	d := dialog.NewForm(fmt.Sprintf("Văn bản kế hoạch kiểm tra năm %d", year), "Lưu", "Hủy", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Số", f.number),
 		widget.NewFormItem("Trích yếu", f.title),
 		widget.NewFormItem("Ngày ban hành", f.date),
 		widget.NewFormItem("Mục đích, yêu cầu", f.purpose),
 		widget.NewFormItem("Tổ chức thực hiện", f.organisation),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(fmt.Sprintf("Văn bản kế hoạch kiểm tra năm %d", year), "Lưu", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -95,8 +96,8 @@ func (v *inspectionsView) planForm(year int, f *planFields) {
 		}
 		v.ui.publish(Change{Kind: InspectionsChanged, Year: year})
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(820, 620))
-	d.Show()
 }
 
 // savePlanPDF prints the year's plan with its visits.

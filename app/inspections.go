@@ -125,6 +125,13 @@ func newInspectionsView(ui *UI) *inspectionsView {
 	v.fillYears()
 	ui.watch(v, v.keepYears, FrameworkChanged)
 	ui.watch(v, v.load, InspectionsChanged, TasksChanged, UnitsChanged, FrameworkChanged)
+	ui.onLeave(leaveGuard(func(next func()) {
+		if v.form == nil {
+			next()
+			return
+		}
+		v.form.leave(next)
+	}, func() bool { return v.form != nil && v.form.dirty() }))
 	v.load()
 	return v
 }
@@ -291,7 +298,7 @@ func (v *inspectionsView) addVisit() {
 	}
 	unit := newSelect(names, nil)
 	unit.PlaceHolder = "Chọn đơn vị"
-	date := widget.NewEntry()
+	date := newFormEntry()
 	date.SetPlaceHolder(fmt.Sprintf("dạng 15/09/%d", year))
 	var tplNames []string
 	for _, t := range v.templates {
@@ -337,8 +344,8 @@ func (v *inspectionsView) addVisit() {
 		v.ui.publish(Change{Kind: InspectionsChanged})
 		v.selectVisit(slices.IndexFunc(v.list, func(x data.Visit) bool { return x.ID == vis.ID }))
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
 }
 
 // headTitle guesses the title of the unit's head for a new visit: "Chủ
@@ -357,7 +364,7 @@ func (v *inspectionsView) deleteVisit() {
 	}
 	id := vis.ID
 	msg := fmt.Sprintf("Xóa đợt kiểm tra %s tại %s ngày %s khỏi kế hoạch?", id, v.unitNames[vis.Unit], data.FormatDate(vis.Date))
-	dialog.ShowConfirm("Xóa đợt kiểm tra", msg, func(ok bool) {
+	showConfirm("Xóa đợt kiểm tra", msg, func(ok bool) {
 		if !ok {
 			return
 		}

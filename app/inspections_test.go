@@ -201,6 +201,10 @@ func TestInspectionTemplateEditMakesNewVersion(t *testing.T) {
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
+		case *formEntry:
+			if q == nil && strings.HasPrefix(x.Text, "Niêm yết công khai") {
+				q = &x.Entry
+			}
 		case *widget.Entry:
 			if q == nil && strings.HasPrefix(x.Text, "Niêm yết công khai") {
 				q = x

@@ -196,7 +196,7 @@ func (v *lostPointsView) createRemedy() {
 	}
 	lp := v.lost[v.sel]
 	if n := v.remedy[lp.Code]; n > 0 {
-		dialog.ShowConfirm("Đã có nhiệm vụ khắc phục",
+		showConfirm("Đã có nhiệm vụ khắc phục",
 			fmt.Sprintf("Tiêu chí %s năm %d đã có %d nhiệm vụ khắc phục. Tạo thêm một nhiệm vụ nữa?", lp.Code, v.f.Year, n),
 			func(ok bool) {
 				if ok {

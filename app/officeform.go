@@ -22,6 +22,7 @@ type officeForm struct {
 	signerTitle, signer, recipients *widget.Entry
 	status                          *widget.Label
 	saveBtn                         *widget.Button
+	stored                          data.Office // as last read or saved
 }
 
 func newOfficeForm(ui *UI) *officeForm {
@@ -54,6 +55,7 @@ func newOfficeForm(ui *UI) *officeForm {
 	)
 	f.content = container.NewVBox(boldLabel("Thông tin cơ quan in trên văn bản"), form, f.saveBtn, f.status)
 	ui.watch(f, f.load, OfficeChanged)
+	ui.onLeave(leaveGuard(f.leave, f.dirty))
 	f.load()
 	return f
 }
@@ -67,6 +69,7 @@ func (f *officeForm) load() {
 		f.status.SetText(data.ErrorMessage(err))
 		return
 	}
+	f.stored = o
 	f.superior.SetText(o.Superior)
 	f.name.SetText(o.Name)
 	f.abbrev.SetText(o.Abbrev)
@@ -76,7 +79,10 @@ func (f *officeForm) load() {
 	f.recipients.SetText(strings.Join(o.Recipients, "\n"))
 }
 
-func (f *officeForm) save() {
+func (f *officeForm) save() { f.saveOK() }
+
+// typed is the office as the form shows it.
+func (f *officeForm) typed() data.Office {
 	o := data.Office{
 		Superior:    f.superior.Text,
 		Name:        f.name.Text,
@@ -91,10 +97,43 @@ func (f *officeForm) save() {
 			o.Recipients = append(o.Recipients, line)
 		}
 	}
+	return o
+}
+
+// saveOK stores the form and reports whether the store took it.
+func (f *officeForm) saveOK() bool {
+	o := f.typed()
 	if err := f.ui.store.Update(func(tx *store.Tx) error { return tx.PutOffice(o) }); err != nil {
 		f.status.SetText("Chưa lưu: " + data.ErrorMessage(err))
-		return
+		return false
 	}
+	f.stored = o
 	f.ui.publish(Change{Kind: OfficeChanged, From: f})
 	f.status.SetText("Đã lưu thông tin cơ quan; các văn bản in từ nay dùng thông tin này.")
+	return true
+}
+
+// dirty reports whether the form differs from the details as stored.
+func (f *officeForm) dirty() bool {
+	o, s := f.typed(), f.stored
+	if data.Clean(o.Superior) != data.Clean(s.Superior) || data.Clean(o.Name) != data.Clean(s.Name) ||
+		data.Clean(o.Abbrev) != data.Clean(s.Abbrev) || data.Clean(o.Place) != data.Clean(s.Place) ||
+		data.Clean(o.SignerTitle) != data.Clean(s.SignerTitle) || data.Clean(o.Signer) != data.Clean(s.Signer) {
+		return true
+	}
+	return data.Clean(strings.Join(o.Recipients, " ")) != data.Clean(strings.Join(s.Recipients, " "))
+}
+
+// leave runs next at once when the form holds no unsaved change; else it
+// asks whether to save first, discard the change, or stay.
+func (f *officeForm) leave(next func()) {
+	if !f.dirty() {
+		next()
+		return
+	}
+	f.ui.askLeave(unsaved{
+		msg:     "Thông tin cơ quan có thay đổi chưa lưu. Lưu lại trước khi chuyển sang việc khác?",
+		save:    f.saveOK,
+		discard: f.load,
+	}, next)
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -462,7 +461,7 @@ func (v *oneStopView) saveFigures() {
 // (entered for the wrong unit or period), after the officer says yes.
 func (v *oneStopView) confirmDelete() {
 	p, code, name := v.Period(), v.unitCode(v.unit), v.unit.Selected
-	dialog.ShowConfirm("Xóa số liệu một cửa",
+	showConfirm("Xóa số liệu một cửa",
 		fmt.Sprintf("Xóa số liệu một cửa của %s, %s?\nCác kỳ khác không thay đổi. Không khôi phục lại được (trừ từ bản sao lưu).", name, p.Label()),
 		func(yes bool) {
 			if !yes {

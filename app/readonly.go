@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // A locked year's scores and a finished visit's answers are read all day:
@@ -48,3 +49,40 @@ func (t readOnlyTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font
 func (t readOnlyTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
 func (t readOnlyTheme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n) }
+
+// valueField shows an input while its value may be changed, and the value
+// as selectable text in the normal colour while it is read-only: Fyne
+// draws a disabled entry's text and border in the disabled grey, and a
+// theme that recolours the grey would draw the border in the text colour.
+type valueField struct {
+	box   *fyne.Container
+	input fyne.CanvasObject
+	label *widget.Label
+	text  func() string
+}
+
+func newValueField(input fyne.CanvasObject, text func() string) *valueField {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Selectable = true
+	l.Hide()
+	return &valueField{box: container.NewStack(input, l), input: input, label: l, text: text}
+}
+
+// entryField is an entry's value field.
+func entryField(e *widget.Entry) *valueField {
+	return newValueField(e, func() string { return e.Text })
+}
+
+// setReadOnly shows the input, or its current value as text.
+func (f *valueField) setReadOnly(ro bool) {
+	f.label.SetText(f.text())
+	if ro {
+		f.input.Hide()
+		f.label.Show()
+	} else {
+		f.label.Hide()
+		f.input.Show()
+	}
+	f.box.Refresh()
+}

@@ -37,12 +37,12 @@ type reorgForm struct {
 
 	kind    *widget.RadioGroup
 	merge   *widget.CheckGroup // units to merge, "CODE — Name"
-	code    *widget.Entry      // the merged unit's code
-	name    *widget.Entry      // the merged unit's or the new name
+	code    *formEntry         // the merged unit's code
+	name    *formEntry         // the merged unit's or the new name
 	group   *widget.Select     // the merged unit's group
 	parts   *widget.Entry      // split: one "CODE Tên" per line
-	date    *widget.Entry
-	reason  *widget.Entry
+	date    *formEntry
+	reason  *formEntry
 	status  *widget.Label
 	apply   *widget.Button
 	content fyne.CanvasObject
@@ -99,9 +99,11 @@ func newReorgForm(ui *UI, from data.Unit, done func(string)) (*reorgForm, error)
 	}
 	f.merge = widget.NewCheckGroup(choices, nil)
 	f.merge.SetSelected([]string{from.Code + " — " + from.Name})
-	f.code = widget.NewEntry()
+	// Enter in a one-line field carries the reorganisation out, Esc
+	// cancels the dialog.
+	f.code = dialogEntry(f.submit, f.cancel)
 	f.code.SetPlaceHolder("mã đơn vị mới, hoặc mã của đơn vị nhận sáp nhập")
-	f.name = widget.NewEntry()
+	f.name = dialogEntry(f.submit, f.cancel)
 	var groupNames []string
 	for _, g := range f.groups {
 		groupNames = append(groupNames, g.Name)
@@ -115,8 +117,10 @@ func newReorgForm(ui *UI, from data.Unit, done func(string)) (*reorgForm, error)
 	f.parts = widget.NewMultiLineEntry()
 	f.parts.SetPlaceHolder("Mỗi dòng một đơn vị mới: mã, dấu cách, tên\nví dụ: BLB Xã Bảo Lạc Bắc")
 	f.parts.SetMinRowsVisible(4)
-	f.date = dateEntry(today())
-	f.reason = widget.NewEntry()
+	f.date = dialogEntry(f.submit, f.cancel)
+	f.date.SetPlaceHolder("dd/mm/yyyy")
+	f.date.SetText(data.FormatDate(today()))
+	f.reason = dialogEntry(f.submit, f.cancel)
 	f.reason.SetPlaceHolder("Căn cứ: Nghị quyết số …/NQ-UBTVQH15 …")
 	f.status = widget.NewLabel("")
 	f.status.Wrapping = fyne.TextWrapWord
@@ -167,9 +171,17 @@ func (f *reorgForm) show() {
 	cancel := widget.NewButton("Hủy", nil)
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, f.apply), nil, nil, container.NewVScroll(f.content))
 	f.dlg = dialog.NewCustomWithoutButtons("Tổ chức lại đơn vị", body, f.ui.win)
-	cancel.OnTapped = f.dlg.Hide
+	cancel.OnTapped = f.cancel
 	f.dlg.Resize(fyne.NewSize(640, 620))
 	f.dlg.Show()
+	f.ui.win.Canvas().Focus(f.reason)
+}
+
+// cancel closes the dialog without writing anything.
+func (f *reorgForm) cancel() {
+	if f.dlg != nil {
+		f.dlg.Hide()
+	}
 }
 
 // submit checks the form and writes the reorganisation in one transaction;

@@ -23,6 +23,10 @@ func formField(t *testing.T, w fyne.Window, label string) fyne.CanvasObject {
 			for _, it := range f.Items {
 				if it.Text == label && found == nil {
 					found = it.Widget
+					// A dialog's entry is driven as the entry it is.
+					if fe, ok := found.(*formEntry); ok {
+						found = &fe.Entry
+					}
 				}
 			}
 		}

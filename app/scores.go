@@ -448,7 +448,7 @@ func (v *scoresView) confirmCopy() {
 	if v.sheet == nil {
 		return
 	}
-	dialog.ShowConfirm("Chép điểm tự đánh giá",
+	showConfirm("Chép điểm tự đánh giá",
 		"Điểm thẩm định của mọi tiêu chí sẽ được thay bằng điểm tự đánh giá của đơn vị. Tiếp tục?",
 		func(ok bool) {
 			if ok {
@@ -504,7 +504,7 @@ func (v *scoresView) showLock(l data.YearLock) {
 func (v *scoresView) toggleLock() {
 	year := selectedYear(v.year)
 	if !v.locked {
-		dialog.ShowConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa; kết quả xếp hạng được lưu như đã phê duyệt, không đổi khi đơn vị được sắp xếp lại.", year, year),
+		showConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa; kết quả xếp hạng được lưu như đã phê duyệt, không đổi khi đơn vị được sắp xếp lại.", year, year),
 			func(ok bool) {
 				if ok {
 					v.setLock(func(tx *store.Tx) error { return tx.LockYear(year) })

@@ -23,26 +23,38 @@ type taskForm struct {
 	v    *tasksView
 	task data.Task // as opened; ID 0 for a new task
 
-	title, desc, year, planName, officer *widget.Entry
-	start, due, progress, doneDate       *widget.Entry
-	result, criterion, critYear          *widget.Entry
-	planKind, unit                       *widget.Select
-	coUnits                              []*widget.Check // one per unit, in v.units order
-	done                                 *widget.Check
-	msg                                  *widget.Label
-	save, cancel                         *widget.Button
-	dlg                                  *dialog.CustomDialog
+	title, year, planName, officer *formEntry
+	start, due, progress, doneDate *formEntry
+	criterion, critYear            *formEntry
+	desc, result                   *widget.Entry
+	planKind, unit                 *widget.Select
+	coUnits                        []*widget.Check // one per unit, in v.units order
+	done                           *widget.Check
+	msg                            *widget.Label
+	save, cancel                   *widget.Button
+	dlg                            *dialog.CustomDialog
+	// opened is the form's fingerprint as opened.
+	opened string
 }
 
 func (v *tasksView) openForm(t data.Task) {
 	f := &taskForm{v: v, task: t}
-	f.title = widget.NewEntry()
+	// Enter in a one-line field saves, Esc cancels (asking first when
+	// something was typed).
+	line := func() *formEntry { return dialogEntry(f.submit, f.close) }
+	dateEntry := func(d time.Time) *formEntry {
+		e := line()
+		e.SetPlaceHolder("dd/mm/yyyy")
+		e.SetText(data.FormatDate(d))
+		return e
+	}
+	f.title = line()
 	f.title.SetText(t.Title)
 	f.desc = widget.NewMultiLineEntry()
 	f.desc.Wrapping = fyne.TextWrapWord
 	f.desc.SetMinRowsVisible(3)
 	f.desc.SetText(t.Description)
-	f.year = widget.NewEntry()
+	f.year = line()
 	f.year.SetText(strconv.Itoa(t.Year))
 	kinds := make([]string, len(data.PlanKinds))
 	for i, k := range data.PlanKinds {
@@ -50,7 +62,7 @@ func (v *tasksView) openForm(t data.Task) {
 	}
 	f.planKind = newSelect(kinds, nil)
 	f.planKind.SetSelectedIndex(max(slices.Index(data.PlanKinds, t.PlanKind), 0))
-	f.planName = widget.NewEntry()
+	f.planName = line()
 	f.planName.SetPlaceHolder("để trống: Kế hoạch CCHC năm …")
 	f.planName.SetText(t.PlanName)
 	units := []string{data.OfficeShortName(v.office) + " (cơ quan)"}
@@ -64,7 +76,7 @@ func (v *tasksView) openForm(t data.Task) {
 			f.unit.SetSelectedIndex(i + 1)
 		}
 	}
-	f.officer = widget.NewEntry()
+	f.officer = line()
 	f.officer.SetText(t.Officer)
 	// A grid of checks: a horizontal group would run off a dialog with
 	// ten units, a vertical one off the screen with a province's 170.
@@ -77,7 +89,7 @@ func (v *tasksView) openForm(t data.Task) {
 	}
 	f.start = dateEntry(t.Start)
 	f.due = dateEntry(t.Due)
-	f.progress = widget.NewEntry()
+	f.progress = line()
 	f.progress.SetText(strconv.Itoa(t.Progress))
 	f.done = widget.NewCheck("Đã hoàn thành", nil)
 	f.done.SetChecked(t.Done)
@@ -86,10 +98,10 @@ func (v *tasksView) openForm(t data.Task) {
 	f.result.Wrapping = fyne.TextWrapWord
 	f.result.SetMinRowsVisible(2)
 	f.result.SetText(t.Result)
-	f.criterion = widget.NewEntry()
+	f.criterion = line()
 	f.criterion.SetPlaceHolder("ví dụ 3.3; để trống nếu không gắn tiêu chí")
 	f.criterion.SetText(t.Criterion)
-	f.critYear = widget.NewEntry()
+	f.critYear = line()
 	f.critYear.SetPlaceHolder("năm của bộ chỉ số")
 	if t.CriterionYear != 0 {
 		f.critYear.SetText(strconv.Itoa(t.CriterionYear))
@@ -117,7 +129,7 @@ func (v *tasksView) openForm(t data.Task) {
 	)
 	f.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("Hủy", func() { f.dlg.Hide() })
+	f.cancel = widget.NewButton("Hủy", f.close)
 	title := "Thêm nhiệm vụ"
 	if t.ID != 0 {
 		title = fmt.Sprintf("Sửa nhiệm vụ số %d", t.ID)
@@ -132,14 +144,35 @@ func (v *tasksView) openForm(t data.Task) {
 		}
 	})
 	v.form = f
+	f.opened = f.fingerprint()
 	f.dlg.Show()
+	v.ui.win.Canvas().Focus(f.title)
 }
 
-func dateEntry(t time.Time) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder("dd/mm/yyyy")
-	e.SetText(data.FormatDate(t))
-	return e
+// fingerprint is everything the form shows that the officer can change.
+func (f *taskForm) fingerprint() string {
+	parts := []string{f.planKind.Selected, f.unit.Selected, fmt.Sprint(f.done.Checked)}
+	for _, e := range []*formEntry{f.title, f.year, f.planName, f.officer, f.start, f.due, f.progress, f.doneDate, f.criterion, f.critYear} {
+		parts = append(parts, e.Text)
+	}
+	parts = append(parts, f.desc.Text, f.result.Text)
+	for _, c := range f.coUnits {
+		parts = append(parts, fmt.Sprint(c.Checked))
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// close closes the form, asking first when it holds unsaved changes.
+func (f *taskForm) close() {
+	if f.fingerprint() == f.opened {
+		f.dlg.Hide()
+		return
+	}
+	what := "Nhiệm vụ mới đang nhập chưa được lưu."
+	if f.task.ID != 0 {
+		what = fmt.Sprintf("Nhiệm vụ số %d có thay đổi chưa lưu.", f.task.ID)
+	}
+	f.v.ui.askLeave(unsaved{msg: what + " Lưu lại trước khi đóng?", save: f.submitOK}, f.dlg.Hide)
 }
 
 // collect reads the form into a task. Each refusal names the field and
@@ -163,7 +196,7 @@ func (f *taskForm) collect() (data.Task, error) {
 			t.CoUnits = append(t.CoUnits, u.Code)
 		}
 	}
-	date := func(field string, e *widget.Entry, required bool) (time.Time, error) {
+	date := func(field string, e *formEntry, required bool) (time.Time, error) {
 		if strings.TrimSpace(e.Text) == "" {
 			if required {
 				return time.Time{}, data.Errorf(data.EINVALID, "%s: chưa nhập (dạng 30/06/%d)", field, t.Year)
@@ -210,16 +243,21 @@ func (f *taskForm) collect() (data.Task, error) {
 }
 
 // submit stores the task in one write; a refusal stays in the form.
-func (f *taskForm) submit() {
+func (f *taskForm) submit() { f.submitOK() }
+
+// submitOK stores the task and reports whether the store took it.
+func (f *taskForm) submitOK() bool {
 	t, err := f.collect()
 	if err == nil {
 		err = f.v.ui.store.Update(func(tx *store.Tx) error { return tx.PutTask(&t) })
 	}
 	if err != nil {
 		f.msg.SetText(data.ErrorMessage(err))
-		return
+		return false
 	}
+	f.opened = f.fingerprint()
 	f.dlg.Hide()
 	f.v.ui.publish(Change{Kind: TasksChanged})
 	f.v.showTask(t)
+	return true
 }

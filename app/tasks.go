@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -330,7 +329,7 @@ func (v *tasksView) confirmDelete() {
 		return
 	}
 	t := v.tasks[v.sel]
-	dialog.ShowConfirm("Xóa nhiệm vụ", fmt.Sprintf("Xóa nhiệm vụ «%s»?\nKhông khôi phục lại được.", t.Title), func(ok bool) {
+	showConfirm("Xóa nhiệm vụ", fmt.Sprintf("Xóa nhiệm vụ «%s»?\nKhông khôi phục lại được.", t.Title), func(ok bool) {
 		if !ok {
 			return
 		}

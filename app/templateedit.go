@@ -237,7 +237,7 @@ func (v *inspectionsView) refused(err error, again func()) {
 // to edit.
 func (v *inspectionsView) newTemplate() {
 	from := v.chosenTemplate()
-	id, title := widget.NewEntry(), widget.NewEntry()
+	id, title := newFormEntry(), newFormEntry()
 	id.SetPlaceHolder("ví dụ MC-2025 (tối đa 20 ký tự, không dấu cách, không dấu /)")
 	title.SetPlaceHolder("Phiếu kiểm tra công tác cải cách hành chính năm …")
 	copyQ := widget.NewCheck("Sao chép các phần và câu hỏi của mẫu đang chọn", nil)
@@ -250,12 +250,13 @@ func (v *inspectionsView) newTemplate() {
 	v.newTemplateForm(from, id, title, copyQ)
 }
 
-func (v *inspectionsView) newTemplateForm(from *data.Template, id, title *widget.Entry, copyQ *widget.Check) {
-	d := dialog.NewForm("Mẫu phiếu kiểm tra mới", "Tạo", "Hủy", []*widget.FormItem{
+func (v *inspectionsView) newTemplateForm(from *data.Template, id, title *formEntry, copyQ *widget.Check) {
+	items := []*widget.FormItem{
 		widget.NewFormItem("Mã mẫu phiếu", id),
 		widget.NewFormItem("Tên mẫu phiếu", title),
 		widget.NewFormItem("", copyQ),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm("Mẫu phiếu kiểm tra mới", "Tạo", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -271,8 +272,8 @@ func (v *inspectionsView) newTemplateForm(from *data.Template, id, title *widget
 			v.refused(err, func() { v.newTemplateForm(from, id, title, copyQ) })
 		}
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(720, 260))
-	d.Show()
 }
 
 // selection is the chosen template's copy and the selected row's section
@@ -298,21 +299,22 @@ func (v *inspectionsView) addSection() {
 	if si >= 0 {
 		at = si + 1
 	}
-	code, title := widget.NewEntry(), widget.NewEntry()
+	code, title := newFormEntry(), newFormEntry()
 	code.SetText(t.NextSectionCode())
 	v.sectionForm(t, at, true, code, title)
 }
 
-func (v *inspectionsView) sectionForm(t data.Template, at int, adding bool, code, title *widget.Entry) {
+func (v *inspectionsView) sectionForm(t data.Template, at int, adding bool, code, title *formEntry) {
 	name := "Thêm phần"
 	if !adding {
 		name = "Sửa phần " + t.Sections[at].Code
 	}
 	title.SetPlaceHolder("ví dụ: Công khai thủ tục hành chính")
-	d := dialog.NewForm(name, "Lưu", "Hủy", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Số thứ tự", code),
 		widget.NewFormItem("Tên phần", title),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(name, "Lưu", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -327,8 +329,8 @@ func (v *inspectionsView) sectionForm(t data.Template, at int, adding bool, code
 			v.refused(err, func() { v.sectionForm(t, at, adding, code, title) })
 		}
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(640, 220))
-	d.Show()
 }
 
 // addItem adds a question after the selected item, at the end of the
@@ -354,13 +356,13 @@ func (v *inspectionsView) addItem() {
 
 // itemFields are the entries of the question form, kept across a refusal.
 type itemFields struct {
-	code, question, check, criterion, unit, max *widget.Entry
+	code, question, check, criterion, unit, max *formEntry
 	kind                                        *widget.RadioGroup
 }
 
 func newItemFields(it data.ChecklistItem) *itemFields {
-	f := &itemFields{code: widget.NewEntry(), question: widget.NewMultiLineEntry(), check: widget.NewMultiLineEntry(),
-		criterion: widget.NewEntry(), unit: widget.NewEntry(), max: widget.NewEntry()}
+	f := &itemFields{code: newFormEntry(), question: newFormTextArea(), check: newFormTextArea(),
+		criterion: newFormEntry(), unit: newFormEntry(), max: newFormEntry()}
 	f.question.Wrapping, f.check.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.code.SetText(it.Code)
 	f.question.SetText(it.Question)
@@ -417,7 +419,7 @@ func (v *inspectionsView) itemForm(t data.Template, si, at int, adding bool, f *
 	if !adding {
 		name = "Sửa câu hỏi " + t.Sections[si].Items[at].Code
 	}
-	d := dialog.NewForm(name, "Lưu", "Hủy", []*widget.FormItem{
+	items := []*widget.FormItem{
 		widget.NewFormItem("Mã câu hỏi", f.code),
 		widget.NewFormItem("Câu hỏi", f.question),
 		widget.NewFormItem("Nội dung kiểm tra", f.check),
@@ -425,7 +427,8 @@ func (v *inspectionsView) itemForm(t data.Template, si, at int, adding bool, f *
 		widget.NewFormItem("Cách trả lời", f.kind),
 		widget.NewFormItem("Đơn vị tính", f.unit),
 		widget.NewFormItem("Giá trị tối đa", f.max),
-	}, func(ok bool) {
+	}
+	d := dialog.NewForm(name, "Lưu", "Hủy", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -445,8 +448,8 @@ func (v *inspectionsView) itemForm(t data.Template, si, at int, adding bool, f *
 			v.refused(err, again)
 		}
 	}, v.ui.win)
+	showForm(d, items, v.ui.win)
 	d.Resize(fyne.NewSize(760, 560))
-	d.Show()
 }
 
 // editRow edits the selected section or question.
@@ -456,7 +459,7 @@ func (v *inspectionsView) editRow() {
 		return
 	}
 	if ii < 0 {
-		code, title := widget.NewEntry(), widget.NewEntry()
+		code, title := newFormEntry(), newFormEntry()
 		code.SetText(t.Sections[si].Code)
 		title.SetText(t.Sections[si].Title)
 		v.sectionForm(t, si, false, code, title)
@@ -483,7 +486,7 @@ func (v *inspectionsView) deleteRow() {
 		t.DeleteSection(si)
 	}
 	msg += "\nCác đợt kiểm tra đã hoàn thành vẫn giữ nguyên câu hỏi của phiên bản chúng đã dùng."
-	dialog.ShowConfirm("Xóa khỏi mẫu phiếu", msg, func(yes bool) {
+	showConfirm("Xóa khỏi mẫu phiếu", msg, func(yes bool) {
 		if !yes {
 			return
 		}

@@ -30,6 +30,7 @@ type unitsView struct {
 	// the form
 	selected *data.Unit // nil: a new unit
 	code     *widget.Entry
+	codeText *valueField // the code as text once the unit exists
 	name     *widget.Entry
 	kind     *widget.Select
 	group    *widget.Select
@@ -41,6 +42,8 @@ type unitsView struct {
 	// needGroup says, while there is no group, that a unit needs one and
 	// offers to create it here.
 	needGroup *fyne.Container
+	// selecting is set while the view moves the list's selection itself.
+	selecting bool
 }
 
 func newUnitsView(ui *UI) *unitsView {
@@ -57,9 +60,11 @@ func newUnitsView(ui *UI) *unitsView {
 		{"Trạng thái", 130, fyne.TextAlignLeading},
 	})
 	v.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(v.shown) {
+		if id.Row >= 0 && id.Row < len(v.shown) && !v.selecting {
 			u := v.shown[id.Row]
-			v.edit(&u)
+			if v.selected == nil || u.Code != v.selected.Code {
+				v.leave(func() { v.edit(&u) })
+			}
 		}
 	}
 	v.count = widget.NewLabel("")
@@ -79,7 +84,7 @@ func newUnitsView(ui *UI) *unitsView {
 	v.saveBtn = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), v.save)
 	v.saveBtn.Importance = widget.HighImportance
 	v.delBtn = widget.NewButtonWithIcon("Xóa", theme.DeleteIcon(), v.confirmDelete)
-	newBtn := widget.NewButtonWithIcon("Thêm đơn vị", theme.ContentAddIcon(), func() { v.edit(nil) })
+	newBtn := widget.NewButtonWithIcon("Thêm đơn vị", theme.ContentAddIcon(), func() { v.leave(func() { v.edit(nil) }) })
 	up := widget.NewButtonWithIcon("Lên", theme.MoveUpIcon(), func() { v.move(-1) })
 	down := widget.NewButtonWithIcon("Xuống", theme.MoveDownIcon(), func() { v.move(1) })
 	history := widget.NewButtonWithIcon("Lịch sử thay đổi", theme.HistoryIcon(), func() {
@@ -89,8 +94,9 @@ func newUnitsView(ui *UI) *unitsView {
 	})
 	addGroup := widget.NewButtonWithIcon("Thêm nhóm", theme.ContentAddIcon(), v.addGroup)
 
+	v.codeText = entryField(v.code)
 	form := widget.NewForm(
-		widget.NewFormItem("Mã đơn vị", v.code),
+		widget.NewFormItem("Mã đơn vị", v.codeText.box),
 		widget.NewFormItem("Tên đơn vị", v.name),
 		widget.NewFormItem("Loại", v.kind),
 		widget.NewFormItem("Nhóm xếp hạng", container.NewBorder(nil, nil, nil, addGroup, v.group)),
@@ -107,6 +113,7 @@ func newUnitsView(ui *UI) *unitsView {
 	split.Offset = 0.62
 	v.content = split
 	ui.watch(v, v.load, UnitsChanged)
+	ui.onLeave(leaveGuard(v.leave, v.dirty))
 	v.load()
 	v.edit(nil)
 	return v
@@ -166,9 +173,11 @@ func (v *unitsView) edit(u *data.Unit) {
 	v.selected = u
 	v.status.SetText("")
 	if u == nil {
+		v.selectRow(nil) // no row stays highlighted over a new unit
 		v.formHead.SetText("Thêm đơn vị mới")
 		v.code.Enable()
 		v.code.SetText("")
+		v.codeText.setReadOnly(false)
 		v.name.SetText("")
 		v.kind.SetSelectedIndex(0)
 		if len(v.groups) > 0 {
@@ -181,6 +190,7 @@ func (v *unitsView) edit(u *data.Unit) {
 	v.formHead.SetText("Sửa đơn vị " + u.Name)
 	v.code.SetText(u.Code)
 	v.code.Disable() // the code keys the unit's scores and history
+	v.codeText.setReadOnly(true)
 	v.name.SetText(u.Name)
 	v.kind.SetSelected(u.Kind.Label())
 	v.group.SetSelected(v.groupName(u.GroupID))
@@ -205,7 +215,10 @@ func (v *unitsView) formUnit() data.Unit {
 	return u
 }
 
-func (v *unitsView) save() {
+func (v *unitsView) save() { v.saveOK() }
+
+// saveOK stores the form and reports whether the store took it.
+func (v *unitsView) saveOK() bool {
 	u := v.formUnit()
 	err := v.ui.store.Update(func(tx *store.Tx) error {
 		if v.selected == nil {
@@ -215,11 +228,60 @@ func (v *unitsView) save() {
 	})
 	if err != nil {
 		v.status.SetText(data.ErrorMessage(err))
-		return
+		return false
 	}
 	v.ui.publish(Change{Kind: UnitsChanged})
 	v.selectCode(u.Code)
 	v.status.SetText("Đã lưu đơn vị " + strings.TrimSpace(u.Name) + ".")
+	return true
+}
+
+// dirty reports whether the form differs from the unit as stored (for a
+// new unit: whether a code or a name was typed).
+func (v *unitsView) dirty() bool {
+	u := v.formUnit()
+	if v.selected == nil {
+		return data.Clean(u.Code) != "" || data.Clean(u.Name) != ""
+	}
+	s := v.selected
+	return data.Clean(u.Name) != data.Clean(s.Name) || u.Kind != s.Kind || u.GroupID != s.GroupID || u.Inactive != s.Inactive
+}
+
+// leave runs next at once when the form holds no unsaved change; else it
+// asks whether to save first, discard the change, or stay on the unit.
+func (v *unitsView) leave(next func()) {
+	if !v.dirty() {
+		next()
+		return
+	}
+	sel := v.selected
+	what := "Đơn vị mới đang nhập chưa được lưu."
+	if sel != nil {
+		what = fmt.Sprintf("Đơn vị %s có thay đổi chưa lưu.", sel.Name)
+	}
+	v.ui.askLeave(unsaved{
+		msg:     what + " Lưu lại trước khi chuyển sang việc khác?",
+		save:    v.saveOK,
+		discard: func() { v.edit(sel) },
+		stay:    func() { v.selectRow(sel) },
+	}, next)
+}
+
+// selectRow selects a unit's row (none for a new unit) without going
+// through the leave check: the form already shows that unit.
+func (v *unitsView) selectRow(u *data.Unit) {
+	v.selecting = true
+	defer func() { v.selecting = false }()
+	v.table.UnselectAll()
+	if u == nil {
+		return
+	}
+	for i := range v.shown {
+		if v.shown[i].Code == u.Code {
+			v.table.Select(widget.TableCellID{Row: i, Col: 2})
+			return
+		}
+	}
 }
 
 // selectCode shows the unit with that code in the form.
@@ -238,7 +300,7 @@ func (v *unitsView) confirmDelete() {
 		return
 	}
 	u := *v.selected
-	dialog.ShowConfirm("Xóa đơn vị", fmt.Sprintf("Xóa đơn vị %s (%s)? Chỉ xóa được đơn vị nhập nhầm, chưa có điểm.", u.Name, u.Code), func(ok bool) {
+	showConfirm("Xóa đơn vị", fmt.Sprintf("Xóa đơn vị %s (%s)? Chỉ xóa được đơn vị nhập nhầm, chưa có điểm.", u.Name, u.Code), func(ok bool) {
 		if !ok {
 			return
 		}

@@ -38,6 +38,10 @@ type visitForm struct {
 	recs                 []*recRow
 	addRec, save, finish *widget.Button
 	back                 *widget.Button
+	// saved is the form's fingerprint as last read or saved.
+	saved string
+	// fields show a finished visit's values as text.
+	fields []*valueField
 }
 
 // recRow is one recommendation's entries.
@@ -90,11 +94,11 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.headName = entry(vis.UnitHead.Name)
 	f.headTitle = entry(vis.UnitHead.Title)
 	info := widget.NewForm(
-		widget.NewFormItem("Ngày kiểm tra", f.date),
-		widget.NewFormItem("Số biên bản", f.number),
-		widget.NewFormItem("Đoàn kiểm tra", f.team),
-		widget.NewFormItem("Người ký cho đơn vị", f.headName),
-		widget.NewFormItem("Chức vụ", f.headTitle),
+		widget.NewFormItem("Ngày kiểm tra", f.valued(f.date)),
+		widget.NewFormItem("Số biên bản", f.valued(f.number)),
+		widget.NewFormItem("Đoàn kiểm tra", f.valued(f.team)),
+		widget.NewFormItem("Người ký cho đơn vị", f.valued(f.headName)),
+		widget.NewFormItem("Chức vụ", f.valued(f.headTitle)),
 	)
 
 	items := container.NewVBox()
@@ -114,8 +118,8 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.weakness.SetText(vis.Weaknesses)
 	f.weakness.SetMinRowsVisible(3)
 	findings := widget.NewForm(
-		widget.NewFormItem("Ưu điểm", f.strengths),
-		widget.NewFormItem("Tồn tại, hạn chế", f.weakness),
+		widget.NewFormItem("Ưu điểm", f.valued(f.strengths)),
+		widget.NewFormItem("Tồn tại, hạn chế", f.valued(f.weakness)),
 	)
 
 	f.recBox = container.NewVBox()
@@ -127,7 +131,7 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	f.save = widget.NewButtonWithIcon("Lưu", theme.DocumentSaveIcon(), func() { f.store(false) })
 	f.finish = widget.NewButtonWithIcon("Hoàn thành đợt kiểm tra…", theme.ConfirmIcon(), f.confirmFinish)
 	f.finish.Importance = widget.HighImportance
-	f.back = widget.NewButtonWithIcon("Về kế hoạch", theme.NavigateBackIcon(), v.closeVisit)
+	f.back = widget.NewButtonWithIcon("Về kế hoạch", theme.NavigateBackIcon(), func() { f.leave(v.closeVisit) })
 	checklist := widget.NewButtonWithIcon("In phiếu trắng…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, false) })
 	record := widget.NewButtonWithIcon("In biên bản…", theme.DocumentPrintIcon(), func() { v.ui.saveVisitPDF(vis.ID, true) })
 
@@ -154,7 +158,51 @@ func newVisitForm(v *inspectionsView, id string) (*visitForm, error) {
 	if vis.Finished {
 		f.readOnly()
 	}
+	f.saved = f.fingerprint()
 	return f, nil
+}
+
+// fingerprint is everything the form shows that the officer can change.
+func (f *visitForm) fingerprint() string {
+	var b strings.Builder
+	for _, e := range []*widget.Entry{f.date, f.number, f.team, f.headName, f.headTitle, f.strengths, f.weakness} {
+		b.WriteString(e.Text + "\x00")
+	}
+	f.tpl.Items(func(_ *data.ChecklistSection, it *data.ChecklistItem) {
+		if r := f.outcomes[it.Code]; r != nil {
+			b.WriteString(r.Selected + "\x00")
+		}
+		if e := f.values[it.Code]; e != nil {
+			fmt.Fprintf(&b, "%s\x00%v\x00", e.Text, f.notApplicable[it.Code].Checked)
+		}
+		if e := f.notes[it.Code]; e != nil {
+			b.WriteString(e.Text + "\x00")
+		}
+	})
+	for _, r := range f.recs {
+		b.WriteString(r.text.Text + "\x00" + r.owner.Text + "\x00" + r.deadline.Text + "\x01")
+	}
+	return b.String()
+}
+
+// dirty reports whether the form holds changes not saved.
+func (f *visitForm) dirty() bool {
+	return !f.visit.Finished && f.fingerprint() != f.saved
+}
+
+// leave runs next at once when the form holds no unsaved change; else it
+// asks whether to save the draft first, discard the change, or stay.
+func (f *visitForm) leave(next func()) {
+	if !f.dirty() {
+		next()
+		return
+	}
+	id := f.visit.ID
+	f.v.ui.askLeave(unsaved{
+		msg:     fmt.Sprintf("Đợt kiểm tra %s (%s) có kết quả nhập chưa lưu. Lưu lại trước khi chuyển sang việc khác?", id, f.unit),
+		save:    func() bool { return f.store(false) },
+		discard: func() { f.v.openVisit(id) },
+	}, next)
 }
 
 // itemRow is one item: code and question, what to check, the answer and
@@ -232,8 +280,8 @@ func (f *visitForm) addRecRow(r data.Recommendation) {
 		f.recBox.Remove(row.box)
 	})
 	row.del = del
-	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(150, row.deadline.MinSize().Height), row.deadline), del)
-	row.box = container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, row.text, row.owner))
+	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(150, row.deadline.MinSize().Height), f.valued(row.deadline)), del)
+	row.box = container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, f.valued(row.text), f.valued(row.owner)))
 	f.recs = append(f.recs, row)
 	f.recBox.Add(row.box)
 }
@@ -324,6 +372,7 @@ func (f *visitForm) store(finish bool) bool {
 		return false
 	}
 	f.visit = v
+	f.saved = f.fingerprint()
 	f.v.ui.publish(Change{Kind: InspectionsChanged})
 	if finish {
 		f.v.openVisit(v.ID) // the finished record, read-only
@@ -338,15 +387,27 @@ func (f *visitForm) confirmFinish() {
 		return
 	}
 	msg := fmt.Sprintf("Hoàn thành đợt kiểm tra %s tại %s?\nSau khi hoàn thành, biên bản không sửa được nữa và %d kiến nghị được chuyển thành nhiệm vụ.", f.visit.ID, f.unit, len(f.recs))
-	dialog.ShowCustomConfirm("Hoàn thành đợt kiểm tra", "Hoàn thành", "Chưa", widget.NewLabel(msg), func(ok bool) {
+	showCustomConfirm("Hoàn thành đợt kiểm tra", "Hoàn thành", "Chưa", widget.NewLabel(msg), func(ok bool) {
 		if ok {
 			f.store(true)
 		}
 	}, f.v.ui.win)
 }
 
-// readOnly disables every input of a finished visit.
+// valued puts an entry in a value field, shown as text once the visit is
+// finished.
+func (f *visitForm) valued(e *widget.Entry) fyne.CanvasObject {
+	v := entryField(e)
+	f.fields = append(f.fields, v)
+	return v.box
+}
+
+// readOnly shows a finished visit's values as text in the normal colour,
+// its inputs switched off behind them.
 func (f *visitForm) readOnly() {
+	for _, v := range f.fields {
+		v.setReadOnly(true)
+	}
 	for _, e := range []*widget.Entry{f.date, f.number, f.team, f.headName, f.headTitle, f.strengths, f.weakness} {
 		e.Disable()
 	}
