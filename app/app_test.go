@@ -17,10 +17,17 @@ import (
 // newTestUI opens a fresh demo data file in a headless window large enough
 // to show a whole ten-unit ranking.
 func newTestUI(t *testing.T) (*UI, fyne.Window) {
+	return newUIOver(t, ops.CreateDemo, fyne.NewSize(1900, 1000))
+}
+
+// newUIOver makes a data file with create (ops.CreateDemo, ops.CreateEmpty)
+// and opens the window over it at the given size; the store closes when
+// the test ends.
+func newUIOver(t *testing.T, create func(path string) error, size fyne.Size) (*UI, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "pardesk.db")
-	if err := ops.CreateDemo(path); err != nil {
+	if err := create(path); err != nil {
 		t.Fatal(err)
 	}
 	st, err := store.Open(path)
@@ -31,7 +38,7 @@ func newTestUI(t *testing.T) (*UI, fyne.Window) {
 	w := test.NewTempWindow(t, nil)
 	ui := New(st, w)
 	w.SetContent(ui.Content())
-	w.Resize(fyne.NewSize(1900, 1000))
+	w.Resize(size)
 	return ui, w
 }
 

@@ -57,22 +57,7 @@ func (o *officer) key(k fyne.KeyName) {
 // newEmptyUI opens a file made by pardesk new in a window the size of an
 // office PC's screen.
 func newEmptyUI(t *testing.T) (*UI, fyne.Window) {
-	t.Helper()
-	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "phong-noi-vu.db")
-	if err := ops.CreateEmpty(path); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	w := test.NewTempWindow(t, nil)
-	ui := New(st, w)
-	w.SetContent(ui.Content())
-	w.Resize(fyne.NewSize(1366, 768))
-	return ui, w
+	return newUIOver(t, ops.CreateEmpty, fyne.NewSize(1366, 768))
 }
 
 // A new office's first day on an empty file, from pardesk new to its first

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -141,19 +139,7 @@ func TestFrameworkCopyToNextYearAndLock(t *testing.T) {
 // A new data file has no framework: the officer creates one from scratch,
 // and any year can start as a copy of another.
 func TestFrameworkCreateYearOnEmptyFile(t *testing.T) {
-	test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "rieng.db")
-	if err := ops.CreateEmpty(path); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	w := test.NewTempWindow(t, nil)
-	ui := New(st, w)
-	w.SetContent(ui.Content())
+	ui, _ := newEmptyUI(t)
 	ui.Show(SectionFramework)
 	v := ui.framework
 	if !strings.Contains(v.summary.Text, "chưa có bộ chỉ số nào") {
