@@ -10,6 +10,15 @@ type Score struct {
 	Evidence  string  `json:"evidence,omitempty"`
 }
 
+// Same reports whether two scores hold the same values: what decides
+// whether a change is recorded in the audit trail and counted by an import.
+func (s Score) Same(o Score) bool {
+	return SamePoints(s.Self, o.Self) && SamePoints(s.Appraised, o.Appraised) && s.Note == o.Note && s.Evidence == o.Evidence
+}
+
+// SamePoints reports whether two optional points are both absent or equal.
+func SamePoints(a, b *Points) bool { return a == b || a != nil && b != nil && *a == *b }
+
 // Sheet holds a unit's scores for a year, keyed by leaf criterion code.
 type Sheet struct {
 	Year   int              `json:"year"`

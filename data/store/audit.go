@@ -103,7 +103,7 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 	var names, olds, news []string
 	for _, code := range codes {
 		o, n := old.Scores[code], cur.Scores[code]
-		if samePoints(o.Self, n.Self) && samePoints(o.Appraised, n.Appraised) && o.Note == n.Note && o.Evidence == n.Evidence {
+		if o.Same(n) {
 			continue
 		}
 		names, olds, news = names[:0], olds[:0], news[:0]
@@ -130,8 +130,6 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 	}
 	return nil
 }
-
-func samePoints(a, b *data.Points) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // joinValues prints the old or new values of the fields of one entry: one
 // value as it is; several joined by " · ", an empty one as "–"; "" when

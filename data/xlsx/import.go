@@ -21,6 +21,7 @@ type Summary struct {
 	Groups   int       // groups created or renamed
 	Criteria int       // criteria of the framework
 	Scores   int       // scores entered
+	Changed  int       // of those (and of the cleared), the ones that differ from what was stored
 	Cleared  int       // stored scores cleared (cells left blank)
 	Clears   []Cleared // which ones, by sheet, row and column
 	Backup   store.Backup
@@ -39,6 +40,11 @@ func (s Summary) String() string {
 		fmt.Fprintf(&b, "Đã nhập bộ chỉ số năm %d: %s tiêu chí.", s.Year, data.FormatCount(int64(s.Criteria)))
 	case kindScores:
 		fmt.Fprintf(&b, "Đã nhập điểm năm %d của %s đơn vị: %s điểm", s.Year, data.FormatCount(int64(s.Units)), data.FormatCount(int64(s.Scores)))
+		if s.Changed == 0 {
+			b.WriteString(", giống hệt dữ liệu đang có (không điểm nào thay đổi)")
+		} else {
+			fmt.Fprintf(&b, ", %s điểm thay đổi so với dữ liệu đang có", data.FormatCount(int64(s.Changed)))
+		}
 		if s.Cleared > 0 {
 			fmt.Fprintf(&b, ", xóa %s điểm đã lưu mà tệp để trống", data.FormatCount(int64(s.Cleared)))
 		}
@@ -813,7 +819,8 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 			if sh == nil {
 				continue
 			}
-			sum.Clears = append(sum.Clears, mergeScores(sh, byUnit[unit])...)
+			cl, changed := mergeScores(sh, byUnit[unit])
+			sum.Clears, sum.Changed = append(sum.Clears, cl...), sum.Changed+changed
 		}
 		return nil
 	})
@@ -829,12 +836,14 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	}
 	return sum, apply(st, &sum, int64(sum.Scores)*scoreBytes, func(tx *store.Tx) error {
 		var clears []Cleared
+		sum.Changed = 0 // counted again against the file as this transaction sees it
 		for _, unit := range slicesSorted(byUnit) {
 			sh, err := tx.Sheet(year, unit)
 			if err != nil {
 				return err
 			}
-			clears = append(clears, mergeScores(sh, byUnit[unit])...)
+			cl, changed := mergeScores(sh, byUnit[unit])
+			clears, sum.Changed = append(clears, cl...), sum.Changed+changed
 			if err := tx.PutSheet(sh); err != nil {
 				return err
 			}
@@ -864,9 +873,9 @@ const (
 )
 
 // mergeScores writes the rows of one unit into its sheet and returns the
-// stored scores that the rows clear.
-func mergeScores(sh *data.Sheet, rows []scoreRow) []Cleared {
-	var out []Cleared
+// stored scores that the rows clear and how many criteria's scores change
+// from what was stored.
+func mergeScores(sh *data.Sheet, rows []scoreRow) (out []Cleared, changed int) {
 	for _, sr := range rows {
 		if sr.published {
 			if sh.Published != nil && sr.total == nil {
@@ -876,6 +885,9 @@ func mergeScores(sh *data.Sheet, rows []scoreRow) []Cleared {
 			continue
 		}
 		old := sh.Scores[sr.code]
+		if !old.Same(sr.score) {
+			changed++
+		}
 		if old.Self != nil && sr.score.Self == nil {
 			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colSelf, Unit: sr.unit, Code: sr.code, What: "Tự đánh giá", Old: *old.Self})
 		}
@@ -888,7 +900,7 @@ func mergeScores(sh *data.Sheet, rows []scoreRow) []Cleared {
 			sh.Scores[sr.code] = sr.score
 		}
 	}
-	return out
+	return out, changed
 }
 
 func slicesSorted[V any](m map[string]V) []string {

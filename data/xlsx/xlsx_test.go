@@ -122,6 +122,9 @@ func TestRoundTripExportImportGivesIdenticalData(t *testing.T) {
 		if sum.Backup.Path == "" {
 			t.Errorf("import %s took no backup first", step.name)
 		}
+		if step.name == "scores" && (sum.Changed != sum.Scores || !strings.Contains(sum.String(), "310 điểm, 310 điểm thay đổi")) {
+			t.Errorf("first scores import into an empty file: %d of %d changed, %q", sum.Changed, sum.Scores, sum.String())
+		}
 	}
 	want, got := snap(t, src, 2023), snap(t, dst, 2023)
 	if !reflect.DeepEqual(got, want) {
@@ -131,9 +134,13 @@ func TestRoundTripExportImportGivesIdenticalData(t *testing.T) {
 		t.Error("the published total did not come back")
 	}
 
-	// Importing the same file again changes nothing.
-	if _, err := xlsx.ImportScores(dst, bytes.NewReader(scores)); err != nil {
+	// Importing the same file again changes nothing, and says so.
+	again, err := xlsx.ImportScores(dst, bytes.NewReader(scores))
+	if err != nil {
 		t.Fatal(err)
+	}
+	if again.Changed != 0 || !strings.Contains(again.String(), "không điểm nào thay đổi") {
+		t.Errorf("second import of the same file: %d changed, %q", again.Changed, again.String())
 	}
 	if again := snap(t, dst, 2023); !reflect.DeepEqual(again, want) {
 		t.Error("a second import of the same file changed the data")
