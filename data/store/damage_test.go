@@ -19,8 +19,12 @@ import (
 
 const pageSize = 4096 // bbolt's page size: the OS page size here
 
-var demoBytes = sync.OnceValues(func() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "pardesk-demo-")
+var demoBytes = sync.OnceValues(func() ([]byte, error) { return fileOf(demo.Write) })
+
+// fileOf writes a data file with fill in a temporary folder and returns
+// its bytes, for the damage tests to copy and break.
+func fileOf(fill func(*store.Store) error) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "pardesk-")
 	if err != nil {
 		return nil, err
 	}
@@ -30,13 +34,13 @@ var demoBytes = sync.OnceValues(func() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := demo.Write(s); err != nil {
-		s.Close()
+	err = fill(s)
+	s.Close()
+	if err != nil {
 		return nil, err
 	}
-	s.Close()
 	return os.ReadFile(path)
-})
+}
 
 // demoFile writes the demo data file (1 MB, about 0,6 MB of it in use) into a new
 // folder, changed by damage, and returns its path.
@@ -463,38 +467,25 @@ func FuzzOpenDamaged(f *testing.F) {
 }
 
 var smallBytes = sync.OnceValues(func() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "pardesk-small-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "pardesk.db")
-	s, err := store.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	err = s.Update(func(tx *store.Tx) error {
-		if err := tx.PutFramework(framework(2023)); err != nil {
-			return err
-		}
-		if err := tx.PutGroup(data.Group{ID: "xa", Name: "Các xã"}); err != nil {
-			return err
-		}
-		for _, c := range []string{"A", "B", "C", "D"} {
-			if err := tx.PutUnit(data.Unit{Code: c, Name: "Xã " + c, Kind: data.KindCommune, GroupID: "xa"}); err != nil {
+	return fileOf(func(s *store.Store) error {
+		return s.Update(func(tx *store.Tx) error {
+			if err := tx.PutFramework(framework(2023)); err != nil {
 				return err
 			}
-			if err := tx.SetScore(2023, c, "1.1", data.Score{Appraised: pts("12,5")}); err != nil {
+			if err := tx.PutGroup(data.Group{ID: "xa", Name: "Các xã"}); err != nil {
 				return err
 			}
-		}
-		return nil
+			for _, c := range []string{"A", "B", "C", "D"} {
+				if err := tx.PutUnit(data.Unit{Code: c, Name: "Xã " + c, Kind: data.KindCommune, GroupID: "xa"}); err != nil {
+					return err
+				}
+				if err := tx.SetScore(2023, c, "1.1", data.Score{Appraised: pts("12,5")}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 	})
-	s.Close()
-	if err != nil {
-		return nil, err
-	}
-	return os.ReadFile(path)
 })
 
 // smallFile is a data file of a few pages: a framework, a group, four
