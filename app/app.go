@@ -290,11 +290,3 @@ func (ui *UI) addShortcuts() {
 func (ui *UI) showError(err error) {
 	dialog.ShowError(errors.New(data.ErrorMessage(err)), ui.win)
 }
-
-// notYet is the honest placeholder of a section that is not built yet.
-func notYet(title, what string) fyne.CanvasObject {
-	head := boldLabel(title)
-	msg := widget.NewLabel(what + "\nChức năng này chưa có trong phiên bản hiện tại.")
-	msg.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(head, msg)
-}

@@ -48,12 +48,6 @@ func (o *officer) fill(e *widget.Entry, text string) {
 	test.Type(e, text)
 }
 
-// key presses a key in the focused widget.
-func (o *officer) key(k fyne.KeyName) {
-	o.n++
-	press(o.w.Canvas(), k)
-}
-
 // newEmptyUI opens a file made by pardesk new in a window the size of an
 // office PC's screen.
 func newEmptyUI(t *testing.T) (*UI, fyne.Window) {
