@@ -8,12 +8,15 @@ type Score struct {
 	Appraised *Points `json:"appraised,omitempty"`
 	Note      string  `json:"note,omitempty"`
 	Evidence  string  `json:"evidence,omitempty"`
+	// Files are the evidence documents attached to the score, in the
+	// order they were attached (evidencefile.go).
+	Files []EvidenceFile `json:"files,omitempty"`
 }
 
 // Same reports whether two scores hold the same values: what decides
 // whether a change is recorded in the audit trail and counted by an import.
 func (s Score) Same(o Score) bool {
-	return SamePoints(s.Self, o.Self) && SamePoints(s.Appraised, o.Appraised) && s.Note == o.Note && s.Evidence == o.Evidence
+	return SamePoints(s.Self, o.Self) && SamePoints(s.Appraised, o.Appraised) && s.Note == o.Note && s.Evidence == o.Evidence && sameFiles(s.Files, o.Files)
 }
 
 // SamePoints reports whether two optional points are both absent or equal.
@@ -107,6 +110,9 @@ func (s *Sheet) Validate(f *Framework) error {
 		}
 		sc.Note = CleanMultiline(sc.Note)
 		sc.Evidence = CleanMultiline(sc.Evidence)
+		if err := checkFiles(s.Unit, code, &sc); err != nil {
+			return err
+		}
 		s.Scores[code] = sc
 	}
 	if s.Published != nil && (*s.Published < 0 || *s.Published > f.Max()) {

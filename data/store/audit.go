@@ -107,11 +107,13 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 			continue
 		}
 		names, olds, news = names[:0], olds[:0], news[:0]
+		removed, added := filesChange(o.Files, n.Files) // evidence.go
 		for _, f := range [...]struct{ name, old, new string }{
 			{"Tự đánh giá", pointsText(o.Self), pointsText(n.Self)},
 			{"Thẩm định", pointsText(o.Appraised), pointsText(n.Appraised)},
 			{"Ghi chú", o.Note, n.Note},
 			{"Tài liệu kiểm chứng", o.Evidence, n.Evidence},
+			{"Tệp kiểm chứng", removed, added},
 		} {
 			if f.old != f.new {
 				names, olds, news = append(names, f.name), append(olds, f.old), append(news, f.new)

@@ -88,7 +88,7 @@ func (tx *Tx) SetScore(year int, unit, code string, sc data.Score) error {
 	if err != nil {
 		return err
 	}
-	if sc == (data.Score{}) {
+	if sc.IsZero() {
 		delete(s.Scores, code)
 	} else {
 		s.Scores[code] = sc
