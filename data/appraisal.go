@@ -21,6 +21,10 @@ const (
 	StatusFinal       SheetStatus = "final"       // chốt: the result is closed
 )
 
+// AuditAppraisal marks the audit entries of the appraisal loop: a step of
+// a sheet, a deadline, an explanation, a decision.
+const AuditAppraisal = "appraisal"
+
 // Statuses lists the statuses in the order a sheet goes through them.
 var Statuses = []SheetStatus{StatusDraft, StatusSubmitted, StatusAppraised, StatusExplaining, StatusReappraised, StatusFinal}
 
