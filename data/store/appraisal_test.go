@@ -138,7 +138,9 @@ func TestAppraisalLoop(t *testing.T) {
 
 	// Chốt: the appraisal cannot change until the step is undone, and the
 	// undo needs a reason, which the audit trail keeps.
-	err = s.Update(func(tx *store.Tx) error { return tx.SetScore(2023, "A", "2", data.Score{Self: pts("45"), Appraised: pts("40")}) })
+	err = s.Update(func(tx *store.Tx) error {
+		return tx.SetScore(2023, "A", "2", data.Score{Self: pts("45"), Appraised: pts("40")})
+	})
 	wantError(t, err, data.ECONFLICT, "Tiêu chí 2", "đã chốt", "Thẩm định lại")
 	err = s.Update(func(tx *store.Tx) error { return tx.Step(2023, "A", data.StatusReappraised, " ") })
 	wantError(t, err, data.EINVALID, "Lý do trả lại bước «Chốt»")
