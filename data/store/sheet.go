@@ -72,6 +72,9 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.checkLoopEdits(old, s); err != nil {
+		return err
+	}
 	if err := tx.recordSheet(old, s); err != nil {
 		return err
 	}
