@@ -77,3 +77,11 @@ func bucketBytes(tb testing.TB, path string) map[string]int64 {
 	})
 	return out
 }
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
+}
