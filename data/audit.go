@@ -29,6 +29,8 @@ func AuditLabel(kind string) string {
 		return "Tổ chức lại"
 	case AuditConference:
 		return "Báo cáo hội nghị"
+	case AuditPackage:
+		return "Gói trao đổi"
 	}
 	return kind
 }
