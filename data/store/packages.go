@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pardesk/pardesk/data"
 )
@@ -132,3 +133,15 @@ func (tx *Tx) LockPublished(snap data.RankingSnapshot, reason string) error {
 	}
 	return tx.setLock(snap.Year, true, data.Clean(reason))
 }
+
+// RecordPackage adds an entry about a package to the audit trail: the
+// package imported, or a conflict kept as the file had it.
+func (tx *Tx) RecordPackage(year int, unit, item, old, new string) error {
+	return tx.record(data.AuditEntry{Kind: data.AuditPackage, Year: year, Unit: unit, Item: item, Old: old, New: new})
+}
+
+// Now is the transaction's clock, the one the audit trail uses.
+func (tx *Tx) Now() time.Time { return tx.now() }
+
+// Officer is the officer this transaction's changes are recorded under.
+func (tx *Tx) Officer() string { return tx.officer }
