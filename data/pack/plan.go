@@ -195,9 +195,15 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 // package covers, that has a value in the file or in the package.
 func (p *Plan) compare(f *data.Framework, c Content, s State) error {
 	col := p.Column
+	// The base is the receiving file's own values when it sent what this
+	// package answers; the office's copy sent out carries the office's
+	// base for the answer to bring back, which says nothing of the file
+	// receiving it.
 	base := map[string]*data.Sheet{}
-	for i := range c.Base {
-		base[c.Base[i].Unit] = &c.Base[i]
+	if p.Kind == KindSelf || p.Kind == KindShareBack {
+		for i := range c.Base {
+			base[c.Base[i].Unit] = &c.Base[i]
+		}
 	}
 	names := map[string]string{}
 	for _, u := range c.Units {
