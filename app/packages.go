@@ -112,7 +112,7 @@ func (c *packageCard) build() ([]byte, pack.Manifest, error) {
 		return nil, m, err
 	}
 	err = c.v.ui.store.View(func(tx *store.Tx) (err error) {
-		m, err = ops.ExportPackage(tx, &buf, key, o)
+		m, err = ops.ExportPackage(tx, c.v.ui.store.Evidence(), &buf, key, o)
 		return err
 	})
 	return buf.Bytes(), m, err
@@ -208,14 +208,14 @@ func (c *packageCard) open(name string, b []byte) {
 		if err != nil {
 			return nil, err
 		}
-		return func() { c.showPlan(name, plan) }, nil
+		return func() { c.showPlan(name, p, plan) }, nil
 	})
 }
 
 // showPlan is the import dialog: who sent the package and with which
 // key, what it adds, and one line per criterion it changes; a conflict
 // has its own choice.
-func (c *packageCard) showPlan(name string, p *pack.Plan) {
+func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
 	win := c.v.ui.win
 	if p.Trust == pack.KeyChanged {
 		msg := widget.NewLabel(data.ErrorMessage(ops.TrustError(p)))
@@ -303,7 +303,7 @@ func (c *packageCard) showPlan(name string, p *pack.Plan) {
 			c.v.status.SetText("Không nhập gói " + name + ".")
 			return
 		}
-		c.apply(name, p)
+		c.apply(name, pkg, p)
 	}, win)
 	d.Resize(fyne.NewSize(1000, 640))
 	d.Show()
@@ -317,9 +317,9 @@ func rowText(r *pack.Row) string {
 	return fmt.Sprintf("%s · %s · %s «%s» · tệp dữ liệu: %s → gói: %s", r.Action.Label(), unit, r.Code, r.Title, r.CurrentText, r.InText)
 }
 
-func (c *packageCard) apply(name string, p *pack.Plan) {
+func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan) {
 	c.v.background("Đang nhập gói "+name+"…", func() (func(), error) {
-		sum, err := ops.ApplyPackage(c.v.ui.store, p, p.Trust == pack.Unknown)
+		sum, err := ops.ApplyPackage(c.v.ui.store, pkg, p, p.Trust == pack.Unknown)
 		return func() {
 			c.v.status.SetText(sum.String())
 			c.v.ui.publish(Change{Kind: FileReplaced})

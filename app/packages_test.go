@@ -62,7 +62,7 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 	}
 	var plan *pack.Plan
 	unit.View(func(tx *store.Tx) (err error) { plan, err = ops.PlanPackage(tx, p, c); return err })
-	if _, err := ops.ApplyPackage(unit, plan, true); err != nil {
+	if _, err := ops.ApplyPackage(unit, p, plan, true); err != nil {
 		t.Fatal(data.ErrorMessage(err))
 	}
 	err = unit.Update(func(tx *store.Tx) error {
@@ -80,7 +80,7 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 	selfPackage := func(k *pack.Key) []byte {
 		var buf bytes.Buffer
 		err := unit.View(func(tx *store.Tx) error {
-			_, err := ops.ExportPackage(tx, &buf, k, ops.PackageExport{Kind: pack.KindSelf, Year: 2023})
+			_, err := ops.ExportPackage(tx, unit.Evidence(), &buf, k, ops.PackageExport{Kind: pack.KindSelf, Year: 2023})
 			return err
 		})
 		if err != nil {

@@ -280,7 +280,7 @@ func (v *scoresView) commit(e *gridEntry) bool {
 		v.refuse(e.row, data.ErrorMessage(err))
 		return false
 	}
-	if sc == (data.Score{}) {
+	if sc.IsZero() {
 		delete(v.sheet.Scores, r.leaf.Code)
 	} else {
 		v.sheet.Scores[r.leaf.Code] = sc
@@ -428,7 +428,7 @@ func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
 				sc.Appraised = p
 			}
 		}
-		if sc == (data.Score{}) {
+		if sc.IsZero() {
 			delete(sheet.Scores, r.leaf.Code)
 		} else {
 			sheet.Scores[r.leaf.Code] = sc

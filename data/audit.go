@@ -31,6 +31,8 @@ func AuditLabel(kind string) string {
 		return "Báo cáo hội nghị"
 	case AuditPackage:
 		return "Gói trao đổi"
+	case AuditAppraisal:
+		return "Thẩm định, giải trình"
 	}
 	return kind
 }

@@ -31,6 +31,8 @@ Cách dùng:
                                              in báo cáo xếp hạng
   pardesk report scorecard --unit MÃ --year NĂM [--out TỆP.pdf]
                                              in phiếu chấm điểm của một đơn vị
+  pardesk report notice --unit MÃ --year NĂM [--out TỆP.pdf]
+                                             in thông báo kết quả thẩm định gửi một đơn vị
   pardesk report tasks --year NĂM [--unit MÃ] [--overdue] [--out TỆP.pdf]
                                              in báo cáo tình hình thực hiện nhiệm vụ
   pardesk report checklist --visit MÃ [--out TỆP.pdf]
@@ -56,8 +58,9 @@ Cách dùng:
   pardesk backup                             sao lưu tệp dữ liệu, nén (giữ 14 bản mới nhất và 1 bản mỗi tháng trong 12 tháng)
   pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
   pardesk check                              kiểm tra toàn bộ tệp dữ liệu (0: nguyên vẹn, 1: hỏng)
-  pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"]
-                                             khóa năm, lưu kết quả xếp hạng như đã phê duyệt
+  pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"] [--yes]
+                                             khóa năm, lưu kết quả xếp hạng như đã phê duyệt;
+                                             còn đơn vị chưa chốt thì chỉ khóa khi có --yes
   pardesk year unlock --year NĂM --officer "HỌ TÊN" --reason "…"
                                              mở khóa năm (--officer có thể thay bằng PARDESK_OFFICER)
   pardesk package export framework|self|share|share-back|results --year NĂM [--unit MÃ,MÃ]

@@ -92,7 +92,7 @@ func runPackageExport(args []string, stdout io.Writer) error {
 	var buf strings.Builder
 	var m pack.Manifest
 	err = st.View(func(tx *store.Tx) (err error) {
-		m, err = ops.ExportPackage(tx, &buf, key, o)
+		m, err = ops.ExportPackage(tx, st.Evidence(), &buf, key, o)
 		return err
 	})
 	if err != nil {
@@ -241,7 +241,7 @@ func runPackageImport(args []string, stdout io.Writer) error {
 		plan.Rows[i].Take = *conflicts == "take"
 	}
 	printPlan(stdout, plan, *trust)
-	sum, err := ops.ApplyPackage(st, plan, *trust)
+	sum, err := ops.ApplyPackage(st, p, plan, *trust)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,14 @@ package ops
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/evidence"
 	"github.com/pardesk/pardesk/data/pack"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -43,7 +45,11 @@ type PackageExport struct {
 // ExportPackage writes a package of the store's data into w, signed with
 // the installation key. It only reads the data file: what the package
 // needs to detect later changes (the base) travels inside it.
-func ExportPackage(tx *store.Tx, w io.Writer, k *pack.Key, o PackageExport) (pack.Manifest, error) {
+//
+// The evidence files the scores name are read from ev (the data file's
+// evidence store) and travel as files/<sha256>; published results carry
+// the figures only, not the units' evidence.
+func ExportPackage(tx *store.Tx, ev *evidence.Store, w io.Writer, k *pack.Key, o PackageExport) (pack.Manifest, error) {
 	f, err := tx.Framework(o.Year)
 	if err != nil {
 		return pack.Manifest{}, err
@@ -172,6 +178,12 @@ func ExportPackage(tx *store.Tx, w io.Writer, k *pack.Key, o PackageExport) (pac
 		if err = withFramework(); err == nil {
 			c.Sheets, err = sheets(pack.ColWhole)
 		}
+		for i := range c.Sheets {
+			for code, sc := range c.Sheets[i].Scores {
+				sc.Files = nil
+				c.Sheets[i].Scores[code] = sc
+			}
+		}
 		for _, g := range snap.Groups {
 			if !slices.ContainsFunc(c.Groups, func(x data.Group) bool { return x.ID == g.ID }) {
 				c.Groups = append(c.Groups, data.Group{ID: g.ID, Name: g.Name})
@@ -192,7 +204,62 @@ func ExportPackage(tx *store.Tx, w io.Writer, k *pack.Key, o PackageExport) (pac
 	if err := pw.AddJSON(pack.ContentPath, c); err != nil {
 		return m, err
 	}
+	if err := addEvidence(pw, ev, c.Sheets); err != nil {
+		return m, err
+	}
 	return pw.Close(k)
+}
+
+// addEvidence streams the evidence files the sheets name into the
+// package, each once, in unit and criterion order.
+func addEvidence(pw *pack.Writer, ev *evidence.Store, sheets []data.Sheet) error {
+	for _, s := range sheets {
+		for _, code := range slices.Sorted(maps.Keys(s.Scores)) {
+			for _, ef := range s.Scores[code].Files {
+				f, err := ev.Open(ef.SHA256)
+				if err != nil {
+					return data.Errorf(data.ENOTFOUND, "Đơn vị %s, tiêu chí %s: tệp kiểm chứng «%s» không còn trong thư mục %s (%s). Hãy đính kèm lại tệp rồi tạo gói.", s.Unit, code, ef.Name, ev.Dir(), data.ErrorMessage(err))
+				}
+				err = pw.AddFile(ef.SHA256, ef.Name, ef.Size, f)
+				f.Close()
+				if err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// storeEvidence copies into the data file's evidence store the files of
+// the rows the import writes, before its transaction: a file stored for
+// an import that is then refused stays unreferenced, which is harmless
+// (the evidence store's own rule). Each goes through the store's checks
+// (kind of document, size).
+func storeEvidence(ev *evidence.Store, pkg *pack.Package, p *pack.Plan) error {
+	for _, r := range p.Rows {
+		if r.Action == pack.Same || r.Action == pack.Conflict && !r.Take {
+			continue
+		}
+		for _, ef := range r.Incoming.Files {
+			if ev.Verify(ef.SHA256) == nil {
+				continue
+			}
+			rc, err := pkg.Open(pack.FilePath(ef.SHA256))
+			if err != nil {
+				return err
+			}
+			info, err := ev.Put(ef.Name, rc)
+			rc.Close()
+			if err != nil {
+				return data.Errorf(data.ErrorCode(err), "Đơn vị %s, tiêu chí %s: %s", r.Unit, r.Code, data.ErrorMessage(err))
+			}
+			if info.SHA256 != ef.SHA256 {
+				return data.Errorf(data.EINVALID, "Gói không nhận: tệp kiểm chứng «%s» không khớp mã SHA-256 ghi trong phiếu điểm", ef.Name)
+			}
+		}
+	}
+	return nil
 }
 
 // packageUnits are the units a package covers: those asked for, or by
@@ -403,13 +470,19 @@ func TrustError(p *pack.Plan) error {
 // when trust is true; a sender trusted with another key is refused. The
 // plan is made again inside the transaction: if the file changed since it
 // was shown, nothing is written and the officer is asked to look again.
-func ApplyPackage(st *store.Store, shown *pack.Plan, trust bool) (PackageSummary, error) {
+func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bool) (PackageSummary, error) {
 	var sum PackageSummary
 	if shown.Trust == pack.KeyChanged || shown.Trust == pack.Unknown && !trust {
 		return sum, TrustError(shown)
 	}
 	if !shown.Writes() && shown.Trust == pack.Known {
 		return sum, nil
+	}
+	if pkg.ID != shown.ID {
+		return sum, data.Errorf(data.EINTERNAL, "Gói %s không phải gói của kế hoạch nhập %s", pkg.ID, shown.ID)
+	}
+	if err := storeEvidence(st.Evidence(), pkg, shown); err != nil {
+		return sum, err
 	}
 	b, err := st.Backup(store.ReasonPackage)
 	if err != nil {

@@ -62,7 +62,7 @@ func (in installation) export(t testing.TB, o ops.PackageExport) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	err := in.st.View(func(tx *store.Tx) error {
-		_, err := ops.ExportPackage(tx, &buf, in.key, o)
+		_, err := ops.ExportPackage(tx, in.st.Evidence(), &buf, in.key, o)
 		return err
 	})
 	if err != nil {
@@ -73,29 +73,35 @@ func (in installation) export(t testing.TB, o ops.PackageExport) []byte {
 
 func (in installation) plan(t testing.TB, b []byte) (*pack.Plan, error) {
 	t.Helper()
+	_, plan, err := in.read(t, b)
+	return plan, err
+}
+
+func (in installation) read(t testing.TB, b []byte) (*pack.Package, *pack.Plan, error) {
+	t.Helper()
 	p, c, err := ops.ReadPackage(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var plan *pack.Plan
 	err = in.st.View(func(tx *store.Tx) error {
 		plan, err = ops.PlanPackage(tx, p, c)
 		return err
 	})
-	return plan, err
+	return p, plan, err
 }
 
 // importPackage plans and applies a package, taking conflicts when take.
 func (in installation) importPackage(t testing.TB, b []byte, trust, take bool) (ops.PackageSummary, error) {
 	t.Helper()
-	plan, err := in.plan(t, b)
+	pkg, plan, err := in.read(t, b)
 	if err != nil {
 		return ops.PackageSummary{}, err
 	}
 	for i := range plan.Rows {
 		plan.Rows[i].Take = take
 	}
-	return ops.ApplyPackage(in.st, plan, trust)
+	return ops.ApplyPackage(in.st, pkg, plan, trust)
 }
 
 func (in installation) sheet(t testing.TB, year int, unit string) *data.Sheet {
@@ -162,12 +168,23 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 		}
 		return tx.SetScore(2024, "NBI", "3.2", data.Score{Self: pts("4"), Evidence: "Báo cáo 45/BC-UBND"})
 	})
+	// Two scanned documents, one of them on two criteria.
+	plan12 := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("kế hoạch CCHC "), 5000)...)
+	report := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xE2, 0x80, 0x9C, 7}, 3000)...)
+	for _, a := range []struct {
+		code, name string
+		body       []byte
+	}{{"1.1", "KH 12-KH-UBND.pdf", plan12}, {"3.2", "BC 45-BC-UBND.pdf", report}, {"1.1", "BC 45-BC-UBND.pdf", report}} {
+		if _, err := unit.st.AttachEvidence(2024, "NBI", a.code, a.name, bytes.NewReader(a.body)); err != nil {
+			t.Fatal(data.ErrorMessage(err))
+		}
+	}
 	off.update(t, func(tx *store.Tx) error {
 		return tx.SetScore(2024, "NBI", "2.1", data.Score{Appraised: pts("2")})
 	})
 
 	self := unit.export(t, ops.PackageExport{Kind: pack.KindSelf, Year: 2024})
-	plan, err := off.plan(t, self)
+	pkg, plan, err := off.read(t, self)
 	if err != nil {
 		t.Fatal(data.ErrorMessage(err))
 	}
@@ -177,15 +194,31 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 	if plan.Count(pack.Change) != 2 || plan.Count(pack.Conflict) != 0 {
 		t.Errorf("plan: %d changes, %d conflicts; want 2 and 0: %+v", plan.Count(pack.Change), plan.Count(pack.Conflict), plan.Rows)
 	}
-	if _, err := ops.ApplyPackage(off.st, plan, true); err != nil {
+	if _, err := ops.ApplyPackage(off.st, pkg, plan, true); err != nil {
 		t.Fatal(data.ErrorMessage(err))
 	}
 	got, sent := off.sheet(t, 2024, "NBI"), unit.sheet(t, 2024, "NBI")
 	for _, code := range []string{"1.1", "3.2"} {
 		g, s := got.Scores[code], sent.Scores[code]
-		if !data.SamePoints(g.Self, s.Self) || g.Note != s.Note || g.Evidence != s.Evidence {
+		if !data.SamePoints(g.Self, s.Self) || g.Note != s.Note || g.Evidence != s.Evidence || len(g.Files) != len(s.Files) {
 			t.Errorf("%s after import: %+v, the unit sent %+v", code, g, s)
 		}
+		for i, f := range s.Files {
+			if !g.Files[i].Same(f) {
+				t.Errorf("%s file %d after import: %+v, the unit sent %+v", code, i, g.Files[i], f)
+			}
+			mine, err := os.ReadFile(unit.st.Evidence().Path(f.SHA256))
+			if err != nil {
+				t.Fatal(err)
+			}
+			theirs, err := os.ReadFile(off.st.Evidence().Path(f.SHA256))
+			if err != nil || !bytes.Equal(mine, theirs) {
+				t.Errorf("%s «%s» in the office's evidence store: %d bytes, %v; the unit's has %d", code, f.Name, len(theirs), err, len(mine))
+			}
+		}
+	}
+	if n := len(got.Scores["1.1"].Files); n != 2 {
+		t.Errorf("1.1 has %d files at the office, want 2", n)
 	}
 	if a := got.Scores["2.1"].Appraised; a == nil || *a != *pts("2") {
 		t.Errorf("the office's appraised 2.1 became %v", a)
@@ -235,7 +268,7 @@ func TestConflictSinceTheFrameworkWasSent(t *testing.T) {
 		return tx.SetScore(2024, "NBI", "1.1", data.Score{Self: pts("1,5")})
 	})
 	self := unit.export(t, ops.PackageExport{Kind: pack.KindSelf, Year: 2024})
-	plan, err := off.plan(t, self)
+	pkg, plan, err := off.read(t, self)
 	if err != nil {
 		t.Fatal(data.ErrorMessage(err))
 	}
@@ -249,7 +282,7 @@ func TestConflictSinceTheFrameworkWasSent(t *testing.T) {
 		t.Fatalf("conflicts %q, changes %d; want only 1.1 (1,5 in the file, 3 in the package) and one change", conflicts, plan.Count(pack.Change))
 	}
 	// Kept by default: 1.1 stays as the office set it, 1.2 arrives.
-	sum, err := ops.ApplyPackage(off.st, plan, true)
+	sum, err := ops.ApplyPackage(off.st, pkg, plan, true)
 	if err != nil {
 		t.Fatal(data.ErrorMessage(err))
 	}

@@ -33,8 +33,9 @@ type Content struct {
 type Column int
 
 const (
-	// ColSelf: the self score with the unit's notes and evidence; a
-	// self-assessment never touches an appraised score.
+	// ColSelf: the self score (points, "không áp dụng", counts) with the
+	// unit's notes and evidence; a self-assessment never touches an
+	// appraised score.
 	ColSelf Column = iota
 	// ColAppraised: the appraised score with the appraiser's notes and
 	// evidence; an appraisal never touches a self score.
@@ -73,9 +74,9 @@ func (c Column) Label() string {
 func (c Column) Of(sc data.Score) data.Score {
 	switch c {
 	case ColSelf:
-		sc.Appraised = nil
+		sc.Appraised, sc.AppraisedNA, sc.AppraisedCounts = nil, false, nil
 	case ColAppraised:
-		sc.Self = nil
+		sc.Self, sc.SelfNA, sc.SelfCounts = nil, false, nil
 	}
 	return sc
 }
@@ -85,9 +86,9 @@ func (c Column) Of(sc data.Score) data.Score {
 func (c Column) Merge(cur, in data.Score) data.Score {
 	switch c {
 	case ColSelf:
-		in.Appraised = cur.Appraised
+		in.Appraised, in.AppraisedNA, in.AppraisedCounts = cur.Appraised, cur.AppraisedNA, cur.AppraisedCounts
 	case ColAppraised:
-		in.Self = cur.Self
+		in.Self, in.SelfNA, in.SelfCounts = cur.Self, cur.SelfNA, cur.SelfCounts
 	}
 	return in
 }

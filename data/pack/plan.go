@@ -219,6 +219,14 @@ func (p *Plan) compare(f *data.Framework, c Content, s State) error {
 		if err := in.Validate(f); err != nil {
 			return refuse("đơn vị %s: %s", in.Unit, data.ErrorMessage(err))
 		}
+		// Every evidence file a score names travels in the package.
+		for code, sc := range in.Scores {
+			for _, ef := range sc.Files {
+				if e := p.Entry(FilePath(ef.SHA256)); e == nil || e.Size != ef.Size {
+					return refuse("đơn vị %s, tiêu chí %s: tệp kiểm chứng «%s» không có trong gói (mục %s)", in.Unit, code, ef.Name, FilePath(ef.SHA256))
+				}
+			}
+		}
 		cur := s.Sheets[in.Unit]
 		if cur == nil {
 			cur = data.NewSheet(p.Year, in.Unit)
@@ -271,19 +279,33 @@ func ValueText(sc data.Score, col Column) string {
 		return p.Short()
 	}
 	var parts []string
+	self, appr := pt(sc.Self), pt(sc.Appraised)
+	if sc.SelfNA {
+		self = "không áp dụng"
+	}
+	if sc.AppraisedNA {
+		appr = "không áp dụng"
+	}
 	switch col {
 	case ColSelf:
-		parts = append(parts, pt(sc.Self))
+		parts = append(parts, self)
 	case ColAppraised:
-		parts = append(parts, pt(sc.Appraised))
+		parts = append(parts, appr)
 	default:
-		parts = append(parts, "TĐG "+pt(sc.Self), "TĐ "+pt(sc.Appraised))
+		parts = append(parts, "TĐG "+self, "TĐ "+appr)
 	}
 	if sc.Note != "" {
 		parts = append(parts, "ghi chú: "+short(sc.Note))
 	}
 	if sc.Evidence != "" {
 		parts = append(parts, "kiểm chứng: "+short(sc.Evidence))
+	}
+	if len(sc.Files) > 0 {
+		names := make([]string, len(sc.Files))
+		for i, f := range sc.Files {
+			names[i] = f.Name
+		}
+		parts = append(parts, fmt.Sprintf("%d tệp: %s", len(sc.Files), short(strings.Join(names, ", "))))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -107,11 +107,13 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 			continue
 		}
 		names, olds, news = names[:0], olds[:0], news[:0]
+		removed, added := filesChange(o.Files, n.Files) // evidence.go
 		for _, f := range [...]struct{ name, old, new string }{
-			{"Tự đánh giá", pointsText(o.Self), pointsText(n.Self)},
-			{"Thẩm định", pointsText(o.Appraised), pointsText(n.Appraised)},
+			{"Tự đánh giá", valueText(o.SelfValue()), valueText(n.SelfValue())},
+			{"Thẩm định", valueText(o.AppraisedValue()), valueText(n.AppraisedValue())},
 			{"Ghi chú", o.Note, n.Note},
 			{"Tài liệu kiểm chứng", o.Evidence, n.Evidence},
+			{"Tệp kiểm chứng", removed, added},
 		} {
 			if f.old != f.new {
 				names, olds, news = append(names, f.name), append(olds, f.old), append(news, f.new)
@@ -129,6 +131,19 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 		return tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit, Item: "Tổng điểm công bố", Old: o, New: n})
 	}
 	return nil
+}
+
+// valueText prints one side of a score for the audit trail: the points,
+// "Không áp dụng", or a tỷ lệ criterion's counts with the points they gave
+// ("45/50 → 4,5").
+func valueText(v data.Value) string {
+	switch {
+	case v.NA:
+		return "Không áp dụng"
+	case v.Counts != nil:
+		return v.Counts.String() + " → " + pointsText(v.Points)
+	}
+	return pointsText(v.Points)
 }
 
 // joinValues prints the old or new values of the fields of one entry: one

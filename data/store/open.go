@@ -17,7 +17,7 @@ import (
 // change of layout that older data would not fit (a renamed field, a new key
 // format) raises it and adds a migration; a new entity does not (see
 // codec.go).
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[n] upgrades a file from schema version n to n+1. Open runs the
 // ones a file needs, oldest first, in the single write transaction that

@@ -72,6 +72,9 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err != nil {
 		return err
 	}
+	if err := tx.checkLoopEdits(old, s); err != nil {
+		return err
+	}
 	if err := tx.recordSheet(old, s); err != nil {
 		return err
 	}
@@ -88,7 +91,7 @@ func (tx *Tx) SetScore(year int, unit, code string, sc data.Score) error {
 	if err != nil {
 		return err
 	}
-	if sc == (data.Score{}) {
+	if sc.IsZero() {
 		delete(s.Scores, code)
 	} else {
 		s.Scores[code] = sc

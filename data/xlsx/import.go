@@ -708,7 +708,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	add := func(sr scoreRow) {
 		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
 		nrows++
-		if !sr.published && sr.score != (data.Score{}) {
+		if !sr.published && !sr.score.IsZero() {
 			sum.Scores++
 		}
 	}
@@ -885,6 +885,8 @@ func mergeScores(sh *data.Sheet, rows []scoreRow) (out []Cleared, changed int) {
 			continue
 		}
 		old := sh.Scores[sr.code]
+		// A workbook carries no attached files: the criterion keeps its own.
+		sr.score.Files = old.Files
 		if !old.Same(sr.score) {
 			changed++
 		}
@@ -894,7 +896,7 @@ func mergeScores(sh *data.Sheet, rows []scoreRow) (out []Cleared, changed int) {
 		if old.Appraised != nil && sr.score.Appraised == nil {
 			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colAppraised, Unit: sr.unit, Code: sr.code, What: "Thẩm định", Old: *old.Appraised})
 		}
-		if sr.score == (data.Score{}) {
+		if sr.score.IsZero() {
 			delete(sh.Scores, sr.code)
 		} else {
 			sh.Scores[sr.code] = sr.score
