@@ -126,6 +126,17 @@ func ExportPackage(tx *store.Tx, ev *evidence.Store, w io.Writer, k *pack.Key, o
 		if c.Sheets, err = sheets(pack.ColSelf); err != nil {
 			return m, err
 		}
+		a, err := tx.Appraisal(o.Year, u.Code)
+		if err != nil {
+			return m, err
+		}
+		if len(a.Explanations) > 0 {
+			c.Explanations = map[string]map[string]data.Explanation{u.Code: {}}
+			for code, e := range a.Explanations {
+				// The unit's words only: the office's decision is the office's.
+				c.Explanations[u.Code][code] = data.Explanation{Text: e.Text, Evidence: e.Evidence}
+			}
+		}
 		if r, ok, err := tx.LastReceived(string(pack.KindFramework), o.Year, u.Code); err != nil {
 			return m, err
 		} else if ok {
@@ -399,6 +410,7 @@ func packageState(tx *store.Tx, m pack.Manifest) (pack.State, error) {
 		}
 	}
 	s.Units, s.Groups, s.Sheets = map[string]data.Unit{}, map[string]data.Group{}, map[string]*data.Sheet{}
+	s.Appraisals = map[string]*data.Appraisal{}
 	us, err := tx.Units()
 	if err != nil {
 		return s, err
@@ -416,6 +428,11 @@ func packageState(tx *store.Tx, m pack.Manifest) (pack.State, error) {
 	for _, code := range m.Units {
 		if s.Sheets[code], err = tx.Sheet(m.Year, code); err != nil {
 			return s, err
+		}
+		if _, known := s.Units[code]; known {
+			if s.Appraisals[code], err = tx.Appraisal(m.Year, code); err != nil {
+				return s, err
+			}
 		}
 	}
 	if s.Office, err = tx.Office(); err != nil {
@@ -518,7 +535,7 @@ func sameRows(a, b *pack.Plan) bool {
 	}
 	for i := range a.Rows {
 		x, y := a.Rows[i], b.Rows[i]
-		if x.Unit != y.Unit || x.Code != y.Code || x.Action != y.Action || !x.Current.Same(y.Current) {
+		if x.Unit != y.Unit || x.Code != y.Code || x.Explanation != y.Explanation || x.Action != y.Action || !x.Current.Same(y.Current) || x.CurrentText != y.CurrentText {
 			return false
 		}
 	}
@@ -561,18 +578,20 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 		}
 	}
 	take := map[string]bool{}
+	key := func(r pack.Row) string { return fmt.Sprint(r.Unit, "\x00", r.Code, "\x00", r.Explanation) }
 	for _, r := range shown.Rows {
 		if r.Action == pack.Conflict && r.Take {
-			take[r.Unit+"\x00"+r.Code] = true
+			take[key(r)] = true
 		}
 	}
+	var explain []pack.Row
 	sheets := map[string]*data.Sheet{}
 	var order []string
 	for _, r := range p.Rows {
 		if r.Action == pack.Same {
 			continue
 		}
-		if r.Action == pack.Conflict && !take[r.Unit+"\x00"+r.Code] {
+		if r.Action == pack.Conflict && !take[key(r)] {
 			sum.Kept++
 			if err := tx.RecordPackage(m.Year, r.Unit, r.Code+" · xung đột, giữ của văn phòng", r.CurrentText, r.InText); err != nil {
 				return err
@@ -583,6 +602,10 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 			sum.Taken++
 		}
 		sum.Changed++
+		if r.Explanation {
+			explain = append(explain, r)
+			continue
+		}
 		s := sheets[r.Unit]
 		if s == nil {
 			var err error
@@ -601,6 +624,13 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 	}
 	for _, u := range order {
 		if err := tx.PutSheet(sheets[u]); err != nil {
+			return err
+		}
+	}
+	// Explanations go through the appraisal loop's own rule: only while
+	// the unit's sheet is appraised and not yet re-appraised.
+	for _, r := range explain {
+		if err := tx.SetExplanation(m.Year, r.Unit, r.Code, data.Explanation{Text: r.InExpl.Text, Evidence: r.InExpl.Evidence}); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
@@ -493,4 +494,81 @@ func TestChangedPackageFileIsRefused(t *testing.T) {
 			t.Errorf("byte %d changed: %q", at, msg)
 		}
 	}
+}
+
+// The unit's explanations (giải trình) travel in its self-assessment
+// package and reach the office's appraisal only while the loop takes
+// them: refused, naming the step, while the sheet is only submitted;
+// imported, audited, once it is appraised.
+func TestExplanationsTravelWithTheSelfAssessment(t *testing.T) {
+	off := office(t)
+	unit := newInstallation(t, "Lê Văn Bình", ops.CreateEmpty)
+	fw := off.export(t, ops.PackageExport{Kind: pack.KindFramework, Year: 2024, Units: []string{"NBI"}})
+	if _, err := unit.importPackage(t, fw, true, false); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	// Both files hold the same scores: the unit's self scores, the
+	// office's appraisal (1.1 marked down from 3 to 2), as the notice said.
+	both := func(tx *store.Tx) error {
+		f, err := tx.Framework(2024)
+		if err != nil {
+			return err
+		}
+		s, err := tx.Sheet(2024, "NBI")
+		if err != nil {
+			return err
+		}
+		f.Leaves(func(_, l *data.Criterion) {
+			max := l.Max
+			sc := s.Scores[l.Code]
+			sc.Self, sc.Appraised = &max, &max
+			s.Scores[l.Code] = sc
+		})
+		sc := s.Scores["1.1"]
+		sc.Appraised = pts("2")
+		s.Scores["1.1"] = sc
+		if err := tx.PutSheet(s); err != nil {
+			return err
+		}
+		if err := tx.Step(2024, "NBI", data.StatusSubmitted, ""); err != nil {
+			return err
+		}
+		return tx.SetDeadline(2024, "NBI", time.Date(2025, 1, 20, 0, 0, 0, 0, time.Local))
+	}
+	unit.update(t, both)
+	off.update(t, both)
+	unit.update(t, func(tx *store.Tx) error {
+		if err := tx.Step(2024, "NBI", data.StatusAppraised, ""); err != nil {
+			return err
+		}
+		return tx.SetExplanation(2024, "NBI", "1.1", data.Explanation{Text: "Kế hoạch ban hành đúng hạn, xem Quyết định 12", Evidence: "QĐ 12/QĐ-UBND"})
+	})
+	self := unit.export(t, ops.PackageExport{Kind: pack.KindSelf, Year: 2024})
+	plan, err := off.plan(t, self)
+	if err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	if plan.Count(pack.Change) != 1 || plan.Count(pack.Conflict) != 0 {
+		t.Fatalf("plan: %+v", plan.Rows)
+	}
+	for _, r := range plan.Rows {
+		if r.Action == pack.Change && (!r.Explanation || r.Code != "1.1" || !strings.Contains(r.InExpl.Text, "Quyết định 12")) {
+			t.Errorf("the change is %+v, want 1.1's explanation", r)
+		}
+	}
+	_, err = off.importPackage(t, self, true, false)
+	if err == nil || !strings.Contains(data.ErrorMessage(err), "Giải trình tiêu chí 1.1") {
+		t.Errorf("explanation while the office's sheet is only submitted: %v", err)
+	}
+	off.update(t, func(tx *store.Tx) error { return tx.Step(2024, "NBI", data.StatusAppraised, "") })
+	if _, err := off.importPackage(t, self, true, false); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	off.st.View(func(tx *store.Tx) error {
+		a, err := tx.Appraisal(2024, "NBI")
+		if e := a.Explanations["1.1"]; err != nil || e.Text != "Kế hoạch ban hành đúng hạn, xem Quyết định 12" || e.Evidence != "QĐ 12/QĐ-UBND" || e.Appraised != *pts("2") {
+			t.Errorf("the office's explanation on 1.1: %+v, %v", e, err)
+		}
+		return nil
+	})
 }

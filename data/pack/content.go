@@ -27,6 +27,9 @@ type Content struct {
 	Base []data.Sheet `json:"base,omitempty"`
 	// Snapshot is a locked year's ranking as published (results).
 	Snapshot *data.RankingSnapshot `json:"snapshot,omitempty"`
+	// Explanations (self) are the unit's explanations (giải trình) on
+	// the criteria it was marked down on, by unit and criterion.
+	Explanations map[string]map[string]data.Explanation `json:"explanations,omitempty"`
 }
 
 // Column is the part of a score a package may change.

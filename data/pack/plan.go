@@ -19,7 +19,10 @@ type State struct {
 	Units     map[string]data.Unit  // by code
 	Groups    map[string]data.Group // by ID
 	Sheets    map[string]*data.Sheet
-	Office    data.Office
+	// Appraisals are the covered units' appraisal records (the loop's
+	// status and explanations), nil for a unit not submitted yet.
+	Appraisals map[string]*data.Appraisal
+	Office     data.Office
 	// Trusted is the trusted sender of the package's name, nil when the
 	// name is not trusted yet.
 	Trusted *data.TrustedSender
@@ -56,8 +59,13 @@ const (
 
 // Row is one criterion of one unit in the plan.
 type Row struct {
-	Unit, UnitName      string
-	Code, Title         string
+	Unit, UnitName string
+	Code, Title    string
+	// Explanation marks a row of the unit's explanation on the criterion
+	// (giải trình) rather than of its score; CurrentExpl and InExpl then
+	// hold the two sides.
+	Explanation         bool
+	CurrentExpl, InExpl data.Explanation
 	Current, Incoming   data.Score // the column's values in the file and in the package
 	CurrentText, InText string
 	Action              Action
@@ -251,8 +259,58 @@ func (p *Plan) compare(f *data.Framework, c Content, s State) error {
 			}
 			p.Rows = append(p.Rows, r)
 		})
+		if p.Kind == KindSelf {
+			if err := p.compareExplanations(f, in.Unit, names[in.Unit], c, s); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// compareExplanations adds a row for each criterion the unit explains in
+// the package or the file holds an explanation for. An explanation the
+// file holds with other words is a conflict, as for a score.
+func (p *Plan) compareExplanations(f *data.Framework, unit, name string, c Content, s State) error {
+	in := c.Explanations[unit]
+	var cur map[string]data.Explanation
+	if a := s.Appraisals[unit]; a != nil {
+		cur = a.Explanations
+	}
+	for code := range in {
+		if l := f.Find(code); l == nil || !l.IsLeaf() {
+			return refuse("đơn vị %s: giải trình tiêu chí %s không có trong bộ chỉ số năm %d", unit, code, p.Year)
+		}
+	}
+	f.Leaves(func(_, leaf *data.Criterion) {
+		ce, ie := cur[leaf.Code], in[leaf.Code]
+		if ie.Text == "" && ie.Evidence == "" {
+			return // a package that does not explain leaves the file's explanation as it is
+		}
+		r := Row{Unit: unit, UnitName: name, Code: leaf.Code, Title: "Giải trình — " + leaf.Title, Explanation: true,
+			CurrentExpl: ce, InExpl: ie, CurrentText: explText(ce), InText: explText(ie)}
+		switch {
+		case ce.Text == ie.Text && ce.Evidence == ie.Evidence:
+			r.Action = Same
+		case ce.Text == "" && ce.Evidence == "":
+			r.Action = Change
+		default:
+			r.Action = Conflict
+		}
+		p.Rows = append(p.Rows, r)
+	})
+	return nil
+}
+
+func explText(e data.Explanation) string {
+	if e.Text == "" && e.Evidence == "" {
+		return "–"
+	}
+	t := "giải trình: " + short(e.Text)
+	if e.Evidence != "" {
+		t += "; tài liệu: " + short(e.Evidence)
+	}
+	return t
 }
 
 func cloneScores(m map[string]data.Score) map[string]data.Score {
