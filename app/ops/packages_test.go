@@ -3,6 +3,8 @@ package ops_test
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -571,4 +573,58 @@ func TestExplanationsTravelWithTheSelfAssessment(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// A self-assessment made by hand (not by ParDesk) that names an evidence
+// file it does not carry, or carries a program named .pdf: both refused
+// with the criterion and the file named, the office's file untouched and
+// no backup taken.
+func TestBadEvidenceInAPackageIsRefused(t *testing.T) {
+	off := office(t)
+	key, _ := pack.LoadKey(t.TempDir())
+	program := append([]byte("MZ\x90\x00"), bytes.Repeat([]byte{0}, 4000)...)
+	sum := sha256.Sum256(program)
+	sha := hex.EncodeToString(sum[:])
+	craft := func(carry bool) []byte {
+		var buf bytes.Buffer
+		w := pack.NewWriter(&buf, pack.Manifest{Kind: pack.KindSelf, Sender: pack.Sender{Name: "Huyện Nguyên Bình (NBI)", Officer: "X"}, Year: 2024, Units: []string{"NBI"}})
+		s := data.NewSheet(2024, "NBI")
+		s.Scores["1.1"] = data.Score{Self: pts("3"), Files: []data.EvidenceFile{{Name: "Quyết định.pdf", SHA256: sha, Size: int64(len(program))}}}
+		if err := w.AddJSON(pack.ContentPath, pack.Content{Sheets: []data.Sheet{*s}}); err != nil {
+			t.Fatal(err)
+		}
+		if carry {
+			if err := w.AddFile(sha, "Quyết định.pdf", int64(len(program)), bytes.NewReader(program)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := w.Close(key); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	before := fileBytes(t, off.st)
+	for _, c := range []struct {
+		carry bool
+		want  []string
+	}{
+		{false, []string{"tiêu chí 1.1", "Quyết định.pdf", "không có trong gói"}},
+		{true, []string{"tiêu chí 1.1", "Quyết định.pdf", "không phải PDF"}},
+	} {
+		_, err := off.importPackage(t, craft(c.carry), true, false)
+		for _, want := range c.want {
+			if !strings.Contains(data.ErrorMessage(err), want) {
+				t.Errorf("carry %v: %q does not say %q", c.carry, data.ErrorMessage(err), want)
+			}
+		}
+	}
+	if !bytes.Equal(before, fileBytes(t, off.st)) {
+		t.Error("a refused package changed the office's data file")
+	}
+	if list, _ := off.st.Backups(); len(list) != 0 {
+		t.Errorf("refused packages took %d backups", len(list))
+	}
+	if off.st.Evidence().Has(sha) {
+		t.Error("the program was stored as evidence")
+	}
 }

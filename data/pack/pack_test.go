@@ -271,3 +271,16 @@ func TestUnsafePathIsRefusedWhenWriting(t *testing.T) {
 		t.Error("writer took an entry named ../content.json")
 	}
 }
+
+func TestNewerFormatAndDuplicateEntriesAreRefused(t *testing.T) {
+	k := testKey(t)
+	var buf bytes.Buffer
+	w := NewWriter(&buf, Manifest{Kind: KindSelf, Sender: Sender{Name: "X"}, Year: 2023})
+	w.AddJSON(ContentPath, Content{})
+	w.m.Format = FormatVersion + 1
+	w.Close(k)
+	mustRefuse(t, buf.Bytes(), DefaultLimits, "ParDesk mới hơn", "cập nhật")
+
+	b := rezip(t, makePackage(t, k), nil, map[string][]byte{ContentPath: []byte("{}")})
+	mustRefuse(t, b, DefaultLimits, ContentPath, "hai lần")
+}
