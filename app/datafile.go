@@ -61,7 +61,11 @@ var importButtons = []struct{ label, kind, template, templateLabel string }{
 
 func newDataFileView(ui *UI) *dataFileView {
 	v := &dataFileView{ui: ui, chosen: -1}
-	v.year = newYearSelect(ui, func() {})
+	v.year = newYearSelect(ui, func() {
+		if v.pkg != nil {
+			v.pkg.reload()
+		}
+	})
 	v.group = newGroupSelect(ui, func() {})
 	v.unit = newUnitSelect(ui, func() {})
 	v.status = widget.NewLabel("")

@@ -30,6 +30,9 @@ type packageCard struct {
 	units    *widget.Entry
 	deadline *widget.Entry
 	assignee *widget.Entry
+	// received lists the packages imported for the year: who sent them,
+	// with which key, and the deadline a framework package set.
+	received *widget.Label
 }
 
 // Conflict choices, as the plan dialog offers them.
@@ -62,10 +65,83 @@ func newPackageCard(v *dataFileView) *packageCard {
 	open := widget.NewButtonWithIcon("Nhập gói…", theme.UploadIcon(), c.chooseImport)
 	note := widget.NewLabel("Gói có chữ ký của máy này; nơi nhận đối chiếu dấu nhận dạng khóa một lần rồi tin cậy. Gói bị sửa, thiếu tệp hay không đúng người gửi đều bị từ chối. Khi nhập: xem trước từng tiêu chí thay đổi, chọn xử lý từng xung đột; sao lưu trước, ghi trong một lần.")
 	note.Wrapping = fyne.TextWrapWord
+	c.received = widget.NewLabel("")
+	c.received.Wrapping = fyne.TextWrapWord
+	senders := widget.NewButtonWithIcon("Người gửi tin cậy…", theme.AccountIcon(), c.showTrusted)
 	c.card = widget.NewCard("Gói trao đổi", "Bộ chỉ số, tự đánh giá, phân công thẩm định, kết quả công bố",
-		container.NewVBox(form, flow(makeButton, open), note))
+		container.NewVBox(form, flow(makeButton, open, senders), note, c.received))
 	c.fit()
+	v.ui.watch(c, c.reload)
+	c.reload()
 	return c
+}
+
+// reload lists the packages received for the section's year.
+func (c *packageCard) reload() {
+	year := selectedYear(c.v.year)
+	var list []data.ReceivedPackage
+	err := c.v.ui.store.View(func(tx *store.Tx) (err error) { list, err = tx.Received(year); return err })
+	if err != nil {
+		c.received.SetText(data.ErrorMessage(err))
+		return
+	}
+	if len(list) == 0 {
+		c.received.SetText(fmt.Sprintf("Chưa nhận gói nào cho năm %d.", year))
+		return
+	}
+	lines := []string{fmt.Sprintf("Gói đã nhận cho năm %d:", year)}
+	for i, r := range list {
+		if i == 5 {
+			lines = append(lines, fmt.Sprintf("… và %d gói khác", len(list)-5))
+			break
+		}
+		line := fmt.Sprintf("• %s · %s · %s", data.FormatDate(r.Received), strings.SplitN(pack.Kind(r.Kind).Label(), " (", 2)[0], r.Sender)
+		if r.Officer != "" {
+			line += " (" + r.Officer + ")"
+		}
+		line += " · khóa " + r.Fingerprint + " · đơn vị " + strings.Join(r.Units, ", ")
+		if r.Deadline != "" {
+			line += " · hạn nộp tự đánh giá " + r.Deadline
+		}
+		lines = append(lines, line)
+	}
+	c.received.SetText(strings.Join(lines, "\n"))
+}
+
+// showTrusted lists the senders this data file trusts, with their keys'
+// fingerprints, and forgets one after asking why (a PC reinstalled with a
+// new key, confirmed with the sender).
+func (c *packageCard) showTrusted() {
+	var list []data.TrustedSender
+	if err := c.v.ui.store.View(func(tx *store.Tx) (err error) { list, err = tx.TrustedSenders(); return err }); err != nil {
+		c.v.ui.showError(err)
+		return
+	}
+	if len(list) == 0 {
+		dialog.ShowInformation("Người gửi tin cậy", "Tệp dữ liệu chưa tin cậy người gửi nào: gói đầu tiên của mỗi người gửi sẽ hỏi trước khi nhập.", c.v.ui.win)
+		return
+	}
+	var names []string
+	for _, t := range list {
+		names = append(names, fmt.Sprintf("%s — khóa %s, từ %s (%s)", t.Name, t.Fingerprint, data.FormatDate(t.Since), t.Officer))
+	}
+	pick := widget.NewSelect(names, nil)
+	reason := newFormEntry()
+	reason.SetPlaceHolder("Đã gọi điện xác nhận đơn vị cài lại máy, khóa mới …")
+	items := []*widget.FormItem{widget.NewFormItem("Người gửi", pick), widget.NewFormItem("Lý do bỏ tin cậy", reason)}
+	d := dialog.NewForm("Bỏ tin cậy người gửi", "Bỏ tin cậy", "Đóng", items, func(ok bool) {
+		if !ok || pick.SelectedIndex() < 0 {
+			return
+		}
+		name := list[pick.SelectedIndex()].Name
+		err := c.v.ui.store.Update(func(tx *store.Tx) error { return tx.ForgetSender(name, reason.Text) })
+		if err != nil {
+			c.v.ui.showError(err)
+			return
+		}
+		c.v.status.SetText(fmt.Sprintf("Đã bỏ tin cậy %s: gói tiếp theo của người gửi này sẽ được hỏi lại.", name))
+	}, c.v.ui.win)
+	showForm(d, items, c.v.ui.win)
 }
 
 func (c *packageCard) selected() pack.Kind {
@@ -323,6 +399,7 @@ func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan) {
 		return func() {
 			c.v.status.SetText(sum.String())
 			c.v.ui.publish(Change{Kind: FileReplaced})
+			c.reload()
 			dialog.ShowInformation("Đã nhập gói "+name, sum.String(), c.v.ui.win)
 		}, err
 	})

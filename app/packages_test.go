@@ -137,14 +137,48 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 		return nil
 	})
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	if r := v.pkg.received.Text; !strings.Contains(r, "Gói tự đánh giá · Huyện Nguyên Bình (NBI) (Lê Văn Bình) · khóa "+unitKey.Fingerprint()) {
+		t.Errorf("received packages: %q", r)
+	}
 
 	other, _ := pack.LoadKey(t.TempDir())
 	v.pkg.open("tu-danh-gia-2.pdk", selfPackage(other))
 	v.work.Wait()
 	shown = strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
-	for _, want := range []string{unitKey.Fingerprint(), other.Fingerprint(), "khóa khác", "gọi điện"} {
+	for _, want := range []string{unitKey.Fingerprint(), other.Fingerprint(), "khóa khác", "gọi điện", "Người gửi tin cậy…"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("another key: dialog does not say %q:\n%s", want, shown)
 		}
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+
+	// Confirmed with the unit that its PC was reinstalled: the old key is
+	// forgotten with a reason, and the package is asked about again.
+	v.pkg.showTrusted()
+	var pick *widget.Select
+	var reason *widget.Entry
+	walkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Select:
+			pick = x
+		case *widget.Entry:
+			reason = x
+		}
+		return true
+	})
+	if pick == nil || reason == nil {
+		t.Fatal("no trusted senders form")
+	}
+	pick.SetSelectedIndex(0)
+	reason.SetText("Đơn vị cài lại máy, đã gọi điện xác nhận khóa mới")
+	tapButton(t, w, "Bỏ tin cậy")
+	if !strings.Contains(v.status.Text, "Đã bỏ tin cậy Huyện Nguyên Bình (NBI)") {
+		t.Errorf("status after forgetting: %q", v.status.Text)
+	}
+	v.pkg.open("tu-danh-gia-2.pdk", selfPackage(other))
+	v.work.Wait()
+	shown = strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(shown, "chưa được tin cậy") || !strings.Contains(shown, other.Fingerprint()) {
+		t.Errorf("after forgetting the old key the package asks again:\n%s", shown)
 	}
 }

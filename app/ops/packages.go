@@ -475,7 +475,7 @@ func TrustError(p *pack.Plan) error {
 	case pack.Unknown:
 		return data.Errorf(data.ECONFLICT, "Người gửi «%s» chưa được tin cậy. Dấu nhận dạng khóa của gói: %s. Hãy gọi điện hỏi người gửi dấu nhận dạng khóa của họ; nếu trùng khớp, nhập lại với --trust (trong cửa sổ: chọn «Tin cậy và nhập»).", p.Sender.Name, p.Fingerprint)
 	case pack.KeyChanged:
-		return data.Errorf(data.ECONFLICT, "Gói không nhận: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
+		return data.Errorf(data.ECONFLICT, "Gói không nhận: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (trong cửa sổ: Dữ liệu → Gói trao đổi → «Người gửi tin cậy…»; dòng lệnh: pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
 	}
 	return nil
 }
