@@ -32,6 +32,8 @@ func AuditLabel(kind string) string {
 		return "Tổ chức lại"
 	case AuditConference:
 		return "Báo cáo hội nghị"
+	case AuditPackage:
+		return "Gói trao đổi"
 	case AuditAppraisal:
 		return "Thẩm định, giải trình"
 	}

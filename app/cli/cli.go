@@ -63,8 +63,17 @@ Cách dùng:
                                              còn đơn vị chưa chốt thì chỉ khóa khi có --yes
   pardesk year unlock --year NĂM --officer "HỌ TÊN" --reason "…"
                                              mở khóa năm (--officer có thể thay bằng PARDESK_OFFICER)
+  pardesk package export framework|self|share|share-back|results --year NĂM [--unit MÃ,MÃ]
+          [--deadline 15/01/2025] [--to "CÁN BỘ"] [--officer "HỌ TÊN"] [--out TỆP.pdk]
+                                             tạo gói trao đổi có chữ ký (gửi đơn vị, văn phòng, cán bộ thẩm định)
+  pardesk package show TỆP.pdk               người gửi, dấu nhận dạng khóa, nội dung, gói có nguyên vẹn không,
+                                             và nếu nhập thì thay đổi gì
+  pardesk package import TỆP.pdk [--trust] [--conflicts keep|take] [--officer "HỌ TÊN"]
+                                             nhập gói (sao lưu trước; lỗi thì không ghi gì)
+  pardesk package untrust "NGƯỜI GỬI" --reason "…"
+                                             bỏ tin cậy một người gửi (khi họ đổi khóa)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
-Tùy chọn chung của export, import, backup, restore, check, year: --db TỆP.
+Tùy chọn chung của export, import, backup, restore, check, year, package: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 
@@ -98,6 +107,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runYear(args[1:], stdout)
 	case "gen":
 		err = runGen(args[1:], stdout, stderr)
+	case "package":
+		err = runPackage(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}
