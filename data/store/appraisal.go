@@ -249,7 +249,12 @@ func (tx *Tx) checkLoopEdits(old, cur *data.Sheet) error {
 		codes[c] = true
 	}
 	for c := range old.Scores {
-		codes[c] = true
+		// A criterion taken out of the framework takes its scores with
+		// it, whatever the status: that is the framework's change, with
+		// its own reason in the audit trail.
+		if !tx.dropped[c] {
+			codes[c] = true
+		}
 	}
 	for code := range codes {
 		o, n := old.Scores[code], cur.Scores[code]

@@ -272,3 +272,23 @@ func TestUpgradeClosesLockedYearsSheets(t *testing.T) {
 		t.Errorf("schema %d after the upgrade", got)
 	}
 }
+
+// Taking a criterion out of the framework takes its scores from every
+// sheet, a submitted one included: the framework's change has its own
+// reason. Clearing a submitted self score by hand stays refused.
+func TestDeleteCriterionOfSubmittedSheet(t *testing.T) {
+	s, _ := loopFile(t)
+	update(t, s, func(tx *store.Tx) error { return tx.Step(2023, "A", data.StatusSubmitted, "") })
+	err := s.Update(func(tx *store.Tx) error { return tx.SetScore(2023, "A", "1.2", data.Score{}) })
+	wantError(t, err, data.ECONFLICT, "Tiêu chí 1.2")
+	update(t, s, func(tx *store.Tx) error {
+		return tx.DeleteCriterion(2023, "1.2", "Bộ chỉ số mới bỏ tiêu chí 1.2")
+	})
+	view(t, s, func(tx *store.Tx) error {
+		sh, err := tx.Sheet(2023, "A")
+		if _, ok := sh.Scores["1.2"]; ok {
+			t.Error("1.2 kept its score after leaving the framework")
+		}
+		return err
+	})
+}

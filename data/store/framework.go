@@ -112,6 +112,8 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 		return data.Errorf(data.ENOTFOUND, "Bộ chỉ số năm %d không có tiêu chí mã %s", year, code)
 	}
 	tx.SetReason(reason)
+	tx.dropped = gone
+	defer func() { tx.dropped = nil }()
 	sheets, err := tx.Sheets(year)
 	if err != nil {
 		return err

@@ -153,6 +153,9 @@ type Tx struct {
 	audit   *bbolt.Bucket     // the audit bucket, once record has opened it
 	scratch []byte            // encodeAudit's buffer
 	arena   []byte            // the block encodeAudit carves values from
+	// dropped are the criteria being taken out of the framework: their
+	// scores go whatever the sheet's appraisal status (checkLoopEdits).
+	dropped map[string]bool
 }
 
 // tx wraps a bbolt transaction with the store's officer and clock.
