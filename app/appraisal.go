@@ -96,17 +96,29 @@ func (b *appraisalBar) refresh() {
 	if a == nil || b.v.fw == nil || b.v.sheet == nil {
 		return
 	}
-	b.status.SetText(statusLine(a))
-	if next, ok := a.Status.Next(); ok && !b.locked {
-		b.forward.SetText(next.StepLabel() + "…")
-		b.forward.Enable()
-	} else {
-		b.forward.SetText(data.StatusFinal.StepLabel())
-		b.forward.Disable()
+	setLabel(b.status, statusLine(a))
+	next, ok := a.Status.Next()
+	label := next.StepLabel() + "…"
+	if !ok {
+		label = data.StatusFinal.StepLabel()
 	}
+	if b.forward.Text != label {
+		b.forward.SetText(label)
+	}
+	enable(b.forward, ok && !b.locked)
 	enable(b.back, a.Status != data.StatusDraft && !b.locked)
 	enable(b.notice, a.Status.Index() >= data.StatusAppraised.Index())
 
+	// Before the appraisal nothing is listed: an Enter in the grid of a
+	// unit still assessing itself costs no list.
+	if a.Status.Index() < data.StatusAppraised.Index() {
+		if len(b.lines) > 0 || !b.listBox.Hidden {
+			b.list.Objects, b.lines = nil, nil
+			b.listBox.Hide()
+			b.content.Refresh()
+		}
+		return
+	}
 	b.list.Objects, b.lines = nil, nil
 	disputed := map[string]bool{}
 	for _, c := range data.Disputed(b.v.fw, b.v.sheet) {
@@ -124,12 +136,15 @@ func (b *appraisalBar) refresh() {
 		b.addLine(c)
 	}
 	b.listHead.SetText(fmt.Sprintf("Tiêu chí có điểm thẩm định thấp hơn tự đánh giá, giải trình và quyết định (%d)", len(crits)))
-	b.listBox.Hidden = len(crits) == 0 || a.Status.Index() < data.StatusAppraised.Index()
+	b.listBox.Hidden = len(crits) == 0
 	b.list.Refresh()
 	b.content.Refresh()
 }
 
 func enable(btn *widget.Button, on bool) {
+	if on == !btn.Disabled() {
+		return
+	}
 	if on {
 		btn.Enable()
 	} else {
