@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 	"time"
 
@@ -63,7 +64,7 @@ func newAppraisalBar(v *scoresView) *appraisalBar {
 	b.listHead = boldLabel("")
 	b.list = container.NewVBox()
 	// The lines take at most this height; more scroll.
-	room := canvas.NewRectangle(nil)
+	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(0, 110))
 	b.listBox = container.NewVBox(b.listHead, container.NewStack(room, container.NewVScroll(b.list)))
 	b.content = container.NewVBox(b.status, flow(b.forward, b.back, b.notice), b.listBox)
@@ -84,10 +85,20 @@ func (b *appraisalBar) load(year int, unit string, locked bool) {
 	}
 	if b.a == nil {
 		b.content.Hide()
+		b.relayout()
 		return
 	}
 	b.content.Show()
 	b.refresh()
+}
+
+// relayout lays the score screen out again after the bar changed height:
+// the grid under it moves down or up (a container does not lay out its
+// parent when it grows).
+func (b *appraisalBar) relayout() {
+	if b.v.content != nil {
+		b.v.content.Refresh()
+	}
 }
 
 // refresh redraws the bar from the appraisal and the grid's sheet.
@@ -115,7 +126,7 @@ func (b *appraisalBar) refresh() {
 		if len(b.lines) > 0 || !b.listBox.Hidden {
 			b.list.Objects, b.lines = nil, nil
 			b.listBox.Hide()
-			b.content.Refresh()
+			b.relayout()
 		}
 		return
 	}
@@ -136,9 +147,13 @@ func (b *appraisalBar) refresh() {
 		b.addLine(c)
 	}
 	b.listHead.SetText(fmt.Sprintf("Tiêu chí có điểm thẩm định thấp hơn tự đánh giá, giải trình và quyết định (%d)", len(crits)))
-	b.listBox.Hidden = len(crits) == 0
+	if len(crits) == 0 {
+		b.listBox.Hide()
+	} else {
+		b.listBox.Show()
+	}
 	b.list.Refresh()
-	b.content.Refresh()
+	b.relayout()
 }
 
 func enable(btn *widget.Button, on bool) {
@@ -199,7 +214,7 @@ func (b *appraisalBar) addLine(c *data.Criterion) {
 	enable(l.explain, !b.locked && data.ExplanationEditable(a.Status) && sc.Self != nil && sc.Appraised != nil && *sc.Appraised < *sc.Self)
 	enable(l.decide, !b.locked && data.DecisionEditable(a.Status) && explained)
 	b.lines = append(b.lines, l)
-	b.list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(l.explain, l.decide), l.text))
+	b.list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(l.explain, l.decide)), l.text))
 }
 
 func decisionLine(e data.Explanation) string {

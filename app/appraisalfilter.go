@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/pardesk/pardesk/data"
@@ -38,7 +39,9 @@ func newStatusFilter(ui *UI, changed func()) *statusFilter {
 	f.year = newYearSelect(ui, func() { f.load(); f.changed() })
 	f.counts = widget.NewLabel("")
 	f.counts.Wrapping = fyne.TextWrapWord
-	f.content = flow(field("Thẩm định năm:", f.year), field("Trạng thái:", f.status))
+	// Wide enough for "Thẩm định lại" and "Mọi trạng thái" in full.
+	status := container.NewGridWrap(fyne.NewSize(150, f.status.MinSize().Height), f.status)
+	f.content = flow(field("Thẩm định năm:", f.year), field("Trạng thái:", status))
 	ui.watch(f, func() { f.load(); f.changed() }, ScoresChanged, UnitsChanged, FrameworkChanged)
 	f.load()
 	return f

@@ -281,10 +281,20 @@ func (v *dashboardView) showLoop() {
 	case !ok:
 		v.loopUnits.SetText("")
 		v.loopUnits.Hide()
+		v.relayout()
 		return
 	case names == "":
 		names = "không có đơn vị nào"
 	}
 	v.loopUnits.SetText(st.Label() + ": " + names + ".")
 	v.loopUnits.Show()
+	v.relayout()
+}
+
+// relayout lays the screen out again after the appraisal lines changed
+// height: a container does not lay out its parent when it grows.
+func (v *dashboardView) relayout() {
+	if v.content != nil {
+		v.content.Refresh()
+	}
 }
