@@ -11,6 +11,7 @@ import (
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
+	"github.com/pardesk/pardesk/reports/pdftest"
 )
 
 func storedAppraisal(t *testing.T, ui *UI, year int, unit string) *data.Appraisal {
@@ -240,4 +241,38 @@ func (b *appraisalBar) line(t *testing.T, code string) *loopLine {
 	}
 	t.Fatalf("no line for criterion %s", code)
 	return nil
+}
+
+// The Báo cáo screen prints the notice of the unit picked with the
+// number and date typed there; a unit not yet appraised is refused with
+// the step it stands at.
+func TestReportsScreenPrintsNotice(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.Show(SectionReports)
+	v := ui.reports
+	v.number.SetText("21")
+	v.date.SetText("04/03/2024")
+	v.year.SetSelected("2023")
+	v.unit.choose("HLA")
+	tapButton(t, w, "Thông báo kết quả thẩm định")
+	if msg := strings.Join(textsIn(w.Canvas().Overlays().Top()), " "); !strings.Contains(msg, "thong-bao-tham-dinh-HLA-2023.pdf") {
+		t.Errorf("save dialog: %q", msg)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	when, _ := data.ParseDate(v.date.Text)
+	pdf, err := noticePDF(ui, 2023, "HLA", v.number.Text, when)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(strings.Join(pdftest.Pages(t, pdf), " ")), " ")
+	for _, want := range []string{"Số: 21/TB-SNV", "Cao Bằng, ngày 04 tháng 3 năm 2024", "của huyện Hạ Lang"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("notice lacks %q", want)
+		}
+	}
+	v.unit.choose("BLM")
+	tapButton(t, w, "Thông báo kết quả thẩm định")
+	if msg := dialogText(w); !strings.Contains(msg, "đang ở bước «Đã nộp»") {
+		t.Errorf("notice of a unit only submitted: %q", msg)
+	}
 }
