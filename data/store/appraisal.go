@@ -157,8 +157,13 @@ func (tx *Tx) SetExplanation(year int, unit, code string, e data.Explanation) er
 		if had && old.Text == e.Text && old.Evidence == e.Evidence {
 			return nil
 		}
+		// The appraisal answered is the first one; a changed explanation
+		// is decided anew.
 		e.Appraised = s.Appraised(code)
-		e.Decision, e.Reason = old.Decision, old.Reason
+		if had {
+			e.Appraised = old.Appraised
+		}
+		e.Decision, e.Reason = data.DecisionNone, ""
 		if a.Explanations == nil {
 			a.Explanations = map[string]data.Explanation{}
 		}
