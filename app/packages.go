@@ -158,14 +158,6 @@ func (c *packageCard) fit() {
 	enable(c.assignee, k == pack.KindShare)
 }
 
-func enable(e *widget.Entry, on bool) {
-	if on {
-		e.Enable()
-	} else {
-		e.Disable()
-	}
-}
-
 // build makes the package of the chosen kind for the section's year.
 func (c *packageCard) build() ([]byte, pack.Manifest, error) {
 	var buf bytes.Buffer
