@@ -101,7 +101,7 @@ func runPackageExport(args []string, stdout io.Writer) error {
 	if err := writeFile(*out, []byte(buf.String())); err != nil {
 		return data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", *out, err)
 	}
-	fmt.Fprintf(stdout, "Đã tạo %s: %s\nNăm %d, đơn vị: %s. Người gửi: %s (%s), dấu nhận dạng khóa %s.\nBáo cho nơi nhận dấu nhận dạng khóa này (qua điện thoại hoặc công văn) để họ đối chiếu trước khi tin cậy.\n",
+	fmt.Fprintf(stdout, "Đã tạo %s: %s\nNăm %d, đơn vị: %s. Người gửi: %s — cán bộ %s; dấu nhận dạng khóa %s.\nBáo cho nơi nhận dấu nhận dạng khóa này (qua điện thoại hoặc công văn) để họ đối chiếu trước khi tin cậy.\n",
 		strings.ToLower(kind.Label()[:1])+kind.Label()[1:], *out, m.Year, strings.Join(m.Units, ", "), m.Sender.Name, m.Sender.Officer, key.Fingerprint())
 	return nil
 }
