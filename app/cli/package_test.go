@@ -115,3 +115,40 @@ func TestPackageCommands(t *testing.T) {
 		t.Errorf("share without --to: exit %d %q", code, stderr)
 	}
 }
+
+// Published results: the office locks 2022 and sends NBI its results; the
+// unit's own new data file prints its conference report from the figures
+// as published (seed 001: 81,40 %, 8th of 10).
+func TestPublishedResultsPrintTheUnitsReport(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Chdir(dir)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa-vp"))
+	if code, out, stderr := run(t, "year", "lock", "--db", office, "--year", "2022", "--yes"); code != 0 {
+		t.Fatalf("lock: exit %d %s %s", code, out, stderr)
+	}
+	res := filepath.Join(dir, "ket-qua.pdk")
+	if code, out, stderr := run(t, "package", "export", "results", "--db", office, "--year", "2022", "--unit", "NBI", "--out", res); code != 0 {
+		t.Fatalf("export results: exit %d %s %s", code, out, stderr)
+	}
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa-dv"))
+	unit := filepath.Join(dir, "don-vi.db")
+	run(t, "new", "--db", unit)
+	code, out, stderr := run(t, "package", "import", res, "--db", unit, "--trust")
+	if code != 0 || !strings.Contains(out, "Khóa năm 2022 với kết quả xếp hạng như đã công bố") {
+		t.Fatalf("import results: exit %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "report", "conference", "--db", unit, "--year", "2022", "--unit", "NBI", "--date", "09/06/2023"); code != 0 {
+		t.Fatalf("unit report from the published results: exit %d %s", code, stderr)
+	}
+	text := strings.Join(flat(t, filepath.Join(dir, "bao-cao-hoi-nghi-2022-NBI.pdf")), " ")
+	for _, want := range []string{"đạt 81,40 %, xếp loại Khá, xếp hạng thứ 8/10 huyện, thành phố", "Cải cách tài chính công xếp loại Khá, đạt 4,9/7 điểm"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the unit's report does not say %q:\n%s", want, text)
+		}
+	}
+	// Sent again, the same results change nothing; the year stays locked.
+	if code, out, _ := run(t, "package", "import", res, "--db", unit); code != 0 || !strings.Contains(out, "0 tiêu chí thay đổi") {
+		t.Errorf("the same results again: exit %d %s", code, out)
+	}
+}
