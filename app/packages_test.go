@@ -43,6 +43,18 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 	if m.Kind != pack.KindFramework || m.Sender.Name != "SỞ NỘI VỤ" || m.Sender.Officer != "Nguyễn Thị Lan" || strings.Join(m.Units, ",") != "NBI" {
 		t.Fatalf("framework package made in the window: %+v", m)
 	}
+	// For every unit at once: one package each, in the folder chosen.
+	v.pkg.units.SetText("")
+	folder := t.TempDir()
+	key, err := v.pkg.key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.pkg.writePerUnit(folder, key, v.pkg.request())
+	v.work.Wait()
+	if files, _ := filepath.Glob(filepath.Join(folder, "*.pdk")); len(files) != 10 || !strings.Contains(v.status.Text, "Đã tạo 10 gói bộ chỉ số (văn phòng gửi đơn vị) năm 2023, mỗi đơn vị một gói") {
+		t.Errorf("%d packages; status %q", len(files), v.status.Text)
+	}
 
 	// The unit's own ParDesk: an empty file and its own key.
 	unitPath := filepath.Join(t.TempDir(), "don-vi.db")

@@ -152,3 +152,27 @@ func TestPublishedResultsPrintTheUnitsReport(t *testing.T) {
 		t.Errorf("the same results again: exit %d %s", code, out)
 	}
 }
+
+// The office sends every unit its framework at once: one package per
+// unit in a folder, each carrying that unit only.
+func TestFrameworkPackagesOnePerUnit(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Chdir(dir)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa"))
+	code, out, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--deadline", "15/01/2024")
+	if code != 0 || !strings.Contains(out, "Đã tạo 10 gói bộ chỉ số") {
+		t.Fatalf("export: exit %d %s %s", code, out, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "goi-bo-chi-so-2023", "*.pdk"))
+	if len(files) != 10 {
+		t.Fatalf("%d packages in the folder, want 10", len(files))
+	}
+	code, out, _ = run(t, "package", "show", filepath.Join(dir, "goi-bo-chi-so-2023", "goi-bo-chi-so-2023-NBI.pdk"), "--db", filepath.Join(dir, "khong-co.db"))
+	if code != 0 || !strings.Contains(out, "Đơn vị: NBI\n") {
+		t.Errorf("NBI's package: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--out", "tat-ca.pdk"); code != 2 || !strings.Contains(stderr, "thư mục") {
+		t.Errorf("several units into one .pdk: exit %d %q", code, stderr)
+	}
+}

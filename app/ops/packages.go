@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -668,4 +669,74 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 		return tx.LockPublished(*c.Snapshot, "Kết quả công bố trong gói "+m.ID+" của "+m.Sender.Name)
 	}
 	return nil
+}
+
+// PerUnit reports whether a kind is made one package per unit: what an
+// office sends its units (the framework, the published results) carries
+// one unit's values, never its neighbours'.
+func PerUnit(k pack.Kind) bool { return k == pack.KindFramework || k == pack.KindResults }
+
+// PackageFileName is the file name of a package: its kind, year and units
+// ("goi-bo-chi-so-2024-NBI.pdk").
+func PackageFileName(k pack.Kind, year int, units []string) string {
+	stem := "goi"
+	for _, pk := range PackageKinds {
+		if pk.Kind == k {
+			stem = strings.TrimSuffix(pk.File, ".pdk")
+		}
+	}
+	name := fmt.Sprintf("%s-%d", stem, year)
+	if len(units) > 0 && len(units) <= 3 {
+		name += "-" + strings.Join(units, "-")
+	}
+	return name + ".pdk"
+}
+
+// PackageUnits are the unit codes a package of o would cover.
+func PackageUnits(tx *store.Tx, o PackageExport) ([]string, error) {
+	us, err := packageUnits(tx, o)
+	var codes []string
+	for _, u := range us {
+		codes = append(codes, u.Code)
+	}
+	return codes, err
+}
+
+// ExportPerUnit writes one package per unit into dir (PerUnit kinds),
+// each through a temporary file and a rename, and returns their paths. A
+// refusal for one unit stops before its file: the packages already
+// written are whole.
+func ExportPerUnit(tx *store.Tx, ev *evidence.Store, dir string, k *pack.Key, o PackageExport) ([]string, error) {
+	codes, err := PackageUnits(tx, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, data.Errorf(data.EINTERNAL, "Không tạo được thư mục %s: %v", dir, err)
+	}
+	var paths []string
+	for _, code := range codes {
+		one := o
+		one.Units = []string{code}
+		path := filepath.Join(dir, PackageFileName(o.Kind, o.Year, one.Units))
+		tmp, err := os.CreateTemp(dir, ".pardesk-*")
+		if err != nil {
+			return paths, data.Errorf(data.EINTERNAL, "Không ghi được vào thư mục %s: %v", dir, err)
+		}
+		_, err = ExportPackage(tx, ev, tmp, k, one)
+		if cerr := tmp.Close(); err == nil && cerr != nil {
+			err = data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", path, cerr)
+		}
+		if err == nil {
+			if rerr := os.Rename(tmp.Name(), path); rerr != nil {
+				err = data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", path, rerr)
+			}
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }
