@@ -452,6 +452,8 @@ type PackageSummary struct {
 	Changed, Kept, Taken int
 	Backup               store.Backup
 	Trusted              bool // the sender was trusted by this import
+	// File is where the signed package is kept, as received.
+	File string
 }
 
 func (s PackageSummary) String() string {
@@ -463,6 +465,9 @@ func (s PackageSummary) String() string {
 	b.WriteString(".")
 	if s.Trusted {
 		b.WriteString(" Người gửi đã được ghi vào danh sách tin cậy.")
+	}
+	if s.File != "" {
+		b.WriteString(" Gói được lưu nguyên bản có chữ ký ở " + s.File + ".")
 	}
 	if s.Backup.Path != "" {
 		b.WriteString(" Bản sao lưu trước khi nhập: " + s.Backup.Path)
@@ -502,8 +507,13 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 	if err := storeEvidence(st.Evidence(), pkg, shown); err != nil {
 		return sum, err
 	}
+	kept, err := keepPackage(st.Path(), pkg)
+	if err != nil {
+		return sum, err
+	}
 	b, err := st.Backup(store.ReasonPackage)
 	if err != nil {
+		kept.undo()
 		return sum, err
 	}
 	sum.Backup = b
@@ -521,13 +531,70 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 		if !sameRows(p, shown) || p.Trust != shown.Trust {
 			return data.Errorf(data.ECONFLICT, "Dữ liệu đã thay đổi từ khi xem gói: hãy xem lại gói rồi nhập lại. Không có gì được ghi.")
 		}
-		return applyPlan(tx, p, shown, &sum)
+		return applyPlan(tx, p, shown, kept.name, &sum)
 	})
 	if err != nil {
 		os.Remove(b.Path)
+		kept.undo()
 		return PackageSummary{}, err
 	}
+	sum.File = filepath.Join(ReceivedDir(st.Path()), kept.name)
 	return sum, nil
+}
+
+// ReceivedSuffix is added to the data file's name (without extension) to
+// name the folder that keeps every package imported, as signed:
+// pardesk.db → pardesk-goi-da-nhan.
+const ReceivedSuffix = "-goi-da-nhan"
+
+// ReceivedDir is the folder of received packages of the data file at path.
+func ReceivedDir(dataPath string) string {
+	base := filepath.Base(dataPath)
+	return filepath.Join(filepath.Dir(dataPath), strings.TrimSuffix(base, filepath.Ext(base))+ReceivedSuffix)
+}
+
+type keptPackage struct {
+	name string
+	undo func()
+}
+
+// keepPackage copies the package as received into the folder of received
+// packages, named by year, kind and ID; undo removes it again when the
+// import is refused (a copy already there from an earlier import of the
+// same package stays).
+func keepPackage(dataPath string, pkg *pack.Package) (keptPackage, error) {
+	dir := ReceivedDir(dataPath)
+	k := keptPackage{name: fmt.Sprintf("%d-%s-%s.pdk", pkg.Year, pkg.Kind, pkg.ID), undo: func() {}}
+	path := filepath.Join(dir, k.name)
+	if _, err := os.Stat(path); err == nil {
+		return k, nil
+	}
+	fail := func(err error) (keptPackage, error) {
+		return k, data.Errorf(data.EINTERNAL, "Không lưu được bản gói đã nhận vào %s: %v. Không có gì được ghi.", dir, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err)
+	}
+	tmp, err := os.CreateTemp(dir, ".dang-ghi-*")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(tmp.Name())
+	err = pkg.Copy(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	k.undo = func() { os.Remove(path) }
+	return k, nil
 }
 
 func sameRows(a, b *pack.Plan) bool {
@@ -543,7 +610,7 @@ func sameRows(a, b *pack.Plan) bool {
 	return true
 }
 
-func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
+func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSummary) error {
 	m, c := p.Manifest, p.Content
 	what := fmt.Sprintf("%s %s của %s", strings.SplitN(m.Kind.Label(), " (", 2)[0], m.ID, m.Sender.Name)
 	if m.Sender.Officer != "" {
@@ -655,7 +722,7 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 	}
 	if err := tx.PutReceived(data.ReceivedPackage{ID: m.ID, Kind: string(m.Kind), Sender: m.Sender.Name, Officer: m.Sender.Officer,
 		Fingerprint: p.Fingerprint, Year: m.Year, Units: m.Units, Created: m.Created, Received: tx.Now(),
-		Deadline: c.Deadline, Assignee: c.Assignee, Base: c.Base}); err != nil {
+		Deadline: c.Deadline, Assignee: c.Assignee, Base: c.Base, File: file}); err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("%d tiêu chí thay đổi", sum.Changed)

@@ -241,6 +241,13 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 	if named != 2 {
 		t.Errorf("%d audit entries name the package, want 2: %+v", named, entries)
 	}
+	// The signed package is kept as received and still verifies.
+	kept := filepath.Join(ops.ReceivedDir(off.st.Path()), "2024-self-"+plan.ID+".pdk")
+	if p, _, cl, err := ops.ReadPackageFile(kept); err != nil || p.ID != plan.ID || p.Fingerprint != unit.key.Fingerprint() {
+		t.Errorf("kept package %s: %v", kept, err)
+	} else {
+		cl.Close()
+	}
 	// A second import of the same package changes nothing.
 	if plan, err := off.plan(t, self); err != nil || plan.Changes() != 0 || plan.Trust != pack.Known {
 		t.Errorf("second look: %v, changes %d", err, plan.Changes())
@@ -626,5 +633,8 @@ func TestBadEvidenceInAPackageIsRefused(t *testing.T) {
 	}
 	if off.st.Evidence().Has(sha) {
 		t.Error("the program was stored as evidence")
+	}
+	if _, err := os.Stat(ops.ReceivedDir(off.st.Path())); err == nil {
+		t.Error("a refused package was kept among the received ones")
 	}
 }
