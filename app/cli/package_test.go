@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,5 +175,63 @@ func TestFrameworkPackagesOnePerUnit(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--out", "tat-ca.pdk"); code != 2 || !strings.Contains(stderr, "thư mục") {
 		t.Errorf("several units into one .pdk: exit %d %q", code, stderr)
+	}
+}
+
+// Bad packages on the command line: each refused with exit 1 and a
+// message naming what is wrong, the data file byte for byte as it was,
+// no backup taken, nothing kept.
+func TestBadPackagesChangeNothing(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa"))
+	good := filepath.Join(dir, "goi.pdk")
+	if code, _, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--unit", "NBI", "--out", good); code != 0 {
+		t.Fatal(stderr)
+	}
+	raw, _ := os.ReadFile(good)
+	rezip := func(extra string) []byte {
+		zr, _ := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, f := range zr.File {
+			w, _ := zw.CreateHeader(&f.FileHeader)
+			rc, _ := f.Open()
+			io.Copy(w, rc)
+			rc.Close()
+		}
+		if extra != "" {
+			w, _ := zw.Create(extra)
+			w.Write([]byte("@echo off"))
+		}
+		zw.Close()
+		return out.Bytes()
+	}
+	unit := filepath.Join(dir, "don-vi.db")
+	run(t, "new", "--db", unit)
+	before, _ := os.ReadFile(unit)
+	for _, c := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"cut", raw[:len(raw)-30], "cắt cụt"},
+		{"escape", rezip("../../Startup/chay.bat"), `"../../Startup/chay.bat" không hợp lệ`},
+		{"extra", rezip("files/them.bat"), "files/them.bat không có trong bản kê"},
+	} {
+		path := filepath.Join(dir, c.name+".pdk")
+		os.WriteFile(path, c.b, 0o644)
+		code, _, stderr := run(t, "package", "import", path, "--db", unit, "--trust")
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d %q, want it to say %q", c.name, code, stderr, c.want)
+		}
+	}
+	if after, _ := os.ReadFile(unit); !bytes.Equal(before, after) {
+		t.Error("a refused package changed the data file")
+	}
+	for _, d := range []string{"backups", "don-vi-goi-da-nhan", "don-vi-kiemchung"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
+			t.Errorf("a refused package left %s", d)
+		}
 	}
 }
