@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -187,6 +189,37 @@ func printManifest(w io.Writer, p *pack.Package, c pack.Content) {
 	}
 	size, n := p.FileSize()
 	fmt.Fprintf(w, "Mã gói: %s. %d mục; %d tệp kiểm chứng (%s).\n", p.ID, len(p.Entries), n, pack.ByteSize(size))
+	fmt.Fprintf(w, "Nội dung:\n")
+	if f := c.Framework; f != nil {
+		leaves := 0
+		f.Leaves(func(_, _ *data.Criterion) { leaves++ })
+		fmt.Fprintf(w, "  Bộ chỉ số năm %d «%s»: %d lĩnh vực, %d tiêu chí chấm điểm, tối đa %s điểm\n", f.Year, f.Title, len(f.Areas), leaves, f.Max().Short())
+	}
+	for _, u := range c.Units {
+		fmt.Fprintf(w, "  Đơn vị %s (%s), nhóm %s\n", u.Name, u.Code, u.GroupID)
+	}
+	for _, sh := range c.Sheets {
+		files := 0
+		for _, sc := range sh.Scores {
+			files += len(sc.Files)
+		}
+		fmt.Fprintf(w, "  Phiếu điểm %s: %d tiêu chí có giá trị, %d tệp kiểm chứng đính kèm\n", sh.Unit, len(sh.Scores), files)
+	}
+	for _, unit := range slices.Sorted(maps.Keys(c.Explanations)) {
+		fmt.Fprintf(w, "  Giải trình của %s: %d tiêu chí\n", unit, len(c.Explanations[unit]))
+	}
+	if c.Snapshot != nil {
+		ranked := 0
+		for _, g := range c.Snapshot.Groups {
+			ranked += len(g.Results)
+		}
+		fmt.Fprintf(w, "  Kết quả xếp hạng năm %d đã khóa: %d nhóm, %d đơn vị\n", c.Snapshot.Year, len(c.Snapshot.Groups), ranked)
+	}
+	for _, e := range p.Entries {
+		if e.Name != "" {
+			fmt.Fprintf(w, "  Tệp %s (%s, SHA-256 %s…)\n", e.Name, pack.ByteSize(e.Size), e.SHA256[:12])
+		}
+	}
 }
 
 func printPlan(w io.Writer, p *pack.Plan, trust bool) {

@@ -62,7 +62,7 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	code, out, _ = run(t, "package", "show", fw, "--db", unit)
-	for _, want := range []string{"Người gửi: SỞ NỘI VỤ — cán bộ Nguyễn Thị Lan", "Dấu nhận dạng khóa: " + key.Fingerprint(), "hợp lệ", "Hạn nộp tự đánh giá: 15/01/2024", "chưa được tin cậy", "Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)"} {
+	for _, want := range []string{"Người gửi: SỞ NỘI VỤ — cán bộ Nguyễn Thị Lan", "Bộ chỉ số năm 2023", "31 tiêu chí chấm điểm, tối đa 100 điểm", "Phiếu điểm NBI: 31 tiêu chí có giá trị", "Dấu nhận dạng khóa: " + key.Fingerprint(), "hợp lệ", "Hạn nộp tự đánh giá: 15/01/2024", "chưa được tin cậy", "Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("show: exit %d, output does not say %q:\n%s", code, want, out)
 		}
