@@ -105,6 +105,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runCheck(args[1:], stdout)
 	case "year":
 		err = runYear(args[1:], stdout)
+	case "gen":
+		err = runGen(args[1:], stdout, stderr)
 	case "package":
 		err = runPackage(args[1:], stdout)
 	default:

@@ -45,7 +45,10 @@ func (tx *Tx) record(e data.AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("store: %s/%d: %w", bucketAudit, seq, err)
 	}
-	return b.Put(auditKey(seq), raw)
+	if err := b.Put(auditKey(seq), raw); err != nil {
+		return err
+	}
+	return tx.index(&e)
 }
 
 // auditKey is the sequence as 16 digits, so byte order is the order of the
@@ -58,8 +61,12 @@ func auditKey(seq uint64) []byte {
 	return []byte(s)
 }
 
-// Audit returns the entries that match the filter, newest first.
+// Audit returns the entries that match the filter, newest first. A
+// unit's entries are read through the history index (history.go).
 func (tx *Tx) Audit(f data.AuditFilter) ([]data.AuditEntry, error) {
+	if f.Unit != "" {
+		return tx.history(f)
+	}
 	var out []data.AuditEntry
 	err := each(tx.bolt, bucketAudit, "", func(_ string, e data.AuditEntry) error {
 		if f.Match(e) {

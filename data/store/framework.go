@@ -144,7 +144,7 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 			}
 		}
 		if changed {
-			if err := tx.PutSheet(s); err != nil {
+			if err := tx.putSheet(s, false); err != nil {
 				return err
 			}
 		}
