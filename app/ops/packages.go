@@ -499,7 +499,15 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 		return sum, TrustError(shown)
 	}
 	if !shown.Writes() && shown.Trust == pack.Known {
-		return sum, nil
+		// The same package again changes nothing; a new one that changes
+		// nothing is still recorded (its deadline, its base for the answer).
+		seen := false
+		if err := st.View(func(tx *store.Tx) error { seen = tx.HasReceived(shown.Year, shown.ID); return nil }); err != nil {
+			return sum, err
+		}
+		if seen {
+			return sum, nil
+		}
 	}
 	if pkg.ID != shown.ID {
 		return sum, data.Errorf(data.EINTERNAL, "Gói %s không phải gói của kế hoạch nhập %s", pkg.ID, shown.ID)
