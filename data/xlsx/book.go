@@ -294,21 +294,6 @@ func cellPoints(x xcell) (data.Points, error) {
 	return data.Points(h), nil
 }
 
-// scorePoints reads a score cell for criterion c: text through
-// data.ParseScore, exactly as the grid reads what is typed; anything else
-// as cellPoints, then checked against the criterion's range. Every refusal
-// names the criterion and its max.
-func scorePoints(c *data.Criterion, x xcell) (data.Points, error) {
-	if x.kind == cellText {
-		return data.ParseScore(c, x.v)
-	}
-	p, err := cellPoints(x)
-	if err != nil {
-		return 0, data.Errorf(data.EINVALID, "Tiêu chí %s «%s» (tối đa %s điểm): %s", c.Code, c.Title, c.Max.Short(), data.ErrorMessage(err))
-	}
-	return p, data.CheckScore(c, p)
-}
-
 // cellInt reads a whole number: a number cell ("3", or "3.0" as a program
 // may store it) or text of digits. "1e1" as text, a boolean or a formula
 // never computed is not one.

@@ -20,6 +20,7 @@ var (
 	frameworkCols = []column{
 		{"Cấp", 14}, {"Mã tiêu chí", 12}, {"Tên tiêu chí", 54}, {"Điểm tối đa", 11},
 		{"Loại", 20}, {"Tài liệu kiểm chứng cần có", 40},
+		{colInputKind, 16}, {colMayNotApply, 12}, {colTiers, 30},
 	}
 	bandCols  = []column{{"Mức xếp loại", 20}, {"Từ (%)", 10}}
 	scoreCols = []column{
@@ -36,7 +37,7 @@ var groupSumCols = []column{{"Cộng nhóm: điểm tối đa", 10}, {"Cộng nh
 
 // scoresNote, above the scores table, says why the sums of the bold rows
 // stand apart.
-const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm."
+const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm. Tiêu chí đạt/không đạt, tỷ lệ hoặc không áp dụng ghi bằng chữ (Đạt, Không đạt, 45/50, KAD): hàm SUM bỏ qua, tổng của nhóm ở ba cột cuối đã tính điểm của chúng."
 
 // Rows where the tables of the import layouts start: the year and the
 // title above, the header on row 4.
@@ -140,6 +141,13 @@ func frameworkBook(office string, f *data.Framework) ([]byte, error) {
 			p.set(4, r, c.LeafMax(), num)
 			p.set(5, r, kind, b.text)
 			p.set(6, r, c.Hint, b.wrap)
+			if c.IsLeaf() {
+				p.set(7, r, c.Input.Label(), b.text)
+				if c.MayNotApply {
+					p.set(8, r, "x", b.intStyle)
+				}
+				p.set(9, r, data.FormatTiers(c.Tiers), b.text)
+			}
 			r++
 			walk(c.Children, level+1)
 		}
@@ -254,8 +262,8 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 					p.set(3, r, c.Code, b.text)
 					p.set(4, r, c.Title, b.wrap)
 					p.set(5, r, c.Max, b.num)
-					p.set(6, r, sc.Self, b.num)
-					p.set(7, r, sc.Appraised, b.num)
+					p.set(6, r, scoreCell(c, sc.SelfValue()), b.num)
+					p.set(7, r, scoreCell(c, sc.AppraisedValue()), b.num)
 					p.set(8, r, sc.Note, b.wrap)
 					p.set(9, r, sc.Evidence, b.wrap)
 					for col := 10; col < 10+len(groupSumCols); col++ {
