@@ -392,6 +392,12 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		cols = append(cols, column{fmt.Sprintf("%s. %s (%s)", a.Code, a.Title, a.LeafMax().Short()), 14})
 	}
 	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
+	// A unit to which some criteria do not apply has its own max, which
+	// its index is taken against: a last column says it, when any has one.
+	ownMax := slices.ContainsFunc(results, func(r data.Result) bool { return !r.Unscored && r.Max != f.Max() })
+	if ownMax {
+		cols = append(cols, column{"Điểm tối đa của đơn vị", 12})
+	}
 	p.headers(rowHeader, cols)
 	for i, res := range results {
 		r := rowHeader + 1 + i
@@ -417,6 +423,9 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 			p.set(c+3, r, "", b.intStyle)
 		}
 		p.set(c+4, r, res.RankChangeLabel(), b.wrap)
+		if ownMax {
+			p.set(c+5, r, res.Max, b.num)
+		}
 	}
 	if p.error != nil {
 		return nil, p.error

@@ -125,6 +125,11 @@ func TestKindsRoundTrip(t *testing.T) {
 		return rs
 	}
 	// AN: 12 + 2 + 65 = 79 of 97 = 81,44 %; BINH: 13 + 0 + 0 + 70 = 83 of 100.
+	rb, _ := excelize.OpenReader(bytes.NewReader(export(t, dst, func(tx *store.Tx) ([]byte, error) { return xlsx.Ranking(tx, 2024, "phuong") })))
+	rrows, _ := rb.GetRows("Xếp hạng")
+	if h := rrows[3]; h[len(h)-1] != "Điểm tối đa của đơn vị" || rrows[5][len(h)-1] != "97.00" || rrows[5][len(h)-5] != "81.44" {
+		t.Errorf("ranking workbook: header %q, AN %q; want AN's max 97 in the last column", h, rrows[5])
+	}
 	rs := view(dst)
 	if rs[0].Unit.Code != "BINH" || rs[0].Index.String() != "83,00" || rs[1].Max != data.P(97, 0) || rs[1].Index.String() != "81,44" {
 		t.Errorf("ranking after the import: %+v", rs)
