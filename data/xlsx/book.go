@@ -37,6 +37,7 @@ type book struct {
 	f                                       *excelize.File
 	title, header, text, bold, num, numBold int
 	intStyle, date, wrap, pct, headerCenter int
+	passFail                                int // the points of a đạt / không đạt criterion, shown as the word
 	first                                   bool
 	pages                                   []*page
 	print                                   printHeader // what every printed page says at its top
@@ -66,6 +67,7 @@ func newBook() (*book, error) {
 		{&b.numBold, excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.intStyle, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&b.pct, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&b.passFail, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, CustomNumFmt: &passFailFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}}},
 		{&b.date, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&b.headerCenter, excelize.Style{Font: &excelize.Font{Italic: true, Family: "Times New Roman", Size: 12}}},
 	}

@@ -37,7 +37,7 @@ var groupSumCols = []column{{"Cộng nhóm: điểm tối đa", 10}, {"Cộng nh
 
 // scoresNote, above the scores table, says why the sums of the bold rows
 // stand apart.
-const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm. Tiêu chí đạt/không đạt, tỷ lệ hoặc không áp dụng ghi bằng chữ (Đạt, Không đạt, 45/50, KAD): hàm SUM bỏ qua, tổng của nhóm ở ba cột cuối đã tính điểm của chúng."
+const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm. Tiêu chí đạt/không đạt hiện Đạt, Không đạt; tiêu chí không áp dụng ghi KAD; tiêu chí tỷ lệ ghi điểm ở cột F, G và số liệu (ví dụ 45/50) ở hai cột cuối, điểm tính lại từ số liệu khi nhập."
 
 // Rows where the tables of the import layouts start: the year and the
 // title above, the header on row 4.
@@ -238,7 +238,7 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 		p.print.title = fmt.Sprintf("BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", f.Year)
 	}
 	p.set(1, rowHeader-1, scoresNote, b.headerCenter)
-	p.headers(rowHeader, append(slices.Clip(scoreCols), groupSumCols...))
+	p.headers(rowHeader, scoresLayout)
 	r := rowHeader + 1
 	for _, u := range units {
 		s := sheets[u.Code]
@@ -262,11 +262,11 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 					p.set(3, r, c.Code, b.text)
 					p.set(4, r, c.Title, b.wrap)
 					p.set(5, r, c.Max, b.num)
-					p.set(6, r, scoreCell(c, sc.SelfValue()), b.num)
-					p.set(7, r, scoreCell(c, sc.AppraisedValue()), b.num)
+					b.setScore(p, colSelf, r, c, sc.SelfValue())
+					b.setScore(p, colAppraised, r, c, sc.AppraisedValue())
 					p.set(8, r, sc.Note, b.wrap)
 					p.set(9, r, sc.Evidence, b.wrap)
-					for col := 10; col < 10+len(groupSumCols); col++ {
+					for col := 10; col < len(scoresLayout); col++ {
 						p.set(col, r, nil, b.num)
 					}
 					r++
@@ -293,6 +293,8 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 				p.set(10, r, c.LeafMax(), b.numBold)
 				p.set(11, r, nil, b.numBold)
 				p.set(12, r, nil, b.numBold)
+				p.set(colSelfCounts, r, nil, b.bold)
+				p.set(colAppraisedCounts, r, nil, b.bold)
 				if anySelf {
 					p.set(11, r, self, b.numBold)
 				}

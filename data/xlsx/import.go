@@ -689,7 +689,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		return sum, ps
 	}
 	var cellPs Problems
-	t, ps := readTable(wb, SheetScores, scoreCols, false, &cellPs)
+	t, ps := readTable(wb, SheetScores, scoresLayout, false, &cellPs)
 	defer t.close()
 	pt, pps := readTable(wb, SheetPublished, publishedCols, true, &cellPs)
 	defer pt.close()
@@ -770,13 +770,9 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 			col int
 			set func(data.Value)
 		}{{colSelf, sr.score.SetSelf}, {colAppraised, sr.score.SetAppraised}} {
-			x := t.cell(r, cell.col)
-			if x.blank() {
-				continue
-			}
-			v, err := scoreValue(c, x)
+			v, col, err := sideValue(t, r, cell.col, c)
 			if err != nil {
-				ps = append(ps, t.problem(r, cell.col, "%s", data.ErrorMessage(err)))
+				ps = append(ps, t.problem(r, col, "%s", data.ErrorMessage(err)))
 				continue
 			}
 			cell.set(v)

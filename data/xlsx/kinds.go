@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
@@ -89,12 +90,71 @@ func scoreValue(c *data.Criterion, x xcell) (data.Value, error) {
 	return data.ParseValue(c, p.Short())
 }
 
-// scoreCell is what the scores export writes in a self or appraised cell:
-// the points as a number for a criterion scored in points, the text an
-// import reads back for the other kinds ("Đạt", "KAD", "45/50").
-func scoreCell(c *data.Criterion, v data.Value) any {
-	if c.Input == data.InputPoints && !v.NA {
-		return v.Points
+// countsCols follow groupSumCols in the scores layout: the counts of a
+// tỷ lệ criterion ("45/50"), from which an import works out the points.
+// Columns F and G hold those points as numbers, so that a SUM over a
+// unit's rows still gives its total.
+var countsCols = []column{{"Số liệu tỷ lệ: tự đánh giá", 12}, {"Số liệu tỷ lệ: thẩm định", 12}}
+
+// scoresLayout is every column of the scores sheet, in order.
+var scoresLayout = slices.Concat(scoreCols, groupSumCols, countsCols)
+
+// Columns of the counts of a tỷ lệ criterion.
+const (
+	colSelfCounts      = 13
+	colAppraisedCounts = 14
+)
+
+func init() {
+	// Workbooks made before the counts, and hand-made ones from the
+	// template, have none of the columns after "Tài liệu kiểm chứng".
+	for _, c := range slices.Concat(groupSumCols, countsCols) {
+		optionalHeaders[c.title] = true
 	}
-	return data.FormatValue(c, v, false)
+}
+
+// passFailFmt shows the points of a đạt / không đạt criterion as the
+// grid does, while the cell keeps the number for sums.
+var passFailFmt = `"Đạt";;"Không đạt"`
+
+// setScore writes one side of a leaf's answer in the scores export: the
+// points as a number in column col (shown "Đạt" / "Không đạt" for that
+// kind), "KAD" for không áp dụng, and a tỷ lệ criterion's counts in its
+// counts column.
+func (b *book) setScore(p *page, col, r int, c *data.Criterion, v data.Value) {
+	countsCol := map[int]int{colSelf: colSelfCounts, colAppraised: colAppraisedCounts}[col]
+	switch {
+	case v.NA:
+		p.set(col, r, "KAD", b.num)
+	case c.Input == data.InputPassFail && v.Points != nil:
+		p.set(col, r, v.Points, b.passFail)
+	default:
+		p.set(col, r, v.Points, b.num)
+	}
+	if v.Counts != nil {
+		p.set(countsCol, r, v.Counts.String(), b.text)
+	}
+}
+
+// sideValue reads one side of a leaf's answer from a scores row: the
+// counts column of a tỷ lệ criterion when it is filled (the points cell
+// beside it is worked out again, never read), else the points cell.
+func sideValue(t *table, r, col int, c *data.Criterion) (data.Value, int, error) {
+	countsCol := map[int]int{colSelf: colSelfCounts, colAppraised: colAppraisedCounts}[col]
+	if x := t.cell(r, countsCol); !x.blank() {
+		if c.Input != data.InputRatio {
+			return data.Value{}, countsCol, data.Errorf(data.EINVALID, "Tiêu chí %s «%s» (%s): không nhận số liệu tỷ lệ «%s»; để trống cột này", c.Code, c.Title, c.Input.Label(), x.text())
+		}
+		v, err := scoreValue(c, x)
+		return v, countsCol, err
+	}
+	x := t.cell(r, col)
+	if x.blank() {
+		return data.Value{}, col, nil
+	}
+	v, err := scoreValue(c, x)
+	if err != nil && c.Input == data.InputRatio && x.kind != cellText {
+		err = data.Errorf(data.EINVALID, "%s (ghi số liệu như «45/50» ở cột %s)", data.ErrorMessage(err), colName(countsCol))
+	}
+	return v, col, err
 }
