@@ -52,6 +52,9 @@ func TestScoreGridTypesKinds(t *testing.T) {
 	if !strings.Contains(v.total.Text, "9,50 / 98,00 (điểm tối đa của đơn vị: 100,00 của bộ chỉ số trừ 2,00 không áp dụng)") || !strings.Contains(v.total.Text, "Chỉ số: 9,69 %") {
 		t.Errorf("total line %q", v.total.Text)
 	}
+	if got := v.areas["6"].max.Text; got != "5,00" {
+		t.Errorf("area 6 max %q, want 7 − 2 = 5,00 for the unit", got)
+	}
 	if got := v.rows[row("6.3")].lost.Text; got != "—" {
 		t.Errorf("6.3 not applicable shows %q lost", got)
 	}

@@ -63,6 +63,7 @@ type scoreRow struct {
 // areaRow heads an area with its live subtotals.
 type areaRow struct {
 	self, appraised, lost, rating *widget.Label
+	max                           *widget.Label // the area's max for the unit
 }
 
 func newScoresView(ui *UI) *scoresView {
@@ -190,8 +191,9 @@ func (v *scoresView) build() {
 		titleLabel := boldLabel(title)
 		titleLabel.Truncation = fyne.TextTruncateEllipsis
 		v.areas[a.Code] = ar
+		ar.max = boldRight(a.LeafMax().String())
 		v.rowsBox.Add(container.New(columnsLayout{scoreWidths},
-			boldLabel(a.Code), titleLabel, boldRight(a.LeafMax().String()), ar.self, ar.appraised, ar.lost, ar.rating, widget.NewLabel("")))
+			boldLabel(a.Code), titleLabel, ar.max, ar.self, ar.appraised, ar.lost, ar.rating, widget.NewLabel("")))
 		walkLeaves(a, func(l *data.Criterion) { v.addRow(a.Code, *l) })
 		v.rowsBox.Add(widget.NewSeparator())
 	}
@@ -342,6 +344,7 @@ func (v *scoresView) preview() {
 	res := data.Evaluate(v.fw, data.Unit{Code: v.sheet.Unit}, tmp)
 	for _, a := range res.Areas {
 		ar := v.areas[a.Code]
+		setLabel(ar.max, a.Max.String()) // less the criteria not applicable to the unit
 		setLabel(ar.self, selfSum[a.Code].String())
 		if appraisedN[a.Code] == 0 && a.Points == 0 {
 			// An area nobody appraised yet is not rated Yếu.

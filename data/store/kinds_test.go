@@ -75,6 +75,16 @@ func TestKindsInTheStore(t *testing.T) {
 		c.Input, c.Tiers = data.InputRatio, []data.Tier{{Min: 10000, Points: data.P(50, 0)}, {Min: 8000, Points: data.P(25, 0)}}
 		return tx.PutFramework(f)
 	})
+	view(t, s, func(tx *store.Tx) error {
+		entries, err := tx.Audit(data.AuditFilter{Kind: data.AuditFramework, Year: 2023})
+		for _, e := range entries {
+			if e.Item == "Sửa tiêu chí 2" && strings.HasSuffix(e.New, ", kiểu nhập Tỷ lệ 100%=50; 80%=25") {
+				return err
+			}
+		}
+		t.Errorf("no audit entry of 2 becoming tỷ lệ in %+v", entries)
+		return err
+	})
 	update(t, s, func(tx *store.Tx) error {
 		f, _ := tx.Framework(2023)
 		for unit, typed := range map[string][3]string{"A": {"KAD", "24", "45/50"}, "B": {"20", "24", "45/50"}} {
