@@ -367,7 +367,7 @@ func (sc *scorecard) legend() string {
 	}
 	b.WriteString(".")
 	if sc.special {
-		fmt.Fprintf(&b, " Điểm thưởng và điểm trừ không tính vào điểm tối đa %s; tổng điểm không vượt quá %s và không dưới 0.", sc.f.Max().Short(), sc.f.Max().Short())
+		fmt.Fprintf(&b, " Điểm thưởng và điểm trừ không tính vào điểm tối đa %s; tổng điểm không vượt quá %s và không dưới 0.", sc.r.Max.Short(), sc.r.Max.Short())
 	}
 	if sc.notApplicable {
 		b.WriteString(" KAD: tiêu chí không áp dụng đối với đơn vị, không tính vào điểm tối đa của đơn vị; điểm tối đa của lĩnh vực và tổng cộng là của đơn vị.")

@@ -136,6 +136,19 @@ func TestKindsInTheStore(t *testing.T) {
 		t.Errorf("no audit entry 45/50 → 25 ⇒ 45/50 → 40 in %+v", entries)
 		return err
 	})
+	// Locking keeps A's result as computed on its own max.
+	update(t, s, func(tx *store.Tx) error { return tx.LockYear(2023) })
+	view(t, s, func(tx *store.Tx) error {
+		snap, ok, err := tx.RankingSnapshot(2023)
+		if err != nil || !ok {
+			t.Fatalf("no snapshot: %v", err)
+		}
+		if r, _ := snap.Find("A"); r == nil || r.Max != data.P(80, 0) || r.Index.String() != "80,00" {
+			t.Errorf("A as locked: %+v; want 24 + 40 of 80 = 80,00 %%", r)
+		}
+		return nil
+	})
+	update(t, s, func(tx *store.Tx) error { return tx.UnlockYear(2023, "thử bỏ khóa") })
 	// A refused answer leaves the sheet as it was.
 	err := s.Update(func(tx *store.Tx) error {
 		return tx.SetScore(2023, "B", "1.2", data.Score{AppraisedNA: true})
