@@ -91,7 +91,7 @@ func BenchmarkDecadeHistory(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			if want := decade.Years * decade.Criteria; f.name == "unit" && n != want || f.name == "criterion" && n != decade.Years {
+			if want := decade.Years*decade.Criteria + 1; f.name == "unit" && n != want || f.name == "criterion" && n != decade.Years {
 				b.Fatalf("%d entries", n)
 			}
 			b.ReportMetric(float64(n), "entries")
