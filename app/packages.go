@@ -18,6 +18,7 @@ import (
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/pack"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -267,7 +268,7 @@ func (c *packageCard) exportPerUnit(o ops.PackageExport, n int) {
 }
 
 func (c *packageCard) writePerUnit(dir string, key *pack.Key, o ops.PackageExport) {
-	c.v.background("Đang tạo gói…", func() (func(), error) {
+	c.v.background("Đang tạo gói…", func(progress.Func) (func(), error) {
 		var paths []string
 		err := c.v.ui.store.View(func(tx *store.Tx) (err error) {
 			paths, err = ops.ExportPerUnit(tx, c.v.ui.store.Evidence(), dir, key, o)
@@ -325,7 +326,7 @@ func (c *packageCard) chooseImport() {
 // A package that fails a check, or whose sender is trusted with another
 // key, is refused with the reason and nothing else is offered.
 func (c *packageCard) open(name string, b []byte) {
-	c.v.background("Đang kiểm tra gói "+name+"…", func() (func(), error) {
+	c.v.background("Đang kiểm tra gói "+name+"…", func(progress.Func) (func(), error) {
 		p, content, err := ops.ReadPackage(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			return nil, err
@@ -448,7 +449,7 @@ func rowText(r *pack.Row) string {
 }
 
 func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan) {
-	c.v.background("Đang nhập gói "+name+"…", func() (func(), error) {
+	c.v.background("Đang nhập gói "+name+"…", func(progress.Func) (func(), error) {
 		sum, err := ops.ApplyPackage(c.v.ui.store, pkg, p, p.Trust == pack.Unknown)
 		return func() {
 			c.v.status.SetText(sum.String())
