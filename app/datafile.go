@@ -328,7 +328,11 @@ func (v *dataFileView) restoreFrom(path string) {
 		return func() {
 			v.ui.publish(Change{Kind: FileReplaced})
 			v.status.SetText("Đã khôi phục từ " + filepath.Base(path) + ". Dữ liệu trước khi khôi phục: " + filepath.Base(saved.Path))
-			dialog.ShowInformation("Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu "+filepath.Base(path)+".", v.ui.win)
+			msg := "Đã khôi phục dữ liệu từ bản sao lưu " + filepath.Base(path) + "."
+			if saved.Warning != "" {
+				msg += "\n\n" + saved.Warning
+			}
+			dialog.ShowInformation("Đã khôi phục", msg, v.ui.win)
 		}, err
 	})
 }

@@ -234,10 +234,14 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	// never written uncompressed here.
 	buf := bufio.NewWriterSize(tmp, 1<<16)
 	enc, err := newEncoder(buf)
+	var hashes []string // the evidence files this state references (evidencebackup.go)
 	if err == nil {
 		err = guard(func() error {
 			return db.View(func(tx *bbolt.Tx) error {
 				_, err := tx.WriteTo(enc)
+				if err == nil {
+					hashes, err = evidenceHashes(tx)
+				}
 				return err
 			})
 		})
@@ -279,8 +283,12 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 		return fail(err)
 	}
 	syncDir(dir)
+	b.Warning = keepEvidence(path, b.Path, hashes)
 	if err := prune(path, keep, protect); err != nil {
-		b.Warning = data.ErrorMessage(err)
+		b.Warning = joinWarnings(b.Warning, data.ErrorMessage(err))
+	}
+	if err := pruneEvidence(path); err != nil {
+		b.Warning = joinWarnings(b.Warning, data.ErrorMessage(err))
 	}
 	return b, nil
 }
@@ -470,6 +478,11 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	err = s.reopen()
 	if err == nil {
 		s.sawDamage.Store(false)
+		// The evidence the restored data references is put back too.
+		s.db.View(func(b *bbolt.Tx) error {
+			saved.Warning = joinWarnings(saved.Warning, restoreEvidence(s.tx(b), s.path, from))
+			return nil
+		})
 		return saved, nil
 	}
 	if data.ErrorCode(err) == data.ECONFLICT {
@@ -584,6 +597,9 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	syncDir(filepath.Dir(path))
 	os.Remove(openMarker(path)) // the file in place now was checked whole
+	// The evidence it references is put back too, as far as the backups
+	// hold it; what they do not, `pardesk check` names.
+	restoreEvidenceFile(path, from)
 	return aside, nil
 }
 
