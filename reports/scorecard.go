@@ -89,6 +89,7 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 	// result, which the closing keeps with it: the signature never stands
 	// on a page without the scores it signs for.
 	doc.Para(pdfdoc.Para{Text: sc.legend(), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true, KeepWithNext: 1})
+	evidenceSection(doc, f, s) // scorecard_evidence.go
 
 	lines := sc.summary(in.GroupName, in.GroupSize)
 	lines[len(lines)-1] = strings.TrimSuffix(lines[len(lines)-1], ".") + "./."
