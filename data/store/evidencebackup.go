@@ -94,8 +94,19 @@ func (h *sheetHashes) UnmarshalJSON(raw []byte) error {
 // keep (missing or altered in the evidence folder), "" when all are kept.
 func keepEvidence(path, backup string, hashes []string) string {
 	dst, src := evidenceBackupStore(path), evidence.New(evidence.DirFor(path))
+	if _, err := os.Stat(dst.Dir()); len(hashes) == 0 && errors.Is(err, os.ErrNotExist) {
+		return "" // no evidence ever backed up: the backups folder stays as it was
+	}
 	var failed []string
 	for _, h := range hashes {
+		// Held already: a daily backup reads nothing more. (Re-hashing
+		// every kept file would read the whole evidence of the office every
+		// day; a restore hashes what it takes back.)
+		if n, err := dst.Stat(h); err == nil {
+			if m, err := src.Stat(h); err != nil || m == n {
+				continue
+			}
+		}
 		if _, err := dst.CopyFrom(src, h); err != nil {
 			failed = append(failed, data.ErrorMessage(err))
 		}
@@ -187,8 +198,11 @@ func pruneEvidence(path string) error {
 		return err
 	}
 	st := evidenceBackupStore(path)
+	if _, err := os.Stat(st.Dir()); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
 	held, err := st.Hashes()
-	if err != nil || len(held) == 0 && len(list) == 0 {
+	if err != nil {
 		return err
 	}
 	used := map[string]bool{}

@@ -202,3 +202,26 @@ func TestPruneRemovesEvidenceNoKeptBackupNeeds(t *testing.T) {
 		t.Fatal("the file of a kept backup without its list was pruned")
 	}
 }
+
+// A damaged data file recovered from a backup gets its evidence back too.
+func TestRecoverFromPutsEvidenceBack(t *testing.T) {
+	fixedClock(t, time.Date(2023, 6, 9, 8, 0, 0, 0, time.Local))
+	s := evidenceSetup(t)
+	a := attach(t, s, "DN", "1.1", "QĐ.pdf", pdfBytes("quyết định"))
+	b, err := s.Backup(store.ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, dir := s.Path(), s.Evidence().Dir()
+	s.Close()
+	os.RemoveAll(dir)
+	if err := os.Truncate(path, 8<<10); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.RecoverFrom(path, b.Path); err != nil {
+		t.Fatal(err)
+	}
+	if err := evidence.New(dir).Verify(a.SHA256); err != nil {
+		t.Fatalf("evidence after recovery: %v", err)
+	}
+}
