@@ -123,7 +123,8 @@ func newDataFileView(ui *UI) *dataFileView {
 	daily := widget.NewLabel("Tự động sao lưu khi mở chương trình lần đầu trong ngày.")
 	daily.Wrapping = fyne.TextWrapWord
 	backupCard := widget.NewCard("Sao lưu và khôi phục", "",
-		container.NewBorder(container.NewVBox(daily, flow(backupNow, v.restore), folder), nil, nil, nil, v.list))
+		container.NewBorder(container.NewVBox(daily, flow(backupNow, v.restore,
+			widget.NewButtonWithIcon("Kiểm tra tài liệu kiểm chứng", theme.SearchIcon(), v.checkEvidence)), folder), nil, nil, nil, v.list))
 
 	head := boldLabel("Dữ liệu — tệp " + ui.store.Path())
 	head.Wrapping = fyne.TextWrapBreak // a data file deep in a folder tree

@@ -137,6 +137,7 @@ func (e *evidenceDialog) files() []data.EvidenceFile {
 func (e *evidenceDialog) fill() {
 	e.list.Objects = nil
 	files := e.files()
+	ev := e.v.ui.store.Evidence()
 	if len(files) == 0 {
 		e.list.Add(widget.NewLabel("Chưa có tệp nào. Bấm «Thêm tệp…» hoặc kéo thả tệp vào cửa sổ."))
 	}
@@ -149,6 +150,15 @@ func (e *evidenceDialog) fill() {
 			who = "—"
 		}
 		info := widget.NewLabel(fmt.Sprintf("%s · %s · %s", data.FormatSize(f.Size), data.FormatDate(f.Added), who))
+		// A file gone from the folder, or whose size changed, is said at
+		// once (the whole check re-hashes: Dữ liệu, pardesk check).
+		if size, err := ev.Stat(f.SHA256); err != nil {
+			info.SetText(info.Text + " · KHÔNG TÌM THẤY TỆP: hãy khôi phục từ bản sao lưu")
+			info.Importance = widget.DangerImportance
+		} else if size != f.Size {
+			info.SetText(info.Text + " · TỆP ĐÃ BỊ THAY ĐỔI: hãy khôi phục từ bản sao lưu")
+			info.Importance = widget.DangerImportance
+		}
 		open := widget.NewButtonWithIcon("Mở", theme.FolderOpenIcon(), func() { e.open(f) })
 		buttons := container.NewHBox(open)
 		if !e.locked {

@@ -75,6 +75,15 @@ func TestEvidenceDialogAddOpenRemove(t *testing.T) {
 		t.Fatalf("the copy opened: %v", err)
 	}
 
+	// A file gone from the folder is said in the list.
+	moved := ui.store.Evidence().Path(stored[0].SHA256) + ".x"
+	os.Rename(ui.store.Evidence().Path(stored[0].SHA256), moved)
+	e.fill()
+	if texts := strings.Join(textsIn(e.list), "\n"); !strings.Contains(texts, "KHÔNG TÌM THẤY TỆP") {
+		t.Fatalf("a missing file is listed as:\n%s", texts)
+	}
+	os.Rename(moved, ui.store.Evidence().Path(stored[0].SHA256))
+
 	e.remove(stored[0])
 	if got := storedSheet(t, ui, 2023, "MOI").Scores[r.leaf.Code]; len(got.Files) != 0 || got.Appraised == nil {
 		t.Fatalf("after removal: %+v", got)
@@ -154,4 +163,28 @@ func buttonsIn(o fyne.CanvasObject) []string {
 		return true
 	})
 	return out
+}
+
+// Dữ liệu checks the evidence files and names the one missing.
+func TestDataFileChecksEvidence(t *testing.T) {
+	ui, w := newTestUI(t)
+	f, err := ui.store.AttachEvidence(2023, "NBI", "1.1", "KH 45-UBND.pdf", bytes.NewReader(pdfContent))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	v.checkEvidence()
+	v.work.Wait()
+	if !strings.Contains(v.status.Text, "1 tệp") || !strings.Contains(v.status.Text, "đầy đủ, nguyên vẹn") {
+		t.Fatalf("status after a sound check %q", v.status.Text)
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	os.Remove(ui.store.Evidence().Path(f.SHA256))
+	tapButton(t, w, "Kiểm tra tài liệu kiểm chứng")
+	v.work.Wait()
+	shown := strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(shown, "Thiếu tài liệu kiểm chứng: đơn vị NBI, năm 2023, tiêu chí 1.1, tệp «KH 45-UBND.pdf»") {
+		t.Fatalf("the check shows:\n%s", shown)
+	}
 }
