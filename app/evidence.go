@@ -311,7 +311,7 @@ func (v *scoresView) dropped(pos fyne.Position, uris []fyne.URI) {
 		e.addURIs(uris)
 		return
 	}
-	if v.ui.sections[v.ui.current].title != SectionScores || v.sheet == nil {
+	if v.ui.current < 0 || v.ui.sections[v.ui.current].title != SectionScores || v.sheet == nil {
 		return
 	}
 	r := v.rowAt(pos)

@@ -271,6 +271,11 @@ func (s *Store) CopyOut(hash, name, dir string) (string, error) {
 		return "", data.Errorf(data.EINTERNAL, "Không tạo được thư mục %s: %v", dir, err)
 	}
 	dst := filepath.Join(dir, SafeName(name))
+	// A copy opened before may still be open in its viewer (Word locks
+	// its file on Windows): when it is still the same bytes, it is used.
+	if sameContent(dst, hash) {
+		return dst, nil
+	}
 	out, err := os.Create(dst)
 	if err != nil {
 		return "", data.Errorf(data.EINTERNAL, "Không chép được tài liệu kiểm chứng ra %s: %v", dst, err)
@@ -376,4 +381,16 @@ func (s *Store) Remove(hash string) error {
 	}
 	os.Remove(filepath.Dir(s.Path(hash))) // only when empty
 	return nil
+}
+
+// sameContent reports whether the file at path exists and hashes to hash.
+func sameContent(path, hash string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	_, err = io.Copy(h, f)
+	return err == nil && hex.EncodeToString(h.Sum(nil)) == hash
 }
