@@ -36,6 +36,7 @@ type dataFileView struct {
 	restore *widget.Button
 	chosen  int // index in backups, -1 for none
 	status  *widget.Label
+	pkg     *packageCard // «Gói trao đổi» (packages.go)
 	// work counts the jobs running in the background; tests wait on it.
 	work sync.WaitGroup
 }
@@ -60,7 +61,11 @@ var importButtons = []struct{ label, kind, template, templateLabel string }{
 
 func newDataFileView(ui *UI) *dataFileView {
 	v := &dataFileView{ui: ui, chosen: -1}
-	v.year = newYearSelect(ui, func() {})
+	v.year = newYearSelect(ui, func() {
+		if v.pkg != nil {
+			v.pkg.reload()
+		}
+	})
 	v.group = newGroupSelect(ui, func() {})
 	v.unit = newUnitSelect(ui, func() {})
 	v.status = widget.NewLabel("")
@@ -128,7 +133,8 @@ func newDataFileView(ui *UI) *dataFileView {
 
 	head := boldLabel("Dữ liệu — tệp " + ui.store.Path())
 	head.Wrapping = fyne.TextWrapBreak // a data file deep in a folder tree
-	left := container.NewVBox(exportCard, importCard)
+	v.pkg = newPackageCard(v)
+	left := container.NewVBox(exportCard, importCard, v.pkg.card)
 	v.content = container.NewBorder(head, v.status, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(left), backupCard))
 	ui.watch(v, v.reloadBackups) // backups come with FileReplaced

@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Audit kinds: what an audit entry is about.
 const (
@@ -29,6 +32,10 @@ func AuditLabel(kind string) string {
 		return "Tổ chức lại"
 	case AuditConference:
 		return "Báo cáo hội nghị"
+	case AuditPackage:
+		return "Gói trao đổi"
+	case AuditAppraisal:
+		return "Thẩm định, giải trình"
 	}
 	return kind
 }
@@ -54,11 +61,28 @@ type AuditFilter struct {
 	Kind string
 	Year int
 	Unit string
+	// Criterion selects the score entries of one criterion ("1.1"): the
+	// history of one cell of a unit's sheet.
+	Criterion string
 }
 
 // Match reports whether e passes the filter.
 func (f AuditFilter) Match(e AuditEntry) bool {
-	return (f.Kind == "" || e.Kind == f.Kind) && (f.Year == 0 || e.Year == f.Year) && (f.Unit == "" || e.Unit == f.Unit)
+	return (f.Kind == "" || e.Kind == f.Kind) && (f.Year == 0 || e.Year == f.Year) && (f.Unit == "" || e.Unit == f.Unit) &&
+		(f.Criterion == "" || e.Criterion() == f.Criterion)
+}
+
+// Criterion is the code of the criterion a score entry is about ("1.1"
+// of "1.1 · Thẩm định"), "" for other entries.
+func (e AuditEntry) Criterion() string {
+	if e.Kind != AuditScore {
+		return ""
+	}
+	code, _, ok := strings.Cut(e.Item, " · ")
+	if !ok {
+		return ""
+	}
+	return code
 }
 
 // YearLock is the lock state of a year. Once the appraisal council

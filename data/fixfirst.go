@@ -48,10 +48,11 @@ type FixOutcome struct {
 // unit's sheet. ok is false when the unit is not in results.
 func FixFirst(f *Framework, results []Result, unit string, sheet *Sheet) (plan FixPlan, ok bool) {
 	var others []Percent
+	var fmax Points // the unit's max: criteria not applicable to it are out
 	for i := range results {
 		r := &results[i]
 		if r.Unit.Code == unit {
-			plan.Unit, plan.Total, plan.Index, plan.Rank, ok = r.Unit, r.Total, r.Index, r.Rank, true
+			plan.Unit, plan.Total, plan.Index, plan.Rank, fmax, ok = r.Unit, r.Total, r.Index, r.Rank, r.Max, true
 			continue
 		}
 		others = append(others, r.Index)
@@ -60,7 +61,6 @@ func FixFirst(f *Framework, results []Result, unit string, sheet *Sheet) (plan F
 		return plan, false
 	}
 	plan.Of = len(results)
-	fmax := f.Max()
 	rankAt := func(total Points) (Percent, int) {
 		idx, _ := PercentOf(int64(min(total, fmax)), int64(fmax))
 		rank := 1
@@ -158,6 +158,9 @@ func lostCriteria(f *Framework, s *Sheet) []FixCriterion {
 	f.Leaves(func(area, leaf *Criterion) {
 		if area.Kind != KindScored {
 			return
+		}
+		if s != nil && s.Scores[leaf.Code].AppraisedNA {
+			return // not applicable to the unit: nothing to recover
 		}
 		if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
 			note := ""

@@ -46,6 +46,12 @@ type Criterion struct {
 	Hint     string        `json:"hint,omitempty"` // what evidence to attach
 	Kind     CriterionKind `json:"kind,omitempty"`
 	Children []Criterion   `json:"children,omitempty"`
+	// Input, MayNotApply and Tiers belong to leaves: how the unit answers
+	// (điểm, đạt / không đạt, tỷ lệ), whether it may answer "không áp
+	// dụng", and for tỷ lệ the tiers that give the points, highest first.
+	Input       InputKind `json:"input,omitempty"`
+	MayNotApply bool      `json:"mayNotApply,omitempty"`
+	Tiers       []Tier    `json:"tiers,omitempty"`
 }
 
 // IsLeaf reports whether the criterion is scored directly.
@@ -188,8 +194,13 @@ func (f *Framework) Validate() error {
 				if c.Max <= 0 || c.Max > P(1000, 0) {
 					return errorf(EINVALID, "Điểm tối đa của tiêu chí %s: phải lớn hơn 0 và không quá 1.000", c.Code)
 				}
+				if err := c.validateInput(); err != nil {
+					return err
+				}
 			} else {
 				c.Max = c.LeafMax()
+				// A group is not answered: its kind of input is its leaves'.
+				c.Input, c.MayNotApply, c.Tiers = InputPoints, false, nil
 			}
 		}
 		return nil
@@ -233,6 +244,7 @@ func (f *Framework) Copy(year int) Framework {
 		out := make([]Criterion, len(cs))
 		for i, c := range cs {
 			c.Children = cp(c.Children)
+			c.Tiers = append([]Tier(nil), c.Tiers...)
 			out[i] = c
 		}
 		return out

@@ -11,13 +11,27 @@ type Score struct {
 	// Files are the evidence documents attached to the score, in the
 	// order they were attached (evidencefile.go).
 	Files []EvidenceFile `json:"files,omitempty"`
+	// SelfNA and AppraisedNA mark the criterion "không áp dụng" for the
+	// unit (Self or Appraised then nil): its max leaves the unit's max.
+	// The appraised one decides the official index, the self one the
+	// self-assessed index.
+	SelfNA      bool `json:"selfNA,omitempty"`
+	AppraisedNA bool `json:"appraisedNA,omitempty"`
+	// SelfCounts and AppraisedCounts are the counts of a tỷ lệ criterion;
+	// Self and Appraised then hold the points its tiers give them.
+	SelfCounts      *Counts `json:"selfCounts,omitempty"`
+	AppraisedCounts *Counts `json:"appraisedCounts,omitempty"`
 }
 
 // Same reports whether two scores hold the same values: what decides
 // whether a change is recorded in the audit trail and counted by an import.
 func (s Score) Same(o Score) bool {
-	return SamePoints(s.Self, o.Self) && SamePoints(s.Appraised, o.Appraised) && s.Note == o.Note && s.Evidence == o.Evidence && sameFiles(s.Files, o.Files)
+	return SamePoints(s.Self, o.Self) && SamePoints(s.Appraised, o.Appraised) && s.Note == o.Note && s.Evidence == o.Evidence &&
+		s.SelfNA == o.SelfNA && s.AppraisedNA == o.AppraisedNA && sameCounts(s.SelfCounts, o.SelfCounts) && sameCounts(s.AppraisedCounts, o.AppraisedCounts) &&
+		sameFiles(s.Files, o.Files)
 }
+
+func sameCounts(a, b *Counts) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // SamePoints reports whether two optional points are both absent or equal.
 func SamePoints(a, b *Points) bool { return a == b || a != nil && b != nil && *a == *b }
@@ -101,13 +115,14 @@ func (s *Sheet) Validate(f *Framework) error {
 		if c == nil || !c.IsLeaf() {
 			return errorf(EINVALID, "Mã tiêu chí %s không có trong bộ chỉ số năm %d", code, f.Year)
 		}
-		for _, p := range []*Points{sc.Self, sc.Appraised} {
-			if p != nil {
-				if err := CheckScore(c, *p); err != nil {
-					return err
-				}
+		self, appraised := sc.SelfValue(), sc.AppraisedValue()
+		for _, v := range []*Value{&self, &appraised} {
+			if err := checkValue(c, v); err != nil {
+				return err
 			}
 		}
+		sc.SetSelf(self)
+		sc.SetAppraised(appraised)
 		sc.Note = CleanMultiline(sc.Note)
 		sc.Evidence = CleanMultiline(sc.Evidence)
 		if err := checkFiles(s.Unit, code, &sc); err != nil {
@@ -115,8 +130,8 @@ func (s *Sheet) Validate(f *Framework) error {
 		}
 		s.Scores[code] = sc
 	}
-	if s.Published != nil && (*s.Published < 0 || *s.Published > f.Max()) {
-		return errorf(EINVALID, "Tổng điểm công bố của đơn vị %s: phải từ 0 đến %s", s.Unit, f.Max().Short())
+	if m := UnitMax(f, s).Total; s.Published != nil && (*s.Published < 0 || *s.Published > m) {
+		return errorf(EINVALID, "Tổng điểm công bố của đơn vị %s: phải từ 0 đến %s", s.Unit, m.Short())
 	}
 	return nil
 }

@@ -49,15 +49,18 @@ func (r *Result) RatingLabel() string {
 }
 
 // Evaluate scores one unit: unit total = appraised leaf points + survey
-// components + bonus − penalty, held within [0, framework max]; index =
-// total / max × 100 %, half-up to two places; each scored area and the
-// index rated by the framework's bands.
+// components + bonus − penalty, held within [0, unit max]; index =
+// total / unit max × 100 %, half-up to two places, the unit max being the
+// framework's less the criteria not applicable to the unit (UnitMax); each
+// scored area, against its own max for the unit, and the index rated by
+// the framework's bands.
 func Evaluate(f *Framework, u Unit, s *Sheet) Result {
-	r := Result{Unit: u, Max: f.Max(), Areas: make([]AreaResult, 0, len(f.Areas))}
+	m := UnitMax(f, s)
+	r := Result{Unit: u, Max: m.Total, Areas: make([]AreaResult, 0, len(f.Areas))}
 	var total Points
 	for i := range f.Areas {
 		a := &f.Areas[i]
-		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: a.LeafMax()}
+		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Area(a.Code)}
 		walkLeaves(a, func(l *Criterion) { ar.Points += s.Appraised(l.Code) })
 		switch a.Kind {
 		case KindBonus:
@@ -66,8 +69,12 @@ func Evaluate(f *Framework, u Unit, s *Sheet) Result {
 			total -= ar.Points
 		default:
 			total += ar.Points
-			ar.Percent, _ = PercentOf(int64(ar.Points), int64(ar.Max))
-			ar.Rating = f.Rating(ar.Percent)
+			// An area whose every criterion is not applicable to the unit
+			// has no percentage and is not rated.
+			var ok bool
+			if ar.Percent, ok = PercentOf(int64(ar.Points), int64(ar.Max)); ok {
+				ar.Rating = f.Rating(ar.Percent)
+			}
 		}
 		r.Areas = append(r.Areas, ar)
 	}
@@ -200,7 +207,8 @@ type LostPoint struct {
 }
 
 // LostPoints lists every scored leaf with the points lost on it (max −
-// appraised; a leaf not yet appraised counts as all lost) across the units
+// appraised; a leaf not yet appraised counts as all lost, one not
+// applicable to the unit loses nothing) across the units
 // that have a sheet with at least one appraised score, most lost first.
 // Survey, bonus and penalty items are not criteria a unit can remedy and
 // are left out.
@@ -215,6 +223,9 @@ func LostPoints(f *Framework, units []Unit, sheets map[string]*Sheet) []LostPoin
 			s, ok := sheets[u.Code]
 			if !ok || !s.HasAppraisal() {
 				continue // not evaluated, or not appraised yet ("chưa chấm")
+			}
+			if s.Scores[leaf.Code].AppraisedNA {
+				continue // not applicable to the unit: nothing to lose
 			}
 			if lost := leaf.Max - s.Appraised(leaf.Code); lost > 0 {
 				lp.Lost += lost

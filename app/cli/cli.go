@@ -31,6 +31,8 @@ Cách dùng:
                                              in báo cáo xếp hạng
   pardesk report scorecard --unit MÃ --year NĂM [--out TỆP.pdf]
                                              in phiếu chấm điểm của một đơn vị
+  pardesk report notice --unit MÃ --year NĂM [--out TỆP.pdf]
+                                             in thông báo kết quả thẩm định gửi một đơn vị
   pardesk report tasks --year NĂM [--unit MÃ] [--overdue] [--out TỆP.pdf]
                                              in báo cáo tình hình thực hiện nhiệm vụ
   pardesk report checklist --visit MÃ [--out TỆP.pdf]
@@ -56,12 +58,22 @@ Cách dùng:
   pardesk backup                             sao lưu tệp dữ liệu, nén (giữ 14 bản mới nhất và 1 bản mỗi tháng trong 12 tháng)
   pardesk restore TỆP                        khôi phục từ bản sao lưu (sao lưu dữ liệu hiện tại trước)
   pardesk check                              kiểm tra toàn bộ tệp dữ liệu (0: nguyên vẹn, 1: hỏng)
-  pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"]
-                                             khóa năm, lưu kết quả xếp hạng như đã phê duyệt
+  pardesk year lock --year NĂM --officer "HỌ TÊN" [--reason "…"] [--yes]
+                                             khóa năm, lưu kết quả xếp hạng như đã phê duyệt;
+                                             còn đơn vị chưa chốt thì chỉ khóa khi có --yes
   pardesk year unlock --year NĂM --officer "HỌ TÊN" --reason "…"
                                              mở khóa năm (--officer có thể thay bằng PARDESK_OFFICER)
+  pardesk package export framework|self|share|share-back|results --year NĂM [--unit MÃ,MÃ]
+          [--deadline 15/01/2025] [--to "CÁN BỘ"] [--officer "HỌ TÊN"] [--out TỆP.pdk]
+                                             tạo gói trao đổi có chữ ký (gửi đơn vị, văn phòng, cán bộ thẩm định)
+  pardesk package show TỆP.pdk               người gửi, dấu nhận dạng khóa, nội dung, gói có nguyên vẹn không,
+                                             và nếu nhập thì thay đổi gì
+  pardesk package import TỆP.pdk [--trust] [--conflicts keep|take] [--officer "HỌ TÊN"]
+                                             nhập gói (sao lưu trước; lỗi thì không ghi gì)
+  pardesk package untrust "NGƯỜI GỬI" --reason "…"
+                                             bỏ tin cậy một người gửi (khi họ đổi khóa)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
-Tùy chọn chung của export, import, backup, restore, check, year: --db TỆP.
+Tùy chọn chung của export, import, backup, restore, check, year, package: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 
@@ -93,6 +105,10 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runCheck(args[1:], stdout)
 	case "year":
 		err = runYear(args[1:], stdout)
+	case "gen":
+		err = runGen(args[1:], stdout, stderr)
+	case "package":
+		err = runPackage(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}

@@ -27,6 +27,8 @@ func runReport(args []string, stdout io.Writer) error {
 		return runPlan(args, stdout)
 	case "scorecard":
 		return runScorecard(args, stdout)
+	case "notice":
+		return runNotice(args, stdout)
 	case "conference":
 		return runConference(args, stdout)
 	}

@@ -26,6 +26,7 @@ func runYear(args []string, stdout io.Writer) error {
 	year := fs.Int("year", 0, "năm đánh giá")
 	reason := fs.String("reason", "", "lý do (bắt buộc khi mở khóa)")
 	officer := fs.String("officer", os.Getenv("PARDESK_OFFICER"), "họ tên cán bộ thực hiện")
+	yes := fs.Bool("yes", false, "khóa cả khi còn đơn vị chưa chốt kết quả thẩm định")
 	if _, err := parseArgs(fs, args, 0, ""); err != nil {
 		return err
 	}
@@ -49,6 +50,9 @@ func runYear(args []string, stdout io.Writer) error {
 		if action == "unlock" {
 			return tx.UnlockYear(*year, *reason)
 		}
+		if err := checkAllFinal(tx, *year, *yes); err != nil {
+			return err
+		}
 		tx.SetReason(*reason)
 		if err := tx.LockYear(*year); err != nil {
 			return err
@@ -70,4 +74,19 @@ func runYear(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "Đã khóa năm %d (cán bộ: %s): điểm và bộ chỉ số không sửa được nữa; đã lưu kết quả xếp hạng của %d đơn vị trong %d nhóm.\n", *year, who, units, groups)
 	return nil
+}
+
+// checkAllFinal refuses to lock a year, unless told yes, while some unit
+// with a sheet that year is not chốt, naming them: the window asks the
+// same question.
+func checkAllFinal(tx *store.Tx, year int, yes bool) error {
+	if l, err := tx.YearLock(year); err != nil || l.Locked || yes {
+		return err
+	}
+	units, err := tx.NotFinal(year)
+	if err != nil || len(units) == 0 {
+		return err
+	}
+	return data.Errorf(data.ECONFLICT, "Năm %d còn %d đơn vị chưa chốt kết quả thẩm định: %s. Không khóa năm; muốn khóa vẫn khóa, thêm --yes.",
+		year, len(units), ops.NotFinalText(units))
 }

@@ -15,7 +15,17 @@ import (
 // reason, as from the window, and the lock keeps the ranking as approved.
 func TestYearLockUnlockFromCommandLine(t *testing.T) {
 	db := demoDB(t)
-	code, out, stderr := run(t, "year", "lock", "--db", db, "--year", "2023", "--officer", "Nguyễn Thị Lan", "--reason", "Quyết định số 45/QĐ-HĐTĐ")
+	// Not every unit is chốt in the demo's 2023: the lock names them and
+	// waits for --yes, changing nothing.
+	before, _ := os.ReadFile(db)
+	code, out, stderr := run(t, "year", "lock", "--db", db, "--year", "2023", "--officer", "Nguyễn Thị Lan")
+	if code != 1 || !strings.Contains(stderr, "Năm 2023 còn 10 đơn vị chưa chốt kết quả thẩm định: Thành phố Cao Bằng, Huyện Bảo Lạc") || !strings.Contains(stderr, "--yes") {
+		t.Errorf("lock with units not chốt: exit %d, %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(db); string(after) != string(before) {
+		t.Error("the refused lock changed the data file")
+	}
+	code, out, stderr = run(t, "year", "lock", "--db", db, "--year", "2023", "--officer", "Nguyễn Thị Lan", "--reason", "Quyết định số 45/QĐ-HĐTĐ", "--yes")
 	if code != 0 || !strings.Contains(out, "Đã khóa năm 2023") || !strings.Contains(out, "10 đơn vị trong 1 nhóm") {
 		t.Fatalf("lock: exit %d, %q %q", code, out, stderr)
 	}

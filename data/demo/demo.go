@@ -11,6 +11,7 @@ package demo
 
 import (
 	"math/rand/v2"
+	"time"
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
@@ -169,6 +170,9 @@ func Write(st *store.Store) error {
 					return err
 				}
 			}
+		}
+		if err := writeLoop(tx, time.Now()); err != nil {
+			return err
 		}
 		if err := writeTasks(tx); err != nil {
 			return err

@@ -45,7 +45,10 @@ func (tx *Tx) record(e data.AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("store: %s/%d: %w", bucketAudit, seq, err)
 	}
-	return b.Put(auditKey(seq), raw)
+	if err := b.Put(auditKey(seq), raw); err != nil {
+		return err
+	}
+	return tx.index(&e)
 }
 
 // auditKey is the sequence as 16 digits, so byte order is the order of the
@@ -58,8 +61,12 @@ func auditKey(seq uint64) []byte {
 	return []byte(s)
 }
 
-// Audit returns the entries that match the filter, newest first.
+// Audit returns the entries that match the filter, newest first. A
+// unit's entries are read through the history index (history.go).
 func (tx *Tx) Audit(f data.AuditFilter) ([]data.AuditEntry, error) {
+	if f.Unit != "" {
+		return tx.history(f)
+	}
 	var out []data.AuditEntry
 	err := each(tx.bolt, bucketAudit, "", func(_ string, e data.AuditEntry) error {
 		if f.Match(e) {
@@ -109,8 +116,8 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 		names, olds, news = names[:0], olds[:0], news[:0]
 		removed, added := filesChange(o.Files, n.Files) // evidence.go
 		for _, f := range [...]struct{ name, old, new string }{
-			{"Tự đánh giá", pointsText(o.Self), pointsText(n.Self)},
-			{"Thẩm định", pointsText(o.Appraised), pointsText(n.Appraised)},
+			{"Tự đánh giá", valueText(o.SelfValue()), valueText(n.SelfValue())},
+			{"Thẩm định", valueText(o.AppraisedValue()), valueText(n.AppraisedValue())},
 			{"Ghi chú", o.Note, n.Note},
 			{"Tài liệu kiểm chứng", o.Evidence, n.Evidence},
 			{"Tệp kiểm chứng", removed, added},
@@ -131,6 +138,19 @@ func (tx *Tx) recordSheet(old, cur *data.Sheet) error {
 		return tx.record(data.AuditEntry{Kind: data.AuditScore, Year: cur.Year, Unit: cur.Unit, Item: "Tổng điểm công bố", Old: o, New: n})
 	}
 	return nil
+}
+
+// valueText prints one side of a score for the audit trail: the points,
+// "Không áp dụng", or a tỷ lệ criterion's counts with the points they gave
+// ("45/50 → 4,5").
+func valueText(v data.Value) string {
+	switch {
+	case v.NA:
+		return "Không áp dụng"
+	case v.Counts != nil:
+		return v.Counts.String() + " → " + pointsText(v.Points)
+	}
+	return pointsText(v.Points)
 }
 
 // joinValues prints the old or new values of the fields of one entry: one

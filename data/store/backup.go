@@ -47,6 +47,7 @@ const (
 	ReasonImport    Reason = "truoc-nhap"      // before an Excel import
 	ReasonRestore   Reason = "truoc-khoi-phuc" // the state replaced by a restore
 	ReasonMigration Reason = "truoc-nang-cap"  // before a schema upgrade
+	ReasonPackage   Reason = "truoc-nhap-goi"  // before an exchange package is imported
 )
 
 // Label is the Vietnamese description of the reason.
@@ -62,6 +63,8 @@ func (r Reason) Label() string {
 		return "Trước khi khôi phục"
 	case ReasonMigration:
 		return "Trước khi nâng cấp tệp dữ liệu"
+	case ReasonPackage:
+		return "Trước khi nhập gói trao đổi"
 	}
 	return string(r)
 }

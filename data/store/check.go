@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -11,7 +10,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pardesk/pardesk/data"
 	"go.etcd.io/bbolt"
@@ -127,6 +125,7 @@ type checker struct {
 	free     []uint64
 	pages    int  // pages read
 	values   bool // check that every value is JSON
+	inIndex  bool // in the history index, whose values are empty
 	blocks   map[uint64][]byte
 	order    []uint64 // of the blocks cached, oldest first
 }
@@ -408,7 +407,7 @@ func (c *checker) leaf(id uint64, b []byte, depth int, deep bool) error {
 		}
 		if flags&bucketEntry == 0 {
 			if c.values {
-				if v := b[start+ksize : start+ksize+vsize]; !utf8.Valid(v) || !json.Valid(v) {
+				if v := b[start+ksize : start+ksize+vsize]; !c.validEntry(b[start:start+ksize], v) {
 					return damagef("giá trị thứ %d của trang %d hỏng", i, id)
 				}
 			}
@@ -419,22 +418,23 @@ func (c *checker) leaf(id uint64, b []byte, depth int, deep bool) error {
 			return damagef("mục thứ %d của trang %d hỏng", i, id)
 		}
 		root := order.Uint64(v)
+		if root != 0 && !deep {
+			continue // the cheap checks stop at the root bucket's pages
+		}
+		inIndex := c.inIndex
+		c.inIndex = string(b[start:start+ksize]) == bucketHistory
+		var err error
 		if root != 0 {
-			if !deep {
-				continue // the cheap checks stop at the root bucket's pages
-			}
-			if err := c.tree(root, 0, deep); err != nil {
-				return err
-			}
-			continue
+			err = c.tree(root, 0, deep)
+		} else if inline := v[bucketHeader:]; len(inline) < pageHeaderSize || parseHeader(inline).flags != leafFlag {
+			// An inline bucket: a leaf page inside the value (bbolt
+			// keeps only buckets without buckets inside inline).
+			err = damagef("nhóm dữ liệu lồng ở trang %d hỏng", id)
+		} else {
+			err = c.leaf(id, inline, depth+1, deep)
 		}
-		// An inline bucket: a leaf page inside the value (bbolt keeps
-		// only buckets without buckets inside inline).
-		inline := v[bucketHeader:]
-		if len(inline) < pageHeaderSize || parseHeader(inline).flags != leafFlag {
-			return damagef("nhóm dữ liệu lồng ở trang %d hỏng", id)
-		}
-		if err := c.leaf(id, inline, depth+1, deep); err != nil {
+		c.inIndex = inIndex
+		if err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"go.etcd.io/bbolt"
@@ -25,15 +24,16 @@ func get[T any](tx *bbolt.Tx, bucket, key string) (v T, ok bool, err error) {
 	if raw == nil {
 		return v, false, nil
 	}
-	if err := json.Unmarshal(raw, &v); err != nil {
+	if err := decodeValue(raw, &v); err != nil {
 		return v, false, fmt.Errorf("store: %s/%s: %w", bucket, key, err)
 	}
 	return v, true, nil
 }
 
-// put stores v as JSON under key, replacing what was there.
+// put stores v under key, replacing what was there: as JSON, or a sheet
+// in its compact layout (compact.go).
 func put(tx *bbolt.Tx, bucket, key string, v any) error {
-	raw, err := json.Marshal(v)
+	raw, err := encodeValue(v)
 	if err != nil {
 		return fmt.Errorf("store: %s/%s: %w", bucket, key, err)
 	}
@@ -56,7 +56,7 @@ func each[T any](tx *bbolt.Tx, bucket, prefix string, fn func(key string, v T) e
 	c := b.Cursor()
 	for k, raw := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, raw = c.Next() {
 		var v T
-		if err := json.Unmarshal(raw, &v); err != nil {
+		if err := decodeValue(raw, &v); err != nil {
 			return fmt.Errorf("store: %s/%s: %w", bucket, k, err)
 		}
 		if err := fn(string(k), v); err != nil {

@@ -9,3 +9,6 @@ func SwapMigrations(m map[int]func(tx *bbolt.Tx) error) (restore func()) {
 	migrations = m
 	return func() { migrations = old }
 }
+
+// DecodeValue reads a stored value in whichever layout wrote it.
+func DecodeValue(raw []byte, v any) error { return decodeValue(raw, v) }

@@ -49,6 +49,8 @@ func (tx *Tx) Framework(year int) (*data.Framework, error) {
 // them, until those scores are changed or cleared (SetScore with an empty
 // Score). Otherwise the sheets would hold scores the rules refuse, and the
 // next SetScore on them would fail on a criterion the officer did not touch.
+// Changed tiers of a tỷ lệ criterion rework the points of the counts
+// entered on it, in the same transaction.
 func (tx *Tx) PutFramework(f *data.Framework) error {
 	if err := tx.CheckUnlocked(f.Year); err != nil {
 		return err
@@ -60,7 +62,9 @@ func (tx *Tx) PutFramework(f *data.Framework) error {
 	if err != nil {
 		return err
 	}
+	var retiered []*data.Sheet
 	for _, code := range slices.Sorted(maps.Keys(sheets)) {
+		before := maps.Clone(sheets[code].Scores)
 		if err := sheets[code].Validate(f); err != nil {
 			name := code
 			if u, ok, _ := get[data.Unit](tx.bolt, bucketUnits, code); ok {
@@ -68,6 +72,9 @@ func (tx *Tx) PutFramework(f *data.Framework) error {
 			}
 			return data.Errorf(data.ECONFLICT, "Không lưu được bộ chỉ số năm %d: điểm đã nhập của đơn vị %s không còn hợp lệ (%s). Hãy sửa hoặc xóa điểm đó trước.",
 				f.Year, name, data.ErrorMessage(err))
+		}
+		if !maps.EqualFunc(before, sheets[code].Scores, data.Score.Same) {
+			retiered = append(retiered, sheets[code])
 		}
 	}
 	old, ok, err := get[data.Framework](tx.bolt, bucketFrameworks, yearKey(f.Year))
@@ -80,7 +87,18 @@ func (tx *Tx) PutFramework(f *data.Framework) error {
 	if err := tx.recordFramework(&old, f); err != nil {
 		return err
 	}
-	return put(tx.bolt, bucketFrameworks, yearKey(f.Year), f)
+	if err := put(tx.bolt, bucketFrameworks, yearKey(f.Year), f); err != nil {
+		return err
+	}
+	// New tiers of a tỷ lệ criterion give new points for the counts
+	// already entered: the sheets are saved with them, and the audit trail
+	// shows every point that moved.
+	for _, s := range retiered {
+		if err := tx.PutSheet(s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteCriterion removes a criterion (and what is under it) from a year's
@@ -126,7 +144,7 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 			}
 		}
 		if changed {
-			if err := tx.PutSheet(s); err != nil {
+			if err := tx.putSheet(s, false); err != nil {
 				return err
 			}
 		}

@@ -17,13 +17,14 @@ import (
 // change of layout that older data would not fit (a renamed field, a new key
 // format) raises it and adds a migration; a new entity does not (see
 // codec.go).
-const SchemaVersion = 2
+const SchemaVersion = 4
 
 // migrations[n] upgrades a file from schema version n to n+1. Open runs the
 // ones a file needs, oldest first, in the single write transaction that
 // records the new version: an upgrade that fails leaves the file as it was.
 // Version 1 is the first layout; 2 keeps each locked year's approved
-// ranking with its lock (migrate.go). A variable, so that tests can
+// ranking with its lock (migrate.go); 4 stores the audit trail and the
+// sheets compact and indexes the history (migrate_compact.go). A variable, so that tests can
 // register migrations for versions that exist only in tests.
 var migrations = map[int]func(tx *bbolt.Tx) error{}
 

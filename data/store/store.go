@@ -151,8 +151,10 @@ type Tx struct {
 	codes   map[string]string // unit codes by folded code (unitCodes)
 	fwCache *fwCache          // the framework sheets are checked against
 	audit   *bbolt.Bucket     // the audit bucket, once record has opened it
-	scratch []byte            // encodeAudit's buffer
-	arena   []byte            // the block encodeAudit carves values from
+	// historyB is the history index (history.go), once index has opened it.
+	historyB *bbolt.Bucket
+	scratch  []byte // encodeAudit's buffer
+	arena    []byte // the block encodeAudit carves values from
 }
 
 // tx wraps a bbolt transaction with the store's officer and clock.

@@ -861,9 +861,9 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 }
 
 // scoreBytes is about what a score entered by an import adds to the data
-// file: its audit entry and its part of the sheet (BenchmarkImportScores3500
-// reports it as file-B/score).
-const scoreBytes = 300
+// file: its audit entry, its history index key and its part of the sheet
+// (BenchmarkImportScores3500 reports it as data-B/score).
+const scoreBytes = 200
 
 // Columns of the scores sheet that hold points.
 const (

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/pack"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+// setScore writes one score straight into a data file, as the window
+// would.
+func setScore(t *testing.T, db, unit, code string, sc data.Score) {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.SetOfficer("Người thử")
+	if err := st.Update(func(tx *store.Tx) error { return tx.SetScore(2023, unit, code, sc) }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func points(s string) *data.Points {
+	p, _ := data.ParsePoints(s)
+	return &p
+}
+
+// The office sends NBI its framework package from the command line, the
+// unit's new data file takes it only with --trust, the unit's answer with
+// a criterion both sides changed is refused until --conflicts chooses.
+func TestPackageCommands(t *testing.T) {
+	dir, office := demoDir(t)
+	officeKeys, unitKeys := filepath.Join(dir, "khoa-vp"), filepath.Join(dir, "khoa-dv")
+	unit := filepath.Join(dir, "don-vi.db")
+	fw := filepath.Join(dir, "goi-bo-chi-so.pdk")
+	t.Setenv("PARDESK_OFFICER", "")
+
+	t.Setenv("PARDESK_CONFIG", officeKeys)
+	code, out, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--unit", "NBI", "--deadline", "15/01/2024", "--officer", "Nguyễn Thị Lan", "--out", fw)
+	if code != 0 {
+		t.Fatalf("export framework: exit %d %s %s", code, out, stderr)
+	}
+	key, err := pack.LoadKey(officeKeys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, key.Fingerprint()) {
+		t.Errorf("export does not print the key's fingerprint %s: %q", key.Fingerprint(), out)
+	}
+
+	t.Setenv("PARDESK_CONFIG", unitKeys)
+	if code, _, stderr := run(t, "new", "--db", unit); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, _ = run(t, "package", "show", fw, "--db", unit)
+	for _, want := range []string{"Người gửi: SỞ NỘI VỤ — cán bộ Nguyễn Thị Lan", "Dấu nhận dạng khóa: " + key.Fingerprint(), "hợp lệ", "Hạn nộp tự đánh giá: 15/01/2024", "chưa được tin cậy", "Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("show: exit %d, output does not say %q:\n%s", code, want, out)
+		}
+	}
+	before, _ := os.ReadFile(unit)
+	code, _, stderr = run(t, "package", "import", fw, "--db", unit, "--officer", "Lê Văn Bình")
+	if code != 1 || !strings.Contains(stderr, "chưa được tin cậy") || !strings.Contains(stderr, key.Fingerprint()) || !strings.Contains(stderr, "--trust") {
+		t.Errorf("import from an unknown sender without --trust: exit %d %q", code, stderr)
+	}
+	if after, _ := os.ReadFile(unit); string(before) != string(after) {
+		t.Error("the refused import changed the unit's data file")
+	}
+	if code, out, stderr := run(t, "package", "import", fw, "--db", unit, "--officer", "Lê Văn Bình", "--trust"); code != 0 || !strings.Contains(out, "Đã nhập gói") {
+		t.Fatalf("import --trust: exit %d %s %s", code, out, stderr)
+	}
+
+	// Both sides change 1.1's self score; the unit also 1.2.
+	setScore(t, unit, "NBI", "1.1", data.Score{Self: points("1")})
+	setScore(t, unit, "NBI", "1.2", data.Score{Self: points("0,5")})
+	setScore(t, office, "NBI", "1.1", data.Score{Self: points("2"), Appraised: points("2")})
+	self := filepath.Join(dir, "goi-tu-danh-gia.pdk")
+	if code, out, stderr := run(t, "package", "export", "self", "--db", unit, "--year", "2023", "--officer", "Lê Văn Bình", "--out", self); code != 0 {
+		t.Fatalf("export self: exit %d %s %s", code, out, stderr)
+	}
+	t.Setenv("PARDESK_CONFIG", officeKeys)
+	code, out, stderr = run(t, "package", "import", self, "--db", office, "--officer", "Nguyễn Thị Lan", "--trust")
+	if code != 1 || !strings.Contains(stderr, "1 xung đột") || !strings.Contains(out, "Xung đột  NBI 1.1") {
+		t.Errorf("conflict without --conflicts: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if code, out, stderr := run(t, "package", "import", self, "--db", office, "--officer", "Nguyễn Thị Lan", "--trust", "--conflicts", "keep"); code != 0 || !strings.Contains(out, "1 tiêu chí thay đổi (xung đột: 1 giữ của văn phòng, 0 lấy từ gói)") {
+		t.Errorf("--conflicts keep: exit %d\n%s\n%s", code, out, stderr)
+	}
+
+	// One byte changed inside the package: show and import refuse it.
+	raw, _ := os.ReadFile(self)
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, _ := zr.File[0].DataOffset()
+	raw[at+int64(zr.File[0].CompressedSize64)/2] ^= 0x10
+	bad := filepath.Join(dir, "sua.pdk")
+	os.WriteFile(bad, raw, 0o644)
+	if code, out, stderr := run(t, "package", "show", bad); code != 1 || !strings.Contains(out, "KHÔNG hợp lệ") || !strings.Contains(stderr, "Gói không nhận") {
+		t.Errorf("show of a changed package: exit %d %q %q", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "package", "import", bad, "--db", office, "--officer", "X", "--trust"); code != 1 || !strings.Contains(stderr, "Gói không nhận") {
+		t.Errorf("import of a changed package: exit %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "package", "export", "share", "--db", office, "--year", "2023", "--officer", "X"); code != 2 || !strings.Contains(stderr, "--to") {
+		t.Errorf("share without --to: exit %d %q", code, stderr)
+	}
+}

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/pardesk/pardesk/app/ops"
+	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/pack"
+	"github.com/pardesk/pardesk/data/store"
+)
+
+func pointsOf(s string) *data.Points {
+	p, _ := data.ParsePoints(s)
+	return &p
+}
+
+// The office makes NBI's framework package in the window; the unit's
+// ParDesk answers with a self-assessment where 1.1 was also changed at
+// the office since. The window shows the sender, the key's fingerprint
+// and the conflict; the officer takes the unit's value for it and trusts
+// the sender; both criteria arrive. A package from the same sender with
+// another key is then refused with what to do.
+func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
+	t.Setenv("PARDESK_CONFIG", t.TempDir())
+	ui, w := newTestUI(t)
+	ui.setOfficer("Nguyễn Thị Lan")
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	v.year.SetSelected("2023")
+	v.pkg.kind.SetSelectedIndex(0)
+	v.pkg.units.SetText("NBI")
+	v.pkg.deadline.SetText("15/01/2024")
+	fw, m, err := v.pkg.build()
+	if err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	if m.Kind != pack.KindFramework || m.Sender.Name != "SỞ NỘI VỤ" || m.Sender.Officer != "Nguyễn Thị Lan" || strings.Join(m.Units, ",") != "NBI" {
+		t.Fatalf("framework package made in the window: %+v", m)
+	}
+
+	// The unit's own ParDesk: an empty file and its own key.
+	unitPath := filepath.Join(t.TempDir(), "don-vi.db")
+	if err := ops.CreateEmpty(unitPath); err != nil {
+		t.Fatal(err)
+	}
+	unit, err := store.Open(unitPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unit.Close()
+	unit.SetOfficer("Lê Văn Bình")
+	unitKey, _ := pack.LoadKey(t.TempDir())
+	p, c, err := ops.ReadPackage(bytes.NewReader(fw), int64(len(fw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan *pack.Plan
+	unit.View(func(tx *store.Tx) (err error) { plan, err = ops.PlanPackage(tx, p, c); return err })
+	if _, err := ops.ApplyPackage(unit, p, plan, true); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	err = unit.Update(func(tx *store.Tx) error {
+		sc, _ := tx.Sheet(2023, "NBI")
+		s11, s12 := sc.Scores["1.1"], sc.Scores["1.2"]
+		s11.Self, s12.Self = pointsOf("1"), pointsOf("0,5")
+		if err := tx.SetScore(2023, "NBI", "1.1", s11); err != nil {
+			return err
+		}
+		return tx.SetScore(2023, "NBI", "1.2", s12)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	selfPackage := func(k *pack.Key) []byte {
+		var buf bytes.Buffer
+		err := unit.View(func(tx *store.Tx) error {
+			_, err := ops.ExportPackage(tx, unit.Evidence(), &buf, k, ops.PackageExport{Kind: pack.KindSelf, Year: 2023})
+			return err
+		})
+		if err != nil {
+			t.Fatal(data.ErrorMessage(err))
+		}
+		return buf.Bytes()
+	}
+	self := selfPackage(unitKey)
+	// The office corrects 1.1's self score after sending the package.
+	err = ui.store.Update(func(tx *store.Tx) error {
+		sc, _ := tx.Sheet(2023, "NBI")
+		s := sc.Scores["1.1"]
+		s.Self = pointsOf("2")
+		return tx.SetScore(2023, "NBI", "1.1", s)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	v.pkg.open("tu-danh-gia.pdk", self)
+	v.work.Wait()
+	overlay := w.Canvas().Overlays().Top()
+	if overlay == nil {
+		t.Fatal("no import dialog")
+	}
+	shown := strings.Join(textsIn(overlay), "\n")
+	for _, want := range []string{"Người gửi: Huyện Nguyên Bình (NBI) — cán bộ Lê Văn Bình", "Dấu nhận dạng khóa: " + unitKey.Fingerprint(), "chưa được tin cậy", "1 tiêu chí thay đổi, 1 xung đột",
+		"Xung đột · Huyện Nguyên Bình (NBI) · 1.1", "tệp dữ liệu: 2 → gói: 1", "Thay đổi · Huyện Nguyên Bình (NBI) · 1.2"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("import dialog does not say %q:\n%s", want, shown)
+		}
+	}
+	var choice *widget.Select
+	walkShown(overlay, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*widget.Select); ok && s.Visible() && s.Selected == keepOffice && choice == nil {
+			choice = s
+		}
+		return choice == nil
+	})
+	if choice == nil {
+		t.Fatal("no choice for the conflict")
+	}
+	choice.SetSelected(takePack)
+	tapButton(t, w, "Tin cậy và nhập")
+	v.work.Wait()
+	if !strings.Contains(v.status.Text, "Đã nhập gói: 2 tiêu chí thay đổi (xung đột: 0 giữ của văn phòng, 1 lấy từ gói)") {
+		t.Errorf("status after import: %q", v.status.Text)
+	}
+	ui.store.View(func(tx *store.Tx) error {
+		sc, _ := tx.Sheet(2023, "NBI")
+		if *sc.Scores["1.1"].Self != *pointsOf("1") || *sc.Scores["1.2"].Self != *pointsOf("0,5") {
+			t.Errorf("after import 1.1 %v, 1.2 %v; want the unit's 1 and 0,5", sc.Scores["1.1"].Self, sc.Scores["1.2"].Self)
+		}
+		return nil
+	})
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	if r := v.pkg.received.Text; !strings.Contains(r, "Gói tự đánh giá · Huyện Nguyên Bình (NBI) (Lê Văn Bình) · khóa "+unitKey.Fingerprint()) {
+		t.Errorf("received packages: %q", r)
+	}
+
+	other, _ := pack.LoadKey(t.TempDir())
+	v.pkg.open("tu-danh-gia-2.pdk", selfPackage(other))
+	v.work.Wait()
+	shown = strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
+	for _, want := range []string{unitKey.Fingerprint(), other.Fingerprint(), "khóa khác", "gọi điện", "Người gửi tin cậy…"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("another key: dialog does not say %q:\n%s", want, shown)
+		}
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+
+	// Confirmed with the unit that its PC was reinstalled: the old key is
+	// forgotten with a reason, and the package is asked about again.
+	v.pkg.showTrusted()
+	var pick *widget.Select
+	var reason *widget.Entry
+	walkShown(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Select:
+			pick = x
+		case *widget.Entry:
+			reason = x
+		}
+		return true
+	})
+	if pick == nil || reason == nil {
+		t.Fatal("no trusted senders form")
+	}
+	pick.SetSelectedIndex(0)
+	reason.SetText("Đơn vị cài lại máy, đã gọi điện xác nhận khóa mới")
+	tapButton(t, w, "Bỏ tin cậy")
+	if !strings.Contains(v.status.Text, "Đã bỏ tin cậy Huyện Nguyên Bình (NBI)") {
+		t.Errorf("status after forgetting: %q", v.status.Text)
+	}
+	v.pkg.open("tu-danh-gia-2.pdk", selfPackage(other))
+	v.work.Wait()
+	shown = strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(shown, "chưa được tin cậy") || !strings.Contains(shown, other.Fingerprint()) {
+		t.Errorf("after forgetting the old key the package asks again:\n%s", shown)
+	}
+}
