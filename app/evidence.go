@@ -49,6 +49,8 @@ func (v *scoresView) evidenceButton(r *scoreRow) fyne.CanvasObject {
 		v.ui.win.SetOnDropped(v.dropped)
 	}
 	r.files = widget.NewButtonWithIcon("", theme.FileIcon(), func() { v.showEvidence(r) })
+	// The count first: the grid's right edge lies under the scroll bar.
+	r.files.IconPlacement = widget.ButtonIconTrailingText
 	v.showFileCount(r)
 	return r.files
 }

@@ -82,6 +82,9 @@ func (tx *Tx) putSheet(s *data.Sheet, loopRules bool) error {
 			return err
 		}
 	}
+	if err := checkEvidenceLimits(old, s); err != nil { // evidence.go
+		return err
+	}
 	if err := tx.recordSheet(old, s); err != nil {
 		return err
 	}
