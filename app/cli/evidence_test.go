@@ -48,3 +48,39 @@ func TestCheckAndRestoreEvidence(t *testing.T) {
 		t.Fatalf("check after restore: exit %d %q %q", code, out, stderr)
 	}
 }
+
+// evidence add attaches a file with the officer named, refuses a program
+// named .pdf; list shows it; export copies it named after its criterion.
+func TestEvidenceCommands(t *testing.T) {
+	dir, db := demoDir(t)
+	doc := filepath.Join(dir, "KH 45-UBND.pdf")
+	os.WriteFile(doc, []byte("%PDF-1.4\nKế hoạch\n%%EOF\n"), 0o644)
+	exe := filepath.Join(dir, "bao-cao.pdf")
+	os.WriteFile(exe, append([]byte("MZ\x90\x00"), make([]byte, 64)...), 0o644)
+
+	code, out, stderr := run(t, "evidence", "add", doc, "--db", db, "--year", "2023", "--unit", "nbi", "--criterion", "1.1", "--officer", "Nông Thị Hà")
+	if code != 0 || !strings.Contains(out, "Đã đính kèm «KH 45-UBND.pdf»") {
+		t.Fatalf("add: exit %d %q %q", code, out, stderr)
+	}
+	code, _, stderr = run(t, "evidence", "add", exe, "--db", db, "--year", "2023", "--unit", "NBI", "--criterion", "1.2", "--officer", "Nông Thị Hà")
+	if code != 1 || !strings.Contains(stderr, "«bao-cao.pdf»") || !strings.Contains(stderr, "chương trình chạy được") {
+		t.Fatalf("add of a program named .pdf: exit %d %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "evidence", "add", doc, "--db", db, "--year", "2023", "--unit", "NBI", "--criterion", "1.1"); code != 2 || !strings.Contains(stderr, "--officer") {
+		t.Fatalf("add without officer: exit %d %q", code, stderr)
+	}
+
+	code, out, _ = run(t, "evidence", "list", "--db", db, "--year", "2023")
+	if code != 0 || !strings.Contains(out, "NBI\t1.1\tKH 45-UBND.pdf\t") || !strings.Contains(out, "\tNông Thị Hà\t") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("list: exit %d %q", code, out)
+	}
+
+	dst := filepath.Join(t.TempDir(), "Gửi đoàn kiểm tra")
+	code, out, stderr = run(t, "evidence", "export", "--db", db, "--year", "2023", "--unit", "NBI", "--out", dst)
+	if code != 0 || !strings.Contains(out, "Đã chép 1 tài liệu kiểm chứng") {
+		t.Fatalf("export: exit %d %q %q", code, out, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(dst, "1.1 - KH 45-UBND.pdf")); err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("exported file: %v", err)
+	}
+}
