@@ -53,8 +53,17 @@ func checkEvidence(path string, whole bool, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, c.Summary())
-	if c.OK() {
+	// The backups too: one whose evidence is gone would not restore whole.
+	backups, err := st.CheckBackupEvidence(whole)
+	if err != nil {
+		return err
+	}
+	problems := c.Problems()
+	if len(problems) > 0 {
+		problems = append(problems, "Hãy khôi phục các tệp này từ bản sao lưu (pardesk restore), hoặc đính kèm lại bản gốc.")
+	}
+	if problems = append(problems, backups...); len(problems) == 0 {
 		return nil
 	}
-	return data.Errorf(data.EDAMAGED, "%s\nHãy khôi phục các tệp này từ bản sao lưu (pardesk restore), hoặc đính kèm lại bản gốc.", strings.Join(c.Problems(), "\n"))
+	return data.Errorf(data.EDAMAGED, "%s", strings.Join(problems, "\n"))
 }

@@ -47,6 +47,12 @@ func TestCheckAndRestoreEvidence(t *testing.T) {
 	if code, out, stderr := run(t, "check", "--db", db); code != 0 {
 		t.Fatalf("check after restore: exit %d %q %q", code, out, stderr)
 	}
+	// A backup whose evidence is gone would not restore whole: check says so.
+	os.RemoveAll(filepath.Join(filepath.Dir(backup), "kiemchung"))
+	code, out, stderr = run(t, "check", "--db", db, "--quick")
+	if code != 1 || !strings.Contains(stderr, "Bản sao lưu "+filepath.Base(backup)) || !strings.Contains(stderr, "1 trong 1 tài liệu kiểm chứng") {
+		t.Fatalf("check with the backups' evidence gone: exit %d %q %q", code, out, stderr)
+	}
 }
 
 // evidence add attaches a file with the officer named, refuses a program

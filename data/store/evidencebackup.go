@@ -149,8 +149,8 @@ func writeManifest(backup string, hashes []string) error {
 
 // backupHashes is the list of hashes the backup at b references: from its
 // list, or, for a backup without one (the list lost), from the backup
-// itself, whose list is then written.
-func backupHashes(b string) ([]string, error) {
+// itself, whose list is then written when save is set.
+func backupHashes(b string, save bool) ([]string, error) {
 	raw, err := os.ReadFile(manifestPath(b))
 	if err == nil {
 		var out []string
@@ -184,7 +184,9 @@ func backupHashes(b string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	writeManifest(b, hashes)
+	if save {
+		writeManifest(b, hashes)
+	}
 	return hashes, nil
 }
 
@@ -208,7 +210,7 @@ func pruneEvidence(path string) error {
 	used := map[string]bool{}
 	lists := map[string]bool{}
 	for _, b := range list {
-		hs, err := backupHashes(b.Path)
+		hs, err := backupHashes(b.Path, true)
 		if err != nil {
 			return data.Errorf(data.EINTERNAL, "Không đọc được danh sách tài liệu kiểm chứng của bản sao lưu %s (%v): chưa xóa tài liệu kiểm chứng nào của các bản sao lưu cũ.", b.Path, err)
 		}

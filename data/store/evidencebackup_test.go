@@ -225,3 +225,39 @@ func TestRecoverFromPutsEvidenceBack(t *testing.T) {
 		t.Fatalf("evidence after recovery: %v", err)
 	}
 }
+
+// The check names a kept backup whose evidence is gone: it would not
+// restore whole.
+func TestCheckBackupEvidenceNamesABackupMissingFiles(t *testing.T) {
+	fixedClock(t, time.Date(2023, 6, 9, 8, 0, 0, 0, time.Local))
+	s := evidenceSetup(t)
+	if lines, err := s.CheckBackupEvidence(true); err != nil || len(lines) != 0 {
+		t.Fatalf("no backups, no evidence: %v %v", lines, err)
+	}
+	a := attach(t, s, "DN", "1.1", "QĐ.pdf", pdfBytes("quyết định"))
+	b, err := s.Backup(store.ReasonManual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines, err := s.CheckBackupEvidence(true); err != nil || len(lines) != 0 {
+		t.Fatalf("whole backup: %v %v", lines, err)
+	}
+	bstore := evidence.New(filepath.Join(s.BackupFolder(), store.EvidenceBackupDir))
+	os.WriteFile(bstore.Path(a.SHA256), pdfBytes("quyết định khác"), 0o644)
+	if lines, _ := s.CheckBackupEvidence(false); len(lines) != 0 {
+		t.Fatalf("presence check of a present file: %v", lines)
+	}
+	lines, err := s.CheckBackupEvidence(true)
+	if err != nil || len(lines) != 1 || !strings.Contains(lines[0], filepath.Base(b.Path)) || !strings.Contains(lines[0], "1 trong 1 tài liệu kiểm chứng") {
+		t.Fatalf("altered backup evidence: %v %v", lines, err)
+	}
+	// The folder lost with its lists: the backup itself is read.
+	os.RemoveAll(bstore.Dir())
+	lines, err = s.CheckBackupEvidence(false)
+	if err != nil || len(lines) != 1 || !strings.Contains(lines[0], filepath.Base(b.Path)) {
+		t.Fatalf("backup evidence folder lost: %v %v", lines, err)
+	}
+	if _, err := os.Stat(bstore.Dir()); !os.IsNotExist(err) {
+		t.Fatal("the check wrote into the backups folder")
+	}
+}

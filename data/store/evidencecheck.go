@@ -1,7 +1,10 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/pardesk/pardesk/data"
 )
@@ -104,4 +107,53 @@ func (s *Store) CheckEvidence(whole bool) (EvidenceCheck, error) {
 		}
 	}
 	return c, nil
+}
+
+// CheckBackupEvidence checks that every kept backup can be restored whole:
+// each file its list names is in the backups' evidence folder (whole:
+// and still hashes to its name). It returns one line per backup that
+// lacks files, naming the backup and how many; none when all are whole.
+// Nothing is written.
+func (s *Store) CheckBackupEvidence(whole bool) ([]string, error) {
+	list, err := s.Backups()
+	if err != nil {
+		return nil, err
+	}
+	st := evidenceBackupStore(s.path)
+	if _, err := os.Stat(st.Dir()); errors.Is(err, os.ErrNotExist) {
+		// No backup ever kept a file: unless the data references some
+		// (the folder lost), there is nothing to read the backups for.
+		var hashes []string
+		if err := s.View(func(tx *Tx) (err error) { hashes, err = evidenceHashes(tx.bolt); return err }); err != nil || len(hashes) == 0 {
+			return nil, err
+		}
+	}
+	state := map[string]bool{} // hash → whole
+	var out []string
+	for _, b := range list {
+		hashes, err := backupHashes(b.Path, false)
+		if err != nil {
+			out = append(out, fmt.Sprintf("Không đọc được danh sách tài liệu kiểm chứng của bản sao lưu %s: %v", b.Path, err))
+			continue
+		}
+		bad := 0
+		for _, h := range hashes {
+			ok, seen := state[h]
+			if !seen {
+				if whole {
+					ok = st.Verify(h) == nil
+				} else {
+					ok = st.Has(h)
+				}
+				state[h] = ok
+			}
+			if !ok {
+				bad++
+			}
+		}
+		if bad > 0 {
+			out = append(out, fmt.Sprintf("Bản sao lưu %s (%s): %d trong %d tài liệu kiểm chứng không còn nguyên trong thư mục %s; khôi phục bản này sẽ thiếu các tệp đó.", filepath.Base(b.Path), b, bad, len(hashes), st.Dir()))
+		}
+	}
+	return out, nil
 }
