@@ -17,16 +17,26 @@ import (
 func (v *dataFileView) checkEvidence() {
 	v.background("Đang kiểm tra tài liệu kiểm chứng…", func() (func(), error) {
 		c, err := v.ui.store.CheckEvidence(true)
-		return func() { v.showEvidenceCheck(c) }, err
+		if err != nil {
+			return nil, err
+		}
+		backups, err := v.ui.store.CheckBackupEvidence(true)
+		return func() { v.showEvidenceCheck(c, backups) }, err
 	})
 }
 
-// showEvidenceCheck shows what checkEvidence found.
-func (v *dataFileView) showEvidenceCheck(c store.EvidenceCheck) {
+// showEvidenceCheck shows what checkEvidence found: the data's files,
+// then the backups that would not restore whole.
+func (v *dataFileView) showEvidenceCheck(c store.EvidenceCheck, backups []string) {
 	text := c.Summary()
 	if !c.OK() {
 		text += "\n\n" + strings.Join(c.Problems(), "\n") +
 			"\n\nHãy khôi phục từ bản sao lưu (các tệp được đặt lại cùng dữ liệu), hoặc gỡ rồi đính kèm lại bản gốc ở mục Chấm điểm."
+	}
+	if len(backups) > 0 {
+		text += "\n\n" + strings.Join(backups, "\n")
+	} else {
+		text += "\n\nCác bản sao lưu giữ đủ tài liệu kiểm chứng của mình."
 	}
 	v.status.SetText(c.Summary())
 	l := widget.NewLabel(text)
