@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -158,21 +160,9 @@ func (c *packageCard) fit() {
 	enable(c.assignee, k == pack.KindShare)
 }
 
-func enable(e *widget.Entry, on bool) {
-	if on {
-		e.Enable()
-	} else {
-		e.Disable()
-	}
-}
-
-// build makes the package of the chosen kind for the section's year.
-func (c *packageCard) build() ([]byte, pack.Manifest, error) {
-	var buf bytes.Buffer
-	var m pack.Manifest
-	if data.Clean(c.v.ui.store.Officer()) == "" {
-		return nil, m, data.Errorf(data.EINVALID, "Họ tên cán bộ: chưa nhập (góc trên cửa sổ). Gói ghi người lập gói.")
-	}
+// request is what the card asks for: the chosen kind for the section's
+// year, the units typed, the deadline or the officer assigned.
+func (c *packageCard) request() ops.PackageExport {
 	k := c.selected()
 	o := ops.PackageExport{Kind: k, Year: selectedYear(c.v.year), Assignee: c.assignee.Text, Created: today()}
 	if k == pack.KindFramework {
@@ -183,30 +173,52 @@ func (c *packageCard) build() ([]byte, pack.Manifest, error) {
 			o.Units = append(o.Units, u)
 		}
 	}
-	key, err := pack.LoadKey(pack.DefaultKeyDir())
+	return o
+}
+
+func (c *packageCard) key() (*pack.Key, error) {
+	if data.Clean(c.v.ui.store.Officer()) == "" {
+		return nil, data.Errorf(data.EINVALID, "Họ tên cán bộ: chưa nhập (góc trên cửa sổ). Gói ghi người lập gói.")
+	}
+	return pack.LoadKey(pack.DefaultKeyDir())
+}
+
+// build makes the package of the chosen kind for the section's year.
+func (c *packageCard) build() ([]byte, pack.Manifest, error) {
+	var buf bytes.Buffer
+	var m pack.Manifest
+	key, err := c.key()
 	if err != nil {
 		return nil, m, err
 	}
 	err = c.v.ui.store.View(func(tx *store.Tx) (err error) {
-		m, err = ops.ExportPackage(tx, c.v.ui.store.Evidence(), &buf, key, o)
+		m, err = ops.ExportPackage(tx, c.v.ui.store.Evidence(), &buf, key, c.request())
 		return err
 	})
 	return buf.Bytes(), m, err
 }
 
-// export builds the package first (a refusal shows at once, no file is
-// left), then asks where to save it and says the fingerprint to give the
-// receiver.
+// export makes what the officer asked for. What an office sends its
+// units, for several units, is one package per unit in a folder chosen;
+// otherwise the package is built first (a refusal shows at once, no file
+// is left), then saved where the officer says. Either way the status says
+// the fingerprint to give the receiver.
 func (c *packageCard) export() {
-	b, m, err := c.build()
+	o := c.request()
+	var codes []string
+	err := c.v.ui.store.View(func(tx *store.Tx) (err error) { codes, err = ops.PackageUnits(tx, o); return err })
 	if err != nil {
 		c.v.ui.showError(err)
 		return
 	}
-	name := ops.PackageKinds[max(c.kind.SelectedIndex(), 0)].File
-	name = fmt.Sprintf("%s-%d-%s.pdk", strings.TrimSuffix(name, ".pdk"), m.Year, strings.ToLower(strings.Join(m.Units, "-")))
-	if len(m.Units) > 3 {
-		name = fmt.Sprintf("%s-%d.pdk", strings.TrimSuffix(ops.PackageKinds[max(c.kind.SelectedIndex(), 0)].File, ".pdk"), m.Year)
+	if ops.PerUnit(o.Kind) && len(codes) > 1 {
+		c.exportPerUnit(o, len(codes))
+		return
+	}
+	b, m, err := c.build()
+	if err != nil {
+		c.v.ui.showError(err)
+		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -226,10 +238,52 @@ func (c *packageCard) export() {
 		}
 		c.v.status.SetText(exportedText(w.URI().Path(), m, c.fingerprint()))
 	}, c.v.ui.win)
-	d.SetFileName(name)
+	d.SetFileName(ops.PackageFileName(m.Kind, m.Year, m.Units))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdk"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// exportPerUnit asks for a folder and writes each unit's package into it.
+func (c *packageCard) exportPerUnit(o ops.PackageExport, n int) {
+	key, err := c.key()
+	if err != nil {
+		c.v.ui.showError(err)
+		return
+	}
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			c.v.ui.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		c.writePerUnit(dir.Path(), key, o)
+	}, c.v.ui.win)
+	d.SetConfirmText(fmt.Sprintf("Lưu %d gói vào đây", n))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (c *packageCard) writePerUnit(dir string, key *pack.Key, o ops.PackageExport) {
+	c.v.background("Đang tạo gói…", func() (func(), error) {
+		var paths []string
+		err := c.v.ui.store.View(func(tx *store.Tx) (err error) {
+			paths, err = ops.ExportPerUnit(tx, c.v.ui.store.Evidence(), dir, key, o)
+			return err
+		})
+		return func() {
+			c.v.status.SetText(fmt.Sprintf("Đã tạo %d %s năm %d, mỗi đơn vị một gói, trong thư mục %s. Dấu nhận dạng khóa của máy này: %s — báo cho nơi nhận để họ đối chiếu.",
+				len(paths), lowerFirst(o.Kind.Label()), o.Year, dir, key.Fingerprint()))
+		}, err
+	})
+}
+
+// lowerFirst puts a label inside a sentence: "Gói bộ chỉ số" → "gói bộ chỉ số".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func (c *packageCard) fingerprint() string {
@@ -242,7 +296,7 @@ func (c *packageCard) fingerprint() string {
 
 func exportedText(path string, m pack.Manifest, fp string) string {
 	return fmt.Sprintf("Đã lưu %s: %s (năm %d, đơn vị %s). Dấu nhận dạng khóa của máy này: %s — báo cho nơi nhận để họ đối chiếu.",
-		strings.ToLower(m.Kind.Label()[:1])+m.Kind.Label()[1:], path, m.Year, strings.Join(m.Units, ", "), fp)
+		lowerFirst(m.Kind.Label()), path, m.Year, strings.Join(m.Units, ", "), fp)
 }
 
 func (c *packageCard) chooseImport() {

@@ -43,6 +43,18 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 	if m.Kind != pack.KindFramework || m.Sender.Name != "SỞ NỘI VỤ" || m.Sender.Officer != "Nguyễn Thị Lan" || strings.Join(m.Units, ",") != "NBI" {
 		t.Fatalf("framework package made in the window: %+v", m)
 	}
+	// For every unit at once: one package each, in the folder chosen.
+	v.pkg.units.SetText("")
+	folder := t.TempDir()
+	key, err := v.pkg.key()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.pkg.writePerUnit(folder, key, v.pkg.request())
+	v.work.Wait()
+	if files, _ := filepath.Glob(filepath.Join(folder, "*.pdk")); len(files) != 10 || !strings.Contains(v.status.Text, "Đã tạo 10 gói bộ chỉ số (văn phòng gửi đơn vị) năm 2023, mỗi đơn vị một gói") {
+		t.Errorf("%d packages; status %q", len(files), v.status.Text)
+	}
 
 	// The unit's own ParDesk: an empty file and its own key.
 	unitPath := filepath.Join(t.TempDir(), "don-vi.db")
@@ -180,5 +192,69 @@ func TestPackageCardExportAndImportWithConflictChoice(t *testing.T) {
 	shown = strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
 	if !strings.Contains(shown, "chưa được tin cậy") || !strings.Contains(shown, other.Fingerprint()) {
 		t.Errorf("after forgetting the old key the package asks again:\n%s", shown)
+	}
+}
+
+// A unit's ParDesk starts from an empty file: the framework package alone
+// gives it the year, the unit and the framework; the score grid opens on
+// them and the self-assessment package is made from the same window.
+func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
+	t.Setenv("PARDESK_CONFIG", t.TempDir())
+	officePath := filepath.Join(t.TempDir(), "van-phong.db")
+	if err := ops.CreateDemo(officePath); err != nil {
+		t.Fatal(err)
+	}
+	office, err := store.Open(officePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office.SetOfficer("Nguyễn Thị Lan")
+	key, _ := pack.LoadKey(t.TempDir())
+	var fw bytes.Buffer
+	err = office.View(func(tx *store.Tx) error {
+		_, err := ops.ExportPackage(tx, office.Evidence(), &fw, key, ops.PackageExport{Kind: pack.KindFramework, Year: 2023, Units: []string{"NBI"}, Deadline: "15/01/2024"})
+		return err
+	})
+	office.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ui, w := newUIOver(t, ops.CreateEmpty, fyne.NewSize(1900, 1000))
+	ui.setOfficer("Lê Văn Bình")
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	v.pkg.open("goi-bo-chi-so.pdk", fw.Bytes())
+	v.work.Wait()
+	shown := strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
+	for _, want := range []string{"Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)", "Hạn nộp tự đánh giá: 15/01/2024", key.Fingerprint()} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("import dialog does not say %q:\n%s", want, shown)
+		}
+	}
+	tapButton(t, w, "Tin cậy và nhập")
+	v.work.Wait()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	if !strings.Contains(v.pkg.received.Text, "hạn nộp tự đánh giá 15/01/2024") {
+		t.Errorf("received packages: %q", v.pkg.received.Text)
+	}
+
+	ui.Show(SectionScores)
+	ui.scores.year.SetSelected("2023")
+	texts := strings.Join(shownTexts(w), "\n")
+	if !strings.Contains(texts, "Kế hoạch cải cách hành chính năm") || ui.scores.unit.code() != "NBI" {
+		t.Errorf("score grid of the unit's file: unit %q, texts:\n%s", ui.scores.unit.code(), texts)
+	}
+
+	ui.Show(SectionDataFile)
+	v.year.SetSelected("2023")
+	v.pkg.kind.SetSelectedIndex(1)
+	b, m, err := v.pkg.build()
+	if err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	p, _, err := ops.ReadPackage(bytes.NewReader(b), int64(len(b)))
+	if err != nil || m.Kind != pack.KindSelf || p.Sender.Name != "Huyện Nguyên Bình (NBI)" || p.BasedOn == "" {
+		t.Errorf("self package from the unit's window: %+v, %v", m, err)
 	}
 }

@@ -39,4 +39,8 @@ type ReceivedPackage struct {
 	Deadline    string    `json:"deadline,omitempty"`
 	Assignee    string    `json:"assignee,omitempty"`
 	Base        []Sheet   `json:"base,omitempty"`
+	// File is the signed package as received, kept in the folder of
+	// received packages beside the data file: the proof of where the
+	// figures it brought came from.
+	File string `json:"file,omitempty"`
 }

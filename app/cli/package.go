@@ -3,7 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,10 +45,9 @@ func runPackageExport(args []string, stdout io.Writer) error {
 	}
 	name, args := args[0], args[1:]
 	var kind pack.Kind
-	var defOut string
 	for _, k := range ops.PackageKinds {
 		if k.Name == name {
-			kind, defOut = k.Kind, k.File
+			kind = k.Kind
 		}
 	}
 	if kind == "" {
@@ -53,7 +55,7 @@ func runPackageExport(args []string, stdout io.Writer) error {
 	}
 	fs := newFlags("package export " + name)
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
-	out := fs.String("out", defOut, "tệp gói")
+	out := fs.String("out", "", "tệp gói (thư mục khi mỗi đơn vị một gói)")
 	year := fs.Int("year", 0, "năm đánh giá")
 	units := fs.String("unit", "", "mã đơn vị, cách nhau bằng dấu phẩy")
 	deadline := fs.String("deadline", "", "hạn nộp tự đánh giá, dạng 15/01/2025")
@@ -91,18 +93,46 @@ func runPackageExport(args []string, stdout io.Writer) error {
 	st.SetOfficer(who)
 	var buf strings.Builder
 	var m pack.Manifest
-	err = st.View(func(tx *store.Tx) (err error) {
+	var paths []string
+	err = st.View(func(tx *store.Tx) error {
+		codes, err := ops.PackageUnits(tx, o)
+		if err != nil {
+			return err
+		}
+		if ops.PerUnit(kind) && len(codes) > 1 {
+			// One package per unit, into a folder.
+			if *out == "" {
+				*out = strings.TrimSuffix(ops.PackageFileName(kind, *year, nil), ".pdk")
+			}
+			if strings.HasSuffix(strings.ToLower(*out), ".pdk") {
+				return usageError("package export %s: %d đơn vị, mỗi đơn vị một gói: --out phải là một thư mục, không phải tệp %s", name, len(codes), *out)
+			}
+			paths, err = ops.ExportPerUnit(tx, st.Evidence(), *out, key, o)
+			return err
+		}
+		if *out == "" {
+			*out = ops.PackageFileName(kind, *year, codes)
+		}
 		m, err = ops.ExportPackage(tx, st.Evidence(), &buf, key, o)
 		return err
 	})
 	if err != nil {
 		return err
 	}
+	label := strings.ToLower(kind.Label()[:1]) + kind.Label()[1:]
+	if paths != nil {
+		fmt.Fprintf(stdout, "Đã tạo %d %s, mỗi đơn vị một gói, trong thư mục %s:\n", len(paths), label, *out)
+		for _, p := range paths {
+			fmt.Fprintf(stdout, "  %s\n", filepath.Base(p))
+		}
+		fmt.Fprintf(stdout, "Dấu nhận dạng khóa của máy này: %s.\nBáo cho nơi nhận dấu nhận dạng khóa này (qua điện thoại hoặc công văn) để họ đối chiếu trước khi tin cậy.\n", key.Fingerprint())
+		return nil
+	}
 	if err := writeFile(*out, []byte(buf.String())); err != nil {
 		return data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", *out, err)
 	}
-	fmt.Fprintf(stdout, "Đã tạo %s: %s\nNăm %d, đơn vị: %s. Người gửi: %s (%s), dấu nhận dạng khóa %s.\nBáo cho nơi nhận dấu nhận dạng khóa này (qua điện thoại hoặc công văn) để họ đối chiếu trước khi tin cậy.\n",
-		strings.ToLower(kind.Label()[:1])+kind.Label()[1:], *out, m.Year, strings.Join(m.Units, ", "), m.Sender.Name, m.Sender.Officer, key.Fingerprint())
+	fmt.Fprintf(stdout, "Đã tạo %s: %s\nNăm %d, đơn vị: %s. Người gửi: %s — cán bộ %s; dấu nhận dạng khóa %s.\nBáo cho nơi nhận dấu nhận dạng khóa này (qua điện thoại hoặc công văn) để họ đối chiếu trước khi tin cậy.\n",
+		label, *out, m.Year, strings.Join(m.Units, ", "), m.Sender.Name, m.Sender.Officer, key.Fingerprint())
 	return nil
 }
 
@@ -159,6 +189,37 @@ func printManifest(w io.Writer, p *pack.Package, c pack.Content) {
 	}
 	size, n := p.FileSize()
 	fmt.Fprintf(w, "Mã gói: %s. %d mục; %d tệp kiểm chứng (%s).\n", p.ID, len(p.Entries), n, pack.ByteSize(size))
+	fmt.Fprintf(w, "Nội dung:\n")
+	if f := c.Framework; f != nil {
+		leaves := 0
+		f.Leaves(func(_, _ *data.Criterion) { leaves++ })
+		fmt.Fprintf(w, "  Bộ chỉ số năm %d «%s»: %d lĩnh vực, %d tiêu chí chấm điểm, tối đa %s điểm\n", f.Year, f.Title, len(f.Areas), leaves, f.Max().Short())
+	}
+	for _, u := range c.Units {
+		fmt.Fprintf(w, "  Đơn vị %s (%s), nhóm %s\n", u.Name, u.Code, u.GroupID)
+	}
+	for _, sh := range c.Sheets {
+		files := 0
+		for _, sc := range sh.Scores {
+			files += len(sc.Files)
+		}
+		fmt.Fprintf(w, "  Phiếu điểm %s: %d tiêu chí có giá trị, %d tệp kiểm chứng đính kèm\n", sh.Unit, len(sh.Scores), files)
+	}
+	for _, unit := range slices.Sorted(maps.Keys(c.Explanations)) {
+		fmt.Fprintf(w, "  Giải trình của %s: %d tiêu chí\n", unit, len(c.Explanations[unit]))
+	}
+	if c.Snapshot != nil {
+		ranked := 0
+		for _, g := range c.Snapshot.Groups {
+			ranked += len(g.Results)
+		}
+		fmt.Fprintf(w, "  Kết quả xếp hạng năm %d đã khóa: %d nhóm, %d đơn vị\n", c.Snapshot.Year, len(c.Snapshot.Groups), ranked)
+	}
+	for _, e := range p.Entries {
+		if e.Name != "" {
+			fmt.Fprintf(w, "  Tệp %s (%s, SHA-256 %s…)\n", e.Name, pack.ByteSize(e.Size), e.SHA256[:12])
+		}
+	}
 }
 
 func printPlan(w io.Writer, p *pack.Plan, trust bool) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,7 +62,7 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	code, out, _ = run(t, "package", "show", fw, "--db", unit)
-	for _, want := range []string{"Người gửi: SỞ NỘI VỤ — cán bộ Nguyễn Thị Lan", "Dấu nhận dạng khóa: " + key.Fingerprint(), "hợp lệ", "Hạn nộp tự đánh giá: 15/01/2024", "chưa được tin cậy", "Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)"} {
+	for _, want := range []string{"Người gửi: SỞ NỘI VỤ — cán bộ Nguyễn Thị Lan", "Bộ chỉ số năm 2023", "31 tiêu chí chấm điểm, tối đa 100 điểm", "Phiếu điểm NBI: 31 tiêu chí có giá trị", "Dấu nhận dạng khóa: " + key.Fingerprint(), "hợp lệ", "Hạn nộp tự đánh giá: 15/01/2024", "chưa được tin cậy", "Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("show: exit %d, output does not say %q:\n%s", code, want, out)
 		}
@@ -113,5 +114,124 @@ func TestPackageCommands(t *testing.T) {
 	}
 	if code, _, stderr := run(t, "package", "export", "share", "--db", office, "--year", "2023", "--officer", "X"); code != 2 || !strings.Contains(stderr, "--to") {
 		t.Errorf("share without --to: exit %d %q", code, stderr)
+	}
+}
+
+// Published results: the office locks 2022 and sends NBI its results; the
+// unit's own new data file prints its conference report from the figures
+// as published (seed 001: 81,40 %, 8th of 10).
+func TestPublishedResultsPrintTheUnitsReport(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Chdir(dir)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa-vp"))
+	if code, out, stderr := run(t, "year", "lock", "--db", office, "--year", "2022", "--yes"); code != 0 {
+		t.Fatalf("lock: exit %d %s %s", code, out, stderr)
+	}
+	res := filepath.Join(dir, "ket-qua.pdk")
+	if code, out, stderr := run(t, "package", "export", "results", "--db", office, "--year", "2022", "--unit", "NBI", "--out", res); code != 0 {
+		t.Fatalf("export results: exit %d %s %s", code, out, stderr)
+	}
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa-dv"))
+	unit := filepath.Join(dir, "don-vi.db")
+	run(t, "new", "--db", unit)
+	code, out, stderr := run(t, "package", "import", res, "--db", unit, "--trust")
+	if code != 0 || !strings.Contains(out, "Khóa năm 2022 với kết quả xếp hạng như đã công bố") {
+		t.Fatalf("import results: exit %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "report", "conference", "--db", unit, "--year", "2022", "--unit", "NBI", "--date", "09/06/2023"); code != 0 {
+		t.Fatalf("unit report from the published results: exit %d %s", code, stderr)
+	}
+	text := strings.Join(flat(t, filepath.Join(dir, "bao-cao-hoi-nghi-2022-NBI.pdf")), " ")
+	for _, want := range []string{"đạt 81,40 %, xếp loại Khá, xếp hạng thứ 8/10 huyện, thành phố", "Cải cách tài chính công xếp loại Khá, đạt 4,9/7 điểm"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the unit's report does not say %q:\n%s", want, text)
+		}
+	}
+	// Sent again, the same results change nothing; the year stays locked.
+	if code, out, _ := run(t, "package", "import", res, "--db", unit); code != 0 || !strings.Contains(out, "0 tiêu chí thay đổi") {
+		t.Errorf("the same results again: exit %d %s", code, out)
+	}
+}
+
+// The office sends every unit its framework at once: one package per
+// unit in a folder, each carrying that unit only.
+func TestFrameworkPackagesOnePerUnit(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Chdir(dir)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa"))
+	code, out, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--deadline", "15/01/2024")
+	if code != 0 || !strings.Contains(out, "Đã tạo 10 gói bộ chỉ số") {
+		t.Fatalf("export: exit %d %s %s", code, out, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "goi-bo-chi-so-2023", "*.pdk"))
+	if len(files) != 10 {
+		t.Fatalf("%d packages in the folder, want 10", len(files))
+	}
+	code, out, _ = run(t, "package", "show", filepath.Join(dir, "goi-bo-chi-so-2023", "goi-bo-chi-so-2023-NBI.pdk"), "--db", filepath.Join(dir, "khong-co.db"))
+	if code != 0 || !strings.Contains(out, "Đơn vị: NBI\n") {
+		t.Errorf("NBI's package: exit %d\n%s", code, out)
+	}
+	if code, _, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--out", "tat-ca.pdk"); code != 2 || !strings.Contains(stderr, "thư mục") {
+		t.Errorf("several units into one .pdk: exit %d %q", code, stderr)
+	}
+}
+
+// Bad packages on the command line: each refused with exit 1 and a
+// message naming what is wrong, the data file byte for byte as it was,
+// no backup taken, nothing kept.
+func TestBadPackagesChangeNothing(t *testing.T) {
+	dir, office := demoDir(t)
+	t.Setenv("PARDESK_OFFICER", "Nguyễn Thị Lan")
+	t.Setenv("PARDESK_CONFIG", filepath.Join(dir, "khoa"))
+	good := filepath.Join(dir, "goi.pdk")
+	if code, _, stderr := run(t, "package", "export", "framework", "--db", office, "--year", "2023", "--unit", "NBI", "--out", good); code != 0 {
+		t.Fatal(stderr)
+	}
+	raw, _ := os.ReadFile(good)
+	rezip := func(extra string) []byte {
+		zr, _ := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, f := range zr.File {
+			w, _ := zw.CreateHeader(&f.FileHeader)
+			rc, _ := f.Open()
+			io.Copy(w, rc)
+			rc.Close()
+		}
+		if extra != "" {
+			w, _ := zw.Create(extra)
+			w.Write([]byte("@echo off"))
+		}
+		zw.Close()
+		return out.Bytes()
+	}
+	unit := filepath.Join(dir, "don-vi.db")
+	run(t, "new", "--db", unit)
+	before, _ := os.ReadFile(unit)
+	for _, c := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"cut", raw[:len(raw)-30], "cắt cụt"},
+		{"escape", rezip("../../Startup/chay.bat"), `"../../Startup/chay.bat" không hợp lệ`},
+		{"extra", rezip("files/them.bat"), "files/them.bat không có trong bản kê"},
+	} {
+		path := filepath.Join(dir, c.name+".pdk")
+		os.WriteFile(path, c.b, 0o644)
+		code, _, stderr := run(t, "package", "import", path, "--db", unit, "--trust")
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d %q, want it to say %q", c.name, code, stderr, c.want)
+		}
+	}
+	if after, _ := os.ReadFile(unit); !bytes.Equal(before, after) {
+		t.Error("a refused package changed the data file")
+	}
+	for _, d := range []string{"backups", "don-vi-goi-da-nhan", "don-vi-kiemchung"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
+			t.Errorf("a refused package left %s", d)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -451,6 +452,8 @@ type PackageSummary struct {
 	Changed, Kept, Taken int
 	Backup               store.Backup
 	Trusted              bool // the sender was trusted by this import
+	// File is where the signed package is kept, as received.
+	File string
 }
 
 func (s PackageSummary) String() string {
@@ -462,6 +465,9 @@ func (s PackageSummary) String() string {
 	b.WriteString(".")
 	if s.Trusted {
 		b.WriteString(" Người gửi đã được ghi vào danh sách tin cậy.")
+	}
+	if s.File != "" {
+		b.WriteString(" Gói được lưu nguyên bản có chữ ký ở " + s.File + ".")
 	}
 	if s.Backup.Path != "" {
 		b.WriteString(" Bản sao lưu trước khi nhập: " + s.Backup.Path)
@@ -493,7 +499,15 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 		return sum, TrustError(shown)
 	}
 	if !shown.Writes() && shown.Trust == pack.Known {
-		return sum, nil
+		// The same package again changes nothing; a new one that changes
+		// nothing is still recorded (its deadline, its base for the answer).
+		seen := false
+		if err := st.View(func(tx *store.Tx) error { seen = tx.HasReceived(shown.Year, shown.ID); return nil }); err != nil {
+			return sum, err
+		}
+		if seen {
+			return sum, nil
+		}
 	}
 	if pkg.ID != shown.ID {
 		return sum, data.Errorf(data.EINTERNAL, "Gói %s không phải gói của kế hoạch nhập %s", pkg.ID, shown.ID)
@@ -501,8 +515,13 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 	if err := storeEvidence(st.Evidence(), pkg, shown); err != nil {
 		return sum, err
 	}
+	kept, err := keepPackage(st.Path(), pkg)
+	if err != nil {
+		return sum, err
+	}
 	b, err := st.Backup(store.ReasonPackage)
 	if err != nil {
+		kept.undo()
 		return sum, err
 	}
 	sum.Backup = b
@@ -520,13 +539,70 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 		if !sameRows(p, shown) || p.Trust != shown.Trust {
 			return data.Errorf(data.ECONFLICT, "Dữ liệu đã thay đổi từ khi xem gói: hãy xem lại gói rồi nhập lại. Không có gì được ghi.")
 		}
-		return applyPlan(tx, p, shown, &sum)
+		return applyPlan(tx, p, shown, kept.name, &sum)
 	})
 	if err != nil {
 		os.Remove(b.Path)
+		kept.undo()
 		return PackageSummary{}, err
 	}
+	sum.File = filepath.Join(ReceivedDir(st.Path()), kept.name)
 	return sum, nil
+}
+
+// ReceivedSuffix is added to the data file's name (without extension) to
+// name the folder that keeps every package imported, as signed:
+// pardesk.db → pardesk-goi-da-nhan.
+const ReceivedSuffix = "-goi-da-nhan"
+
+// ReceivedDir is the folder of received packages of the data file at path.
+func ReceivedDir(dataPath string) string {
+	base := filepath.Base(dataPath)
+	return filepath.Join(filepath.Dir(dataPath), strings.TrimSuffix(base, filepath.Ext(base))+ReceivedSuffix)
+}
+
+type keptPackage struct {
+	name string
+	undo func()
+}
+
+// keepPackage copies the package as received into the folder of received
+// packages, named by year, kind and ID; undo removes it again when the
+// import is refused (a copy already there from an earlier import of the
+// same package stays).
+func keepPackage(dataPath string, pkg *pack.Package) (keptPackage, error) {
+	dir := ReceivedDir(dataPath)
+	k := keptPackage{name: fmt.Sprintf("%d-%s-%s.pdk", pkg.Year, pkg.Kind, pkg.ID), undo: func() {}}
+	path := filepath.Join(dir, k.name)
+	if _, err := os.Stat(path); err == nil {
+		return k, nil
+	}
+	fail := func(err error) (keptPackage, error) {
+		return k, data.Errorf(data.EINTERNAL, "Không lưu được bản gói đã nhận vào %s: %v. Không có gì được ghi.", dir, err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fail(err)
+	}
+	tmp, err := os.CreateTemp(dir, ".dang-ghi-*")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(tmp.Name())
+	err = pkg.Copy(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	k.undo = func() { os.Remove(path) }
+	return k, nil
 }
 
 func sameRows(a, b *pack.Plan) bool {
@@ -542,7 +618,7 @@ func sameRows(a, b *pack.Plan) bool {
 	return true
 }
 
-func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
+func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSummary) error {
 	m, c := p.Manifest, p.Content
 	what := fmt.Sprintf("%s %s của %s", strings.SplitN(m.Kind.Label(), " (", 2)[0], m.ID, m.Sender.Name)
 	if m.Sender.Officer != "" {
@@ -654,7 +730,7 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 	}
 	if err := tx.PutReceived(data.ReceivedPackage{ID: m.ID, Kind: string(m.Kind), Sender: m.Sender.Name, Officer: m.Sender.Officer,
 		Fingerprint: p.Fingerprint, Year: m.Year, Units: m.Units, Created: m.Created, Received: tx.Now(),
-		Deadline: c.Deadline, Assignee: c.Assignee, Base: c.Base}); err != nil {
+		Deadline: c.Deadline, Assignee: c.Assignee, Base: c.Base, File: file}); err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("%d tiêu chí thay đổi", sum.Changed)
@@ -668,4 +744,74 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, sum *PackageSummary) error {
 		return tx.LockPublished(*c.Snapshot, "Kết quả công bố trong gói "+m.ID+" của "+m.Sender.Name)
 	}
 	return nil
+}
+
+// PerUnit reports whether a kind is made one package per unit: what an
+// office sends its units (the framework, the published results) carries
+// one unit's values, never its neighbours'.
+func PerUnit(k pack.Kind) bool { return k == pack.KindFramework || k == pack.KindResults }
+
+// PackageFileName is the file name of a package: its kind, year and units
+// ("goi-bo-chi-so-2024-NBI.pdk").
+func PackageFileName(k pack.Kind, year int, units []string) string {
+	stem := "goi"
+	for _, pk := range PackageKinds {
+		if pk.Kind == k {
+			stem = strings.TrimSuffix(pk.File, ".pdk")
+		}
+	}
+	name := fmt.Sprintf("%s-%d", stem, year)
+	if len(units) > 0 && len(units) <= 3 {
+		name += "-" + strings.Join(units, "-")
+	}
+	return name + ".pdk"
+}
+
+// PackageUnits are the unit codes a package of o would cover.
+func PackageUnits(tx *store.Tx, o PackageExport) ([]string, error) {
+	us, err := packageUnits(tx, o)
+	var codes []string
+	for _, u := range us {
+		codes = append(codes, u.Code)
+	}
+	return codes, err
+}
+
+// ExportPerUnit writes one package per unit into dir (PerUnit kinds),
+// each through a temporary file and a rename, and returns their paths. A
+// refusal for one unit stops before its file: the packages already
+// written are whole.
+func ExportPerUnit(tx *store.Tx, ev *evidence.Store, dir string, k *pack.Key, o PackageExport) ([]string, error) {
+	codes, err := PackageUnits(tx, o)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, data.Errorf(data.EINTERNAL, "Không tạo được thư mục %s: %v", dir, err)
+	}
+	var paths []string
+	for _, code := range codes {
+		one := o
+		one.Units = []string{code}
+		path := filepath.Join(dir, PackageFileName(o.Kind, o.Year, one.Units))
+		tmp, err := os.CreateTemp(dir, ".pardesk-*")
+		if err != nil {
+			return paths, data.Errorf(data.EINTERNAL, "Không ghi được vào thư mục %s: %v", dir, err)
+		}
+		_, err = ExportPackage(tx, ev, tmp, k, one)
+		if cerr := tmp.Close(); err == nil && cerr != nil {
+			err = data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", path, cerr)
+		}
+		if err == nil {
+			if rerr := os.Rename(tmp.Name(), path); rerr != nil {
+				err = data.Errorf(data.EINTERNAL, "Không ghi được tệp %s: %v", path, rerr)
+			}
+		}
+		if err != nil {
+			os.Remove(tmp.Name())
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
 }

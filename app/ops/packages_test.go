@@ -241,6 +241,13 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 	if named != 2 {
 		t.Errorf("%d audit entries name the package, want 2: %+v", named, entries)
 	}
+	// The signed package is kept as received and still verifies.
+	kept := filepath.Join(ops.ReceivedDir(off.st.Path()), "2024-self-"+plan.ID+".pdk")
+	if p, _, cl, err := ops.ReadPackageFile(kept); err != nil || p.ID != plan.ID || p.Fingerprint != unit.key.Fingerprint() {
+		t.Errorf("kept package %s: %v", kept, err)
+	} else {
+		cl.Close()
+	}
 	// A second import of the same package changes nothing.
 	if plan, err := off.plan(t, self); err != nil || plan.Changes() != 0 || plan.Trust != pack.Known {
 		t.Errorf("second look: %v, changes %d", err, plan.Changes())
@@ -521,9 +528,18 @@ func TestExplanationsTravelWithTheSelfAssessment(t *testing.T) {
 			return err
 		}
 		f.Leaves(func(_, l *data.Criterion) {
-			max := l.Max
+			// Full marks, in the form the criterion's kind takes.
+			full := l.Max.Short()
+			if l.Input == data.InputRatio {
+				full = "1/1"
+			}
+			v, err := data.ParseValue(l, full)
+			if err != nil {
+				t.Fatal(data.ErrorMessage(err))
+			}
 			sc := s.Scores[l.Code]
-			sc.Self, sc.Appraised = &max, &max
+			sc.SetSelf(v)
+			sc.SetAppraised(v)
 			s.Scores[l.Code] = sc
 		})
 		sc := s.Scores["1.1"]
@@ -626,5 +642,35 @@ func TestBadEvidenceInAPackageIsRefused(t *testing.T) {
 	}
 	if off.st.Evidence().Has(sha) {
 		t.Error("the program was stored as evidence")
+	}
+	if _, err := os.Stat(ops.ReceivedDir(off.st.Path())); err == nil {
+		t.Error("a refused package was kept among the received ones")
+	}
+}
+
+// The office sends the framework again with a later deadline and nothing
+// else changed: the unit records it (the deadline, the base its answer
+// carries back); the very same package again is not imported twice.
+func TestNewPackageWithoutChangesIsRecorded(t *testing.T) {
+	off := office(t)
+	unit := newInstallation(t, "Lê Văn Bình", ops.CreateEmpty)
+	first := off.export(t, ops.PackageExport{Kind: pack.KindFramework, Year: 2024, Units: []string{"NBI"}, Deadline: "15/01/2025"})
+	if _, err := unit.importPackage(t, first, true, false); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	later := off.export(t, ops.PackageExport{Kind: pack.KindFramework, Year: 2024, Units: []string{"NBI"}, Deadline: "31/01/2025"})
+	if sum, err := unit.importPackage(t, later, false, false); err != nil || sum.Changed != 0 || sum.Backup.Path == "" {
+		t.Fatalf("the later package: %+v, %v", sum, err)
+	}
+	var r data.ReceivedPackage
+	unit.st.View(func(tx *store.Tx) (err error) {
+		r, _, err = tx.LastReceived(string(pack.KindFramework), 2024, "NBI")
+		return err
+	})
+	if r.Deadline != "31/01/2025" {
+		t.Errorf("deadline recorded %q, want the later package's 31/01/2025", r.Deadline)
+	}
+	if sum, err := unit.importPackage(t, later, false, false); err != nil || sum.Backup.Path != "" {
+		t.Errorf("the same package again: %+v, %v; want nothing done", sum, err)
 	}
 }

@@ -170,6 +170,11 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 		}
 		p.SetOffice = c.Office != nil && s.Office.Name == ""
 	case KindSelf, KindShareBack:
+		// A unit's key speaks for that unit only: the name it is trusted
+		// under ends with the unit's code, and its package covers no other.
+		if m.Kind == KindSelf && (len(m.Units) != 1 || !strings.HasSuffix(m.Sender.Name, "("+m.Units[0]+")")) {
+			return nil, refuse("gói tự đánh giá của «%s» phải là của đúng một đơn vị, mang mã đơn vị đó trong tên người gửi (đang ghi các đơn vị %s)", m.Sender.Name, strings.Join(m.Units, ", "))
+		}
 		if f == nil {
 			return nil, data.Errorf(data.ENOTFOUND, "Gói không nhận: tệp dữ liệu chưa có bộ chỉ số năm %d", m.Year)
 		}

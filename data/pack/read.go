@@ -49,6 +49,15 @@ type Package struct {
 	Fingerprint string
 	PublicKey   ed25519.PublicKey
 	files       map[string]*zip.File
+	src         io.ReaderAt
+	size        int64
+}
+
+// Copy writes the package's file exactly as it was read: the receiver
+// keeps the signed original of every package it imported.
+func (p *Package) Copy(w io.Writer) error {
+	_, err := io.Copy(w, io.NewSectionReader(p.src, 0, p.size))
+	return err
 }
 
 // refuse builds the message of a refused package.
@@ -152,7 +161,7 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 			return nil, refuse("mục %s không có trong bản kê: gói đã bị thêm tệp sau khi ký", name)
 		}
 	}
-	p := &Package{Manifest: m, Fingerprint: Fingerprint(pub), PublicKey: pub, files: files}
+	p := &Package{Manifest: m, Fingerprint: Fingerprint(pub), PublicKey: pub, files: files, src: r, size: size}
 	for _, e := range m.Entries {
 		rc, err := p.Open(e.Path)
 		if err != nil {

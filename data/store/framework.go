@@ -130,6 +130,8 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 		return data.Errorf(data.ENOTFOUND, "Bộ chỉ số năm %d không có tiêu chí mã %s", year, code)
 	}
 	tx.SetReason(reason)
+	tx.dropped = gone
+	defer func() { tx.dropped = nil }()
 	sheets, err := tx.Sheets(year)
 	if err != nil {
 		return err
@@ -144,7 +146,7 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 			}
 		}
 		if changed {
-			if err := tx.putSheet(s, false); err != nil {
+			if err := tx.PutSheet(s); err != nil {
 				return err
 			}
 		}
@@ -171,6 +173,15 @@ func (tx *Tx) recordFramework(old, cur *data.Framework) error {
 		s := c.Title + " (tối đa " + c.LeafMax().Short() + ")"
 		if c.Kind != data.KindScored {
 			s += ", " + c.Kind.Label()
+		}
+		if c.IsLeaf() && c.Input != data.InputPoints {
+			s += ", kiểu nhập " + c.Input.Label()
+			if len(c.Tiers) > 0 {
+				s += " " + data.FormatTiers(c.Tiers)
+			}
+		}
+		if c.MayNotApply {
+			s += ", có thể không áp dụng"
 		}
 		return s
 	}

@@ -88,6 +88,12 @@ func (tx *Tx) PutReceived(r data.ReceivedPackage) error {
 	return put(tx.bolt, bucketReceived, receivedKey(r.Year, r.ID), r)
 }
 
+// HasReceived reports whether the package was imported already.
+func (tx *Tx) HasReceived(year int, id string) bool {
+	b := tx.bolt.Bucket([]byte(bucketReceived))
+	return b != nil && b.Get([]byte(receivedKey(year, id))) != nil
+}
+
 // Received lists the packages imported for a year, newest first.
 func (tx *Tx) Received(year int) ([]data.ReceivedPackage, error) {
 	var out []data.ReceivedPackage
