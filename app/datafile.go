@@ -129,7 +129,8 @@ func newDataFileView(ui *UI) *dataFileView {
 	daily := widget.NewLabel("Tự động sao lưu khi mở chương trình lần đầu trong ngày.")
 	daily.Wrapping = fyne.TextWrapWord
 	backupCard := widget.NewCard("Sao lưu và khôi phục", "",
-		container.NewBorder(container.NewVBox(daily, flow(backupNow, v.restore), folder), nil, nil, nil, v.list))
+		container.NewBorder(container.NewVBox(daily, flow(backupNow, v.restore,
+			widget.NewButtonWithIcon("Kiểm tra tài liệu kiểm chứng", theme.SearchIcon(), v.checkEvidence)), folder), nil, nil, nil, v.list))
 
 	head := boldLabel("Dữ liệu — tệp " + ui.store.Path())
 	head.Wrapping = fyne.TextWrapBreak // a data file deep in a folder tree
@@ -342,7 +343,11 @@ func (v *dataFileView) restoreFrom(path string) {
 		return func() {
 			v.ui.publish(Change{Kind: FileReplaced})
 			v.status.SetText("Đã khôi phục từ " + filepath.Base(path) + ". Dữ liệu trước khi khôi phục: " + filepath.Base(saved.Path))
-			dialog.ShowInformation("Đã khôi phục", "Đã khôi phục dữ liệu từ bản sao lưu "+filepath.Base(path)+".", v.ui.win)
+			msg := "Đã khôi phục dữ liệu từ bản sao lưu " + filepath.Base(path) + "."
+			if saved.Warning != "" {
+				msg += "\n\n" + saved.Warning
+			}
+			dialog.ShowInformation("Đã khôi phục", msg, v.ui.win)
 		}, err
 	})
 }

@@ -49,6 +49,8 @@ type scoresView struct {
 	locked bool
 	rows   []*scoreRow
 	areas  map[string]*areaRow
+
+	ev evidenceState // evidence.go
 }
 
 // scoreRow is the grid row of one leaf criterion.
@@ -61,6 +63,7 @@ type scoreRow struct {
 	// refusal says, under the row in the error colour, why a typed value
 	// was refused.
 	refusal *widget.Label
+	files   *widget.Button // the criterion's evidence files (evidence.go)
 }
 
 // areaRow heads an area with its live subtotals.
@@ -176,6 +179,7 @@ func (v *scoresView) refill() {
 		r.cells[colSelf].set(data.FormatValue(&r.leaf, sc.SelfValue(), true))
 		r.cells[colAppraised].set(data.FormatValue(&r.leaf, sc.AppraisedValue(), true))
 		r.cells[colNote].set(sc.Note)
+		v.showFileCount(r)
 	}
 	v.scroll.ScrollToTop()
 }
@@ -235,7 +239,8 @@ func (v *scoresView) addRow(area string, leaf data.Criterion) {
 	title.Truncation = fyne.TextTruncateEllipsis
 	r.box = container.New(columnsLayout{scoreWidths},
 		widget.NewLabel(leaf.Code), title, rightLabel(leaf.Max.String()),
-		r.cells[colSelf], r.cells[colAppraised], r.lost, widget.NewLabel(""), r.cells[colNote])
+		r.cells[colSelf], r.cells[colAppraised], r.lost, widget.NewLabel(""),
+		container.NewBorder(nil, nil, nil, v.evidenceButton(r), r.cells[colNote]))
 	r.refusal = widget.NewLabel("")
 	r.refusal.Importance = widget.DangerImportance
 	r.refusal.Wrapping = fyne.TextWrapWord

@@ -93,6 +93,7 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 	// result, which the closing keeps with it: the signature never stands
 	// on a page without the scores it signs for.
 	doc.Para(pdfdoc.Para{Text: sc.legend(), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true, KeepWithNext: 1})
+	evidenceSection(doc, f, s) // scorecard_evidence.go
 
 	explanationsTable(doc, f, s, in.Appraisal)
 

@@ -72,8 +72,14 @@ Cách dùng:
                                              nhập gói (sao lưu trước; lỗi thì không ghi gì)
   pardesk package untrust "NGƯỜI GỬI" --reason "…"
                                              bỏ tin cậy một người gửi (khi họ đổi khóa)
+  pardesk evidence add TỆP --year NĂM --unit MÃ --criterion MÃ --officer "HỌ TÊN"
+                                             đính kèm tài liệu kiểm chứng vào tiêu chí (ghi nhật ký)
+  pardesk evidence list --year NĂM [--unit MÃ]
+                                             liệt kê tài liệu kiểm chứng: đơn vị, tiêu chí, tên, dung lượng, ngày, người đính kèm
+  pardesk evidence export --year NĂM --unit MÃ --out THƯ-MỤC
+                                             chép tài liệu kiểm chứng của đơn vị ra thư mục (đối chiếu mã SHA-256)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.
-Tùy chọn chung của export, import, backup, restore, check, year, package: --db TỆP.
+Tùy chọn chung của export, import, backup, restore, check, year, package, evidence: --db TỆP.
 Tệp dữ liệu mặc định: %s
 `
 
@@ -109,6 +115,8 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		err = runGen(args[1:], stdout, stderr)
 	case "package":
 		err = runPackage(args[1:], stdout)
+	case "evidence":
+		err = runEvidence(args[1:], stdout)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}

@@ -193,5 +193,8 @@ func runRestore(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã khôi phục dữ liệu từ %s.\nDữ liệu trước khi khôi phục được giữ ở %s\n", from, saved.Path)
+	if saved.Warning != "" {
+		fmt.Fprintf(stdout, "Cảnh báo: %s\n", saved.Warning)
+	}
 	return nil
 }

@@ -21,6 +21,8 @@
 //	(*Store).Verify(hash) error         re-hash it: missing (ENOTFOUND) or altered (EDAMAGED)
 //	(*Store).Hashes() ([]string, error) every file held, for listing unreferenced ones
 //	(*Store).CopyOut(hash, name, dir)   a verified copy under the officer's name, to open in a viewer
+//	(*Store).CopyFrom(other, hash)      take a file from another store (backups), verified on the way
+//	(*Store).Remove(hash)               delete a file (pruning the backups' store only)
 //	CheckName(name) error               the extension check alone, before reading anything
 //	MaxFileSize, MaxUnitYear            the limits
 //
@@ -269,6 +271,11 @@ func (s *Store) CopyOut(hash, name, dir string) (string, error) {
 		return "", data.Errorf(data.EINTERNAL, "Không tạo được thư mục %s: %v", dir, err)
 	}
 	dst := filepath.Join(dir, SafeName(name))
+	// A copy opened before may still be open in its viewer (Word locks
+	// its file on Windows): when it is still the same bytes, it is used.
+	if sameContent(dst, hash) {
+		return dst, nil
+	}
 	out, err := os.Create(dst)
 	if err != nil {
 		return "", data.Errorf(data.EINTERNAL, "Không chép được tài liệu kiểm chứng ra %s: %v", dst, err)
@@ -315,4 +322,75 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
+}
+
+// CopyFrom puts into this store the file with the given hash held by
+// another (the live store into a backup's, a backup's back into the live
+// one), hashing it on the way: a source whose bytes no longer match is
+// refused (data.EDAMAGED) and nothing is written. A file this store holds
+// already, whole, is not copied again; one found altered is replaced.
+// copied says whether bytes were written.
+func (s *Store) CopyFrom(from *Store, hash string) (copied bool, err error) {
+	if s.Verify(hash) == nil {
+		return false, nil
+	}
+	in, err := from.Open(hash)
+	if err != nil {
+		return false, err
+	}
+	defer in.Close()
+	dst := s.Path(hash)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false, data.Errorf(data.EINTERNAL, "Không tạo được thư mục %s: %v", filepath.Dir(dst), err)
+	}
+	tmp, err := os.CreateTemp(s.dir, tempPrefix+"*")
+	if err != nil {
+		return false, data.Errorf(data.EINTERNAL, "Không ghi được vào thư mục tài liệu kiểm chứng %s: %v", s.dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	h := sha256.New()
+	_, err = io.Copy(io.MultiWriter(tmp, h), in)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, data.Errorf(data.EINTERNAL, "Không chép được tài liệu kiểm chứng %s sang %s: %v", from.Path(hash), s.dir, err)
+	}
+	if hex.EncodeToString(h.Sum(nil)) != hash {
+		return false, data.Errorf(data.EDAMAGED, "Nội dung tệp %s đã bị thay đổi: không còn khớp mã SHA-256 lúc đính kèm; không chép bản này", from.Path(hash))
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return false, data.Errorf(data.EINTERNAL, "Không chép được tài liệu kiểm chứng vào %s: %v", dst, err)
+	}
+	syncDir(filepath.Dir(dst))
+	return true, nil
+}
+
+// Remove deletes the file with the given hash from the store: for pruning
+// a backup's store once no kept backup references it. A missing file is
+// not an error.
+func (s *Store) Remove(hash string) error {
+	if !data.IsSHA256(hash) {
+		return data.Errorf(data.EINVALID, "%q không phải mã SHA-256 của một tài liệu kiểm chứng", hash)
+	}
+	if err := os.Remove(s.Path(hash)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return data.Errorf(data.EINTERNAL, "Không xóa được %s: %v", s.Path(hash), err)
+	}
+	os.Remove(filepath.Dir(s.Path(hash))) // only when empty
+	return nil
+}
+
+// sameContent reports whether the file at path exists and hashes to hash.
+func sameContent(path, hash string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	_, err = io.Copy(h, f)
+	return err == nil && hex.EncodeToString(h.Sum(nil)) == hash
 }

@@ -218,3 +218,23 @@ func TestCopyOutUsesTheOfficersName(t *testing.T) {
 		t.Fatal("copy differs")
 	}
 }
+
+// A copy still open in a viewer is reused when it holds the same bytes,
+// and written again when someone changed it.
+func TestCopyOutReusesAnUnchangedCopy(t *testing.T) {
+	s := New(t.TempDir())
+	content := pdf("Biên bản")
+	info, _ := s.Put("bb.pdf", bytes.NewReader(content))
+	dir := t.TempDir()
+	p, err := s.CopyOut(info.SHA256, "bb.pdf", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(p, []byte("%PDF-1.4 sửa trong trình xem"), 0o644)
+	if p2, err := s.CopyOut(info.SHA256, "bb.pdf", dir); err != nil || p2 != p {
+		t.Fatal(p2, err)
+	}
+	if got, _ := os.ReadFile(p); !bytes.Equal(got, content) {
+		t.Fatal("a changed copy was shown as the evidence")
+	}
+}

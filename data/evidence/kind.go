@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
@@ -158,4 +159,15 @@ func looksLike(head []byte) string {
 		return "nội dung là tệp Word hoặc Excel 97-2003"
 	}
 	return "không nhận ra loại nội dung"
+}
+
+// Extensions lists the file extensions accepted, sorted, with their dot
+// (".doc", ".docx", …): for a file dialog's filter.
+func Extensions() []string {
+	out := make([]string, 0, len(kinds))
+	for ext := range kinds {
+		out = append(out, ext)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -242,10 +242,14 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	// never written uncompressed here.
 	buf := bufio.NewWriterSize(tmp, 1<<16)
 	enc, err := newEncoder(buf)
+	var hashes []string // the evidence files this state references (evidencebackup.go)
 	if err == nil {
 		err = guard(func() error {
 			return db.View(func(tx *bbolt.Tx) error {
 				_, err := tx.WriteTo(&progress.Writer{W: enc, Stage: stageBackup, Total: tx.Size(), F: p})
+				if err == nil {
+					hashes, err = evidenceHashes(tx)
+				}
 				return err
 			})
 		})
@@ -271,6 +275,12 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
+	// Listing the evidence reads the sheets: damage there is damaged data,
+	// which a restore keeps aside instead of backing it up.
+	var d *damage
+	if errors.As(err, &d) {
+		return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng (%v): không sao lưu được, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -287,8 +297,12 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 		return fail(err)
 	}
 	syncDir(dir)
+	b.Warning = keepEvidence(path, b.Path, hashes)
 	if err := prune(path, keep, protect); err != nil {
-		b.Warning = data.ErrorMessage(err)
+		b.Warning = joinWarnings(b.Warning, data.ErrorMessage(err))
+	}
+	if err := pruneEvidence(path); err != nil {
+		b.Warning = joinWarnings(b.Warning, data.ErrorMessage(err))
 	}
 	return b, nil
 }
@@ -482,6 +496,11 @@ func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err
 	err = s.reopen()
 	if err == nil {
 		s.sawDamage.Store(false)
+		// The evidence the restored data references is put back too.
+		s.db.View(func(b *bbolt.Tx) error {
+			saved.Warning = joinWarnings(saved.Warning, restoreEvidence(s.tx(b), s.path, from))
+			return nil
+		})
 		return saved, nil
 	}
 	if data.ErrorCode(err) == data.ECONFLICT {
@@ -596,6 +615,9 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	syncDir(filepath.Dir(path))
 	os.Remove(openMarker(path)) // the file in place now was checked whole
+	// The evidence it references is put back too, as far as the backups
+	// hold it; what they do not, `pardesk check` names.
+	restoreEvidenceFile(path, from)
 	return aside, nil
 }
 

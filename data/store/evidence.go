@@ -132,6 +132,34 @@ func unitEvidence(s *data.Sheet, sha string) (used int64, fresh bool) {
 	return used, !seen[sha]
 }
 
+// checkEvidenceLimits refuses a sheet that brings a reference to a file
+// over evidence.MaxFileSize, or takes the unit's evidence for the year
+// past evidence.MaxUnitYear, whatever wrote it (the grid, an exchange
+// package): the limits hold for every way files arrive. A sheet already
+// past the limit (a limit lowered since) may still change otherwise.
+func checkEvidenceLimits(old, cur *data.Sheet) error {
+	had := map[string]bool{}
+	for _, sc := range old.Scores {
+		for _, f := range sc.Files {
+			had[f.SHA256] = true
+		}
+	}
+	for code, sc := range cur.Scores {
+		for _, f := range sc.Files {
+			if !had[f.SHA256] && f.Size > evidence.MaxFileSize {
+				return data.Errorf(data.EINVALID, "Đơn vị %s, tiêu chí %s: tệp «%s» (%s) lớn hơn %s, mức tối đa của một tài liệu kiểm chứng.", cur.Unit, code, f.Name, data.FormatSize(f.Size), data.FormatSize(evidence.MaxFileSize))
+			}
+		}
+	}
+	before, _ := unitEvidence(old, "")
+	after, _ := unitEvidence(cur, "")
+	if after > evidence.MaxUnitYear && after > before {
+		return data.Errorf(data.EINVALID, "Đơn vị %s năm %d: tài liệu kiểm chứng sẽ lên %s, vượt mức tối đa %s của một đơn vị trong một năm. Hãy nén hoặc bỏ bớt tệp không cần thiết.",
+			cur.Unit, cur.Year, data.FormatSize(after), data.FormatSize(evidence.MaxUnitYear))
+	}
+	return nil
+}
+
 // EvidenceUsed is the size of the evidence a unit has attached for a year
 // (each distinct file once): what evidence.MaxUnitYear limits.
 func (tx *Tx) EvidenceUsed(year int, unit string) (int64, error) {

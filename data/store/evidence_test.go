@@ -169,6 +169,19 @@ func TestUnitYearLimit(t *testing.T) {
 	})
 	wantError(t, err, data.EINVALID, "Đơn vị DN năm 2023 đã có 495 MB", "«quet-L.pdf» (45 MB)", "500 MB")
 	sameFile(t, s.Path(), before)
+	// The same limit holds for a sheet written whole (an exchange package).
+	err = s.Update(func(tx *store.Tx) error {
+		sh, err := tx.Sheet(2023, "DN")
+		if err != nil {
+			return err
+		}
+		sc := sh.Scores["2"]
+		sc.Files = append(sc.Files, big(11))
+		sh.Scores["2"] = sc
+		return tx.PutSheet(sh)
+	})
+	wantError(t, err, data.EINVALID, "Đơn vị DN năm 2023", "540 MB", "500 MB")
+	sameFile(t, s.Path(), before)
 	// Another unit has its own limit.
 	update(t, s, func(tx *store.Tx) error { _, err := tx.AddEvidence(2023, "GT", "2", big(11)); return err })
 	// A reference to a file over the per-file limit is refused too.

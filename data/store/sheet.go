@@ -75,6 +75,9 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err := tx.checkLoopEdits(old, s); err != nil {
 		return err
 	}
+	if err := checkEvidenceLimits(old, s); err != nil { // evidence.go
+		return err
+	}
 	if err := tx.batchIndex(func() error { return tx.recordSheet(old, s) }); err != nil {
 		return err
 	}
