@@ -702,6 +702,15 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSumma
 		if err := tx.PutSheet(sheets[u]); err != nil {
 			return err
 		}
+		// The same bound as attaching one by one.
+		used, err := tx.EvidenceUsed(m.Year, u)
+		if err != nil {
+			return err
+		}
+		if used > evidence.MaxUnitYear {
+			return data.Errorf(data.EINVALID, "Đơn vị %s năm %d: tài liệu kiểm chứng sau khi nhập gói là %s, quá mức %s của một đơn vị trong một năm. Không có gì được ghi.",
+				u, m.Year, data.FormatSize(used), data.FormatSize(evidence.MaxUnitYear))
+		}
 	}
 	// Explanations go through the appraisal loop's own rule: only while
 	// the unit's sheet is appraised and not yet re-appraised.
