@@ -435,6 +435,19 @@ func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
 			s.OnChanged = func(v string) { r.Take = v == takePack }
 		},
 	)
+	if p.Count(pack.Conflict) > 1 {
+		all := func(take bool) func() {
+			return func() {
+				for _, r := range rows {
+					if r.Action == pack.Conflict {
+						r.Take = take
+					}
+				}
+				list.Refresh()
+			}
+		}
+		top.Add(flow(widget.NewButton(keepOffice+" cho mọi xung đột", all(false)), widget.NewButton(takePack+" cho mọi xung đột", all(true))))
+	}
 	body := container.NewBorder(top, nil, nil, nil, list)
 	d := dialog.NewCustomConfirm("Nhập gói "+name, confirm, "Hủy", body, func(ok bool) {
 		if !ok {

@@ -258,3 +258,68 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 		t.Errorf("self package from the unit's window: %+v, %v", m, err)
 	}
 }
+
+// Several conflicts are chosen at once: «Lấy từ gói cho mọi xung đột».
+func TestPackageDialogTakesEveryConflictAtOnce(t *testing.T) {
+	t.Setenv("PARDESK_CONFIG", t.TempDir())
+	ui, w := newTestUI(t)
+	ui.setOfficer("Nguyễn Thị Lan")
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	v.year.SetSelected("2023")
+	v.pkg.units.SetText("NBI")
+	fw, _, err := v.pkg.build()
+	if err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	unitPath := filepath.Join(t.TempDir(), "don-vi.db")
+	ops.CreateEmpty(unitPath)
+	unit, err := store.Open(unitPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unit.Close()
+	unit.SetOfficer("Lê Văn Bình")
+	p, c, _ := ops.ReadPackage(bytes.NewReader(fw), int64(len(fw)))
+	var plan *pack.Plan
+	unit.View(func(tx *store.Tx) (err error) { plan, err = ops.PlanPackage(tx, p, c); return err })
+	if _, err := ops.ApplyPackage(unit, p, plan, true); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	setSelf := func(st *store.Store, v string) {
+		err := st.Update(func(tx *store.Tx) error {
+			s, _ := tx.Sheet(2023, "NBI")
+			for _, code := range []string{"1.1", "1.2"} {
+				sc := s.Scores[code]
+				sc.Self = pointsOf(v)
+				s.Scores[code] = sc
+			}
+			return tx.PutSheet(s)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	setSelf(unit, "1")
+	setSelf(ui.store, "0,5")
+	key, _ := pack.LoadKey(t.TempDir())
+	var self bytes.Buffer
+	unit.View(func(tx *store.Tx) error {
+		_, err := ops.ExportPackage(tx, unit.Evidence(), &self, key, ops.PackageExport{Kind: pack.KindSelf, Year: 2023})
+		return err
+	})
+	v.pkg.open("tu-danh-gia.pdk", self.Bytes())
+	v.work.Wait()
+	tapButton(t, w, takePack+" cho mọi xung đột")
+	tapButton(t, w, "Tin cậy và nhập")
+	v.work.Wait()
+	ui.store.View(func(tx *store.Tx) error {
+		s, _ := tx.Sheet(2023, "NBI")
+		for _, code := range []string{"1.1", "1.2"} {
+			if got := s.Scores[code].Self; got == nil || *got != *pointsOf("1") {
+				t.Errorf("%s self after taking every conflict: %v, want the unit's 1", code, got)
+			}
+		}
+		return nil
+	})
+}
