@@ -97,7 +97,7 @@ func (c *packageCard) reload() {
 			lines = append(lines, fmt.Sprintf("… và %d gói khác", len(list)-5))
 			break
 		}
-		line := fmt.Sprintf("• %s · %s · %s", data.FormatDate(r.Received), strings.SplitN(pack.Kind(r.Kind).Label(), " (", 2)[0], r.Sender)
+		line := fmt.Sprintf("• %s · %s · %s", data.FormatDate(r.Received), pack.Kind(r.Kind).Name(), r.Sender)
 		if r.Officer != "" {
 			line += " (" + r.Officer + ")"
 		}

@@ -620,7 +620,7 @@ func sameRows(a, b *pack.Plan) bool {
 
 func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSummary) error {
 	m, c := p.Manifest, p.Content
-	what := fmt.Sprintf("%s %s của %s", strings.SplitN(m.Kind.Label(), " (", 2)[0], m.ID, m.Sender.Name)
+	what := fmt.Sprintf("%s %s của %s", m.Kind.Name(), m.ID, m.Sender.Name)
 	if m.Sender.Officer != "" {
 		what += " (" + m.Sender.Officer + ")"
 	}
