@@ -37,6 +37,11 @@ type dashboardView struct {
 	soonSplit         *container.Split
 	soonBox, unitsBox *fyne.Container
 	soonEmpty         bool
+	// loop counts the units of a year by where they stand in the
+	// appraisal; loopUnits names those of the status picked.
+	loop      *statusFilter
+	loopUnits *widget.Label
+	loopBox   *fyne.Container
 }
 
 func newDashboardView(ui *UI) *dashboardView {
@@ -74,8 +79,14 @@ func newDashboardView(ui *UI) *dashboardView {
 	v.info = widget.NewLabel("")
 	head := boldLabel("Tổng quan nhiệm vụ cải cách hành chính")
 	v.start = newFirstDay(ui)
+	v.loopUnits = widget.NewLabel("")
+	v.loopUnits.Wrapping = fyne.TextWrapWord
+	v.loop = newStatusFilter(ui, v.showLoop)
+	v.loopBox = container.NewVBox(container.NewBorder(nil, nil, boldLabel("Thẩm định Chỉ số CCHC"), nil, v.loop.content), v.loop.counts, v.loopUnits)
+	v.showLoop()
 	top := container.NewVBox(v.start.content, container.NewHBox(head, widget.NewLabel("Năm kế hoạch:"),
-		container.NewGridWrap(fyne.NewSize(170, v.year.MinSize().Height), v.year)), cards, v.info)
+		container.NewGridWrap(fyne.NewSize(170, v.year.MinSize().Height), v.year)), cards, v.info,
+		v.loopBox)
 	overdue := container.NewBorder(boldLabel("Nhiệm vụ quá hạn"), nil, nil, nil, v.overdue)
 	v.soonHead = boldLabel("")
 	soon := container.NewBorder(v.soonHead, nil, nil, nil, v.soon)
@@ -255,4 +266,35 @@ func (v *dashboardView) showSoon(empty bool) {
 		v.soonSplit.Refresh()
 	}
 	v.lower.Refresh()
+}
+
+// showLoop names the units at the appraisal status picked.
+func (v *dashboardView) showLoop() {
+	// Before any unit has a sheet (the first day) there is nothing to
+	// count.
+	if v.loopBox != nil {
+		v.loopBox.Hidden = len(v.loop.statuses) == 0
+	}
+	st, ok := v.loop.chosen()
+	names := v.loop.names(v.ui.lists.units())
+	switch {
+	case !ok:
+		v.loopUnits.SetText("")
+		v.loopUnits.Hide()
+		v.relayout()
+		return
+	case names == "":
+		names = "không có đơn vị nào"
+	}
+	v.loopUnits.SetText(st.Label() + ": " + names + ".")
+	v.loopUnits.Show()
+	v.relayout()
+}
+
+// relayout lays the screen out again after the appraisal lines changed
+// height: a container does not lay out its parent when it grows.
+func (v *dashboardView) relayout() {
+	if v.content != nil {
+		v.content.Refresh()
+	}
 }

@@ -160,14 +160,6 @@ func (c *packageCard) fit() {
 	enable(c.assignee, k == pack.KindShare)
 }
 
-func enable(e *widget.Entry, on bool) {
-	if on {
-		e.Enable()
-	} else {
-		e.Disable()
-	}
-}
-
 // request is what the card asks for: the chosen kind for the section's
 // year, the units typed, the deadline or the officer assigned.
 func (c *packageCard) request() ops.PackageExport {

@@ -47,6 +47,7 @@ func newReportsView(ui *UI) *reportsView {
 	ranking := widget.NewButtonWithIcon("Báo cáo xếp hạng Chỉ số CCHC", theme.DocumentPrintIcon(), v.saveRanking)
 	v.unit = newUnitSelect(ui, func() {})
 	scorecard := widget.NewButtonWithIcon("Phiếu chấm điểm của đơn vị", theme.DocumentPrintIcon(), v.saveScorecard)
+	notice := widget.NewButtonWithIcon("Thông báo kết quả thẩm định", theme.DocumentPrintIcon(), v.saveNotice)
 	head := boldLabel("Báo cáo in theo thể thức Nghị định 30/2020/NĐ-CP")
 	// The other documents are printed from the screen that holds their
 	// data, with the filters chosen there; say where, so nobody hunts.
@@ -54,11 +55,12 @@ func newReportsView(ui *UI) *reportsView {
 		"• Báo cáo nhiệm vụ cải cách hành chính — mục Nhiệm vụ («Lưu báo cáo PDF…»)\n" +
 		"• Kế hoạch kiểm tra, phiếu kiểm tra trắng, biên bản kiểm tra — mục Kiểm tra\n" +
 		"• Báo cáo kết quả giải quyết thủ tục hành chính — mục Một cửa\n" +
-		"• Phiếu chấm điểm của đơn vị đang chấm — mục Chấm điểm («In phiếu chấm điểm…»)")
+		"• Phiếu chấm điểm của đơn vị đang chấm — mục Chấm điểm («In phiếu chấm điểm…»)\n" +
+		"• Thông báo kết quả thẩm định của đơn vị đang chấm — mục Chấm điểm («In thông báo thẩm định…»)")
 	elsewhere.Wrapping = fyne.TextWrapWord
 	v.office = newOfficeForm(ui)
 	left := container.NewVBox(head, form, widget.NewSeparator(), ranking,
-		flow(scorecard, field("Đơn vị:", v.unit.wide())),
+		flow(scorecard, notice, field("Đơn vị:", v.unit.wide())),
 		widget.NewSeparator(), elsewhere)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewVScroll(container.NewPadded(v.office.content)))
 	split.Offset = 0.55
@@ -83,6 +85,19 @@ func (v *reportsView) saveScorecard() {
 			return nil, err
 		}
 		return scorecardPDF(v.ui, year, code, v.number.Text, when)
+	})
+}
+
+// saveNotice saves the appraisal notice of the unit picked, with the
+// document number and date typed here.
+func (v *reportsView) saveNotice() {
+	year, code := selectedYear(v.year), v.unit.code()
+	v.ui.savePDF(ops.NoticeFileName(code, year), func() ([]byte, error) {
+		when, err := v.documentDate()
+		if err != nil {
+			return nil, err
+		}
+		return noticePDF(v.ui, year, code, v.number.Text, when)
 	})
 }
 

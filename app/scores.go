@@ -37,6 +37,9 @@ type scoresView struct {
 	banner  *widget.Label
 	copyBtn *widget.Button
 	lockBtn *widget.Button
+	// loop is the unit's appraisal status, steps and explanations
+	// (appraisal.go).
+	loop *appraisalBar
 
 	building bool   // set while rows are made: no preview of half a grid
 	shape    string // gridShape of the rows built (refill when unchanged)
@@ -88,7 +91,8 @@ func newScoresView(ui *UI) *scoresView {
 	header := container.New(columnsLayout{scoreWidths},
 		boldLabel("Mã"), boldLabel("Tiêu chí"), boldRight("Tối đa"), boldRight("Tự đánh giá"),
 		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Xếp loại"), boldLabel("Ghi chú"))
-	top := container.NewVBox(pick, actions, v.banner, header, widget.NewSeparator())
+	v.loop = newAppraisalBar(v)
+	top := container.NewVBox(pick, actions, v.loop.content, v.banner, header, widget.NewSeparator())
 	help := widget.NewLabel("Gõ số điểm (4,9 hoặc 4.9) rồi Enter để lưu và xuống dòng; Tab sang cột bên; Esc hủy sửa; dán một cột số từ Excel vào ô đầu tiên.")
 	help.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), v.total, v.status, help)
@@ -122,6 +126,7 @@ func (v *scoresView) load() {
 		v.rowsBox.Objects = nil
 		v.rowsBox.Refresh()
 		v.total.SetText("")
+		v.loop.load(year, "", false)
 		v.say(data.ErrorMessage(err))
 		return
 	}
@@ -140,6 +145,7 @@ func (v *scoresView) load() {
 		v.refill()
 	}
 	v.showLock(lock)
+	v.loop.load(year, unit, lock.Locked)
 	v.preview()
 	v.say("")
 }
@@ -292,6 +298,7 @@ func (v *scoresView) commit(e *gridEntry) bool {
 	e.set(shown)
 	v.say(fmt.Sprintf("Đã lưu tiêu chí %s: %s", r.leaf.Code, orDash(shown)))
 	v.preview()
+	v.loop.refresh()
 	v.notify()
 	return true
 }
@@ -504,7 +511,7 @@ func (v *scoresView) showLock(l data.YearLock) {
 func (v *scoresView) toggleLock() {
 	year := selectedYear(v.year)
 	if !v.locked {
-		showConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa; kết quả xếp hạng được lưu như đã phê duyệt, không đổi khi đơn vị được sắp xếp lại.", year, year),
+		showConfirm("Khóa năm", fmt.Sprintf("Khóa năm %d sau khi Hội đồng thẩm định phê duyệt? Điểm và bộ chỉ số năm %d sẽ không sửa được nữa; kết quả xếp hạng được lưu như đã phê duyệt, không đổi khi đơn vị được sắp xếp lại.", year, year)+v.notFinalWarning(year),
 			func(ok bool) {
 				if ok {
 					v.setLock(func(tx *store.Tx) error { return tx.LockYear(year) })

@@ -26,6 +26,9 @@ type unitsView struct {
 	units   []data.Unit // all, in order
 	shown   []data.Unit // after the search
 	groups  []data.Group
+	// loop filters the list by where each unit stands in a year's
+	// appraisal, with the count per status.
+	loop *statusFilter
 
 	// the form
 	selected *data.Unit // nil: a new unit
@@ -108,7 +111,8 @@ func newUnitsView(ui *UI) *unitsView {
 		container.NewHBox(up, down, history, newReorganiseButton(v)),
 		v.status)
 	head := boldLabel("Đơn vị được đánh giá")
-	left := container.NewBorder(container.NewVBox(container.NewHBox(head, newBtn), v.search), v.count, nil, nil, v.table)
+	v.loop = newStatusFilter(ui, v.show)
+	left := container.NewBorder(container.NewVBox(container.NewHBox(head, newBtn), v.search, v.loop.content, v.loop.counts), v.count, nil, nil, v.table)
 	split := container.NewHSplit(left, container.NewPadded(side))
 	split.Offset = 0.62
 	v.content = split
@@ -154,6 +158,9 @@ func (v *unitsView) show() {
 	v.shown = v.shown[:0]
 	for _, u := range v.units {
 		if !data.Matches(u.Name, v.search.Text) && !data.Matches(u.Code, v.search.Text) {
+			continue
+		}
+		if v.loop != nil && !v.loop.match(u.Code) {
 			continue
 		}
 		status := "Đang đánh giá"

@@ -213,14 +213,14 @@ func CheckStep(f *Framework, s *Sheet, a *Appraisal, to SheetStatus, reason stri
 	switch to {
 	case StatusSubmitted:
 		// The self-assessment is complete when every scored leaf has a
-		// self score; survey components, bonus and penalty are the
-		// office's to enter.
+		// self answer (points, counts or "không áp dụng"); survey
+		// components, bonus and penalty are the office's to enter.
 		for i := range f.Areas {
 			if f.Areas[i].Kind != KindScored {
 				continue
 			}
 			walkLeaves(&f.Areas[i], func(l *Criterion) {
-				if s.Scores[l.Code].Self == nil {
+				if s.Scores[l.Code].SelfValue().Empty() {
 					missing = append(missing, l.Code)
 				}
 			})
@@ -230,7 +230,7 @@ func CheckStep(f *Framework, s *Sheet, a *Appraisal, to SheetStatus, reason stri
 		}
 	case StatusAppraised:
 		f.Leaves(func(_, l *Criterion) {
-			if sc := s.Scores[l.Code]; sc.Self != nil && sc.Appraised == nil {
+			if sc := s.Scores[l.Code]; !sc.SelfValue().Empty() && sc.AppraisedValue().Empty() {
 				missing = append(missing, l.Code)
 			}
 		})

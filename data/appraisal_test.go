@@ -62,6 +62,14 @@ func TestCheckStep(t *testing.T) {
 		"1.1": {Self: pp("4")}, "1.2": {Self: pp("3")},
 	}}
 	half := &Sheet{Year: 2023, Unit: "HA", Scores: map[string]Score{"1.1": {Self: pp("4")}}}
+	// 1.2 answered "không áp dụng" by the unit, then by the office: an
+	// answer like any other, never a missing score.
+	notApplicable := &Sheet{Year: 2023, Unit: "HA", Scores: map[string]Score{
+		"1.1": {Self: pp("4"), Appraised: pp("3")}, "1.2": {SelfNA: true, AppraisedNA: true},
+	}}
+	selfNA := &Sheet{Year: 2023, Unit: "HA", Scores: map[string]Score{
+		"1.1": {Self: pp("4"), Appraised: pp("3")}, "1.2": {SelfNA: true},
+	}}
 	undecided := map[string]Explanation{"1.1": {Text: "Đã ban hành kế hoạch đúng hạn", Appraised: P(3, 0)}}
 	decided := map[string]Explanation{"1.1": {Text: "Đã ban hành", Appraised: P(3, 0), Decision: DecisionRefused, Reason: "Ban hành muộn"}}
 	for _, c := range []struct {
@@ -78,6 +86,9 @@ func TestCheckStep(t *testing.T) {
 		{"appraise with a criterion missing", selfOnly, Appraisal{Status: StatusSubmitted, Deadline: day}, StatusAppraised, "", "chưa có điểm thẩm định ở tiêu chí 1.1, 1.2"},
 		{"appraise without a deadline", full, Appraisal{Status: StatusSubmitted}, StatusAppraised, "", "Hạn giải trình"},
 		{"appraise", full, Appraisal{Status: StatusSubmitted, Deadline: day}, StatusAppraised, "", ""},
+		{"submit with a criterion not applicable", notApplicable, Appraisal{}, StatusSubmitted, "", ""},
+		{"appraise a criterion not applicable", notApplicable, Appraisal{Status: StatusSubmitted, Deadline: day}, StatusAppraised, "", ""},
+		{"appraise leaving the unit's không áp dụng unanswered", selfNA, Appraisal{Status: StatusSubmitted, Deadline: day}, StatusAppraised, "", "chưa có điểm thẩm định ở tiêu chí 1.2"},
 		{"explanations in", full, Appraisal{Status: StatusAppraised, Deadline: day, Explanations: undecided}, StatusExplaining, "", ""},
 		{"re-appraise with one undecided", full, Appraisal{Status: StatusExplaining, Explanations: undecided}, StatusReappraised, "", "ở tiêu chí 1.1 chưa có quyết định"},
 		{"re-appraise", full, Appraisal{Status: StatusExplaining, Explanations: decided}, StatusReappraised, "", ""},

@@ -199,6 +199,12 @@ type Value struct {
 // Empty reports whether nothing was entered.
 func (v Value) Empty() bool { return v.Points == nil && !v.NA && v.Counts == nil }
 
+// Same reports whether two values are the same answer: the same points,
+// both "không áp dụng", or the same counts.
+func (v Value) Same(o Value) bool {
+	return SamePoints(v.Points, o.Points) && v.NA == o.NA && sameCounts(v.Counts, o.Counts)
+}
+
 // SelfValue is the unit's own answer.
 func (s Score) SelfValue() Value {
 	return Value{Points: s.Self, NA: s.SelfNA, Counts: s.SelfCounts}

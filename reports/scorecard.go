@@ -32,6 +32,10 @@ type ScorecardInput struct {
 	GroupName string
 	// GroupSize is the number of units ranked in the group that year.
 	GroupSize int
+	// Appraisal is the unit's appraisal loop for the year: its status and
+	// its explanations with the office's decisions, printed after the
+	// table; nil prints none.
+	Appraisal *data.Appraisal
 }
 
 // Scorecard prints a unit's scorecard (phiếu tổng hợp kết quả chấm điểm)
@@ -89,6 +93,8 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 	// result, which the closing keeps with it: the signature never stands
 	// on a page without the scores it signs for.
 	doc.Para(pdfdoc.Para{Text: sc.legend(), Style: pdfdoc.Italic, Size: 11, KeepWithPrevious: true, KeepWithNext: 1})
+
+	explanationsTable(doc, f, s, in.Appraisal)
 
 	lines := sc.summary(in.GroupName, in.GroupSize)
 	lines[len(lines)-1] = strings.TrimSuffix(lines[len(lines)-1], ".") + "./."
@@ -353,6 +359,9 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 	out := []string{
 		fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm.", r.Total, f.Max().Short()),
 		fmt.Sprintf("- Chỉ số cải cách hành chính: %s%s%%; xếp loại: %s.", r.Index, nbsp, r.Rating),
+	}
+	if head := data.HeadRating(r.Rating); head != "" {
+		out = append(out, "- Mức độ hoàn thành nhiệm vụ của người đứng đầu về công tác cải cách hành chính: "+data.LowerFirst(head)+".")
 	}
 	group := data.LowerFirst(strings.TrimSpace(groupName))
 	switch {

@@ -52,6 +52,10 @@ func ScorecardInput(tx *store.Tx, year int, unitCode string) (reports.ScorecardI
 	if err != nil {
 		return in, err
 	}
+	a, err := tx.Appraisal(year, u.Code)
+	if err != nil {
+		return in, err
+	}
 	return reports.ScorecardInput{
 		Office:    office,
 		Framework: f,
@@ -59,5 +63,6 @@ func ScorecardInput(tx *store.Tx, year int, unitCode string) (reports.ScorecardI
 		Result:    res,
 		GroupName: group.Name,
 		GroupSize: data.Ranked(results),
+		Appraisal: a,
 	}, nil
 }

@@ -157,8 +157,13 @@ func (tx *Tx) SetExplanation(year int, unit, code string, e data.Explanation) er
 		if had && old.Text == e.Text && old.Evidence == e.Evidence {
 			return nil
 		}
+		// The appraisal answered is the first one; a changed explanation
+		// is decided anew.
 		e.Appraised = s.Appraised(code)
-		e.Decision, e.Reason = old.Decision, old.Reason
+		if had {
+			e.Appraised = old.Appraised
+		}
+		e.Decision, e.Reason = data.DecisionNone, ""
 		if a.Explanations == nil {
 			a.Explanations = map[string]data.Explanation{}
 		}
@@ -249,15 +254,20 @@ func (tx *Tx) checkLoopEdits(old, cur *data.Sheet) error {
 		codes[c] = true
 	}
 	for c := range old.Scores {
-		codes[c] = true
+		// A criterion taken out of the framework takes its scores with
+		// it, whatever the status: that is the framework's change, with
+		// its own reason in the audit trail.
+		if !tx.dropped[c] {
+			codes[c] = true
+		}
 	}
 	for code := range codes {
 		o, n := old.Scores[code], cur.Scores[code]
 		switch {
-		case !selfOK && !data.SamePoints(o.Self, n.Self):
+		case !selfOK && !o.SelfValue().Same(n.SelfValue()):
 			return data.Errorf(data.ECONFLICT, "Tiêu chí %s: điểm tự đánh giá của đơn vị %s đã nộp (bước «%s») nên không sửa được; muốn sửa, hãy trả phiếu về bước «%s» và ghi rõ lý do",
 				code, cur.Unit, a.Status.Label(), data.StatusDraft.Label())
-		case !apprOK && !data.SamePoints(o.Appraised, n.Appraised):
+		case !apprOK && !o.AppraisedValue().Same(n.AppraisedValue()):
 			return data.Errorf(data.ECONFLICT, "Tiêu chí %s: kết quả của đơn vị %s đã chốt nên không sửa được điểm thẩm định; muốn sửa, hãy trả phiếu về bước «%s» và ghi rõ lý do",
 				code, cur.Unit, data.StatusReappraised.Label())
 		}

@@ -272,3 +272,66 @@ func TestUpgradeClosesLockedYearsSheets(t *testing.T) {
 		t.Errorf("schema %d after the upgrade", got)
 	}
 }
+
+// Taking a criterion out of the framework takes its scores from every
+// sheet, a submitted one included: the framework's change has its own
+// reason. Clearing a submitted self score by hand stays refused.
+func TestDeleteCriterionOfSubmittedSheet(t *testing.T) {
+	s, _ := loopFile(t)
+	update(t, s, func(tx *store.Tx) error { return tx.Step(2023, "A", data.StatusSubmitted, "") })
+	err := s.Update(func(tx *store.Tx) error { return tx.SetScore(2023, "A", "1.2", data.Score{}) })
+	wantError(t, err, data.ECONFLICT, "Tiêu chí 1.2")
+	update(t, s, func(tx *store.Tx) error {
+		return tx.DeleteCriterion(2023, "1.2", "Bộ chỉ số mới bỏ tiêu chí 1.2")
+	})
+	view(t, s, func(tx *store.Tx) error {
+		sh, err := tx.Sheet(2023, "A")
+		if _, ok := sh.Scores["1.2"]; ok {
+			t.Error("1.2 kept its score after leaving the framework")
+		}
+		return err
+	})
+}
+
+// Stepped back to giải trình after a decision, a changed explanation keeps
+// the appraisal it first answered and waits for a new decision.
+func TestChangedExplanationIsDecidedAnew(t *testing.T) {
+	s, _ := loopFile(t)
+	update(t, s, func(tx *store.Tx) error {
+		if err := tx.Step(2023, "A", data.StatusSubmitted, ""); err != nil {
+			return err
+		}
+		if err := tx.SetScore(2023, "A", "1.1", data.Score{Self: pts("20"), Appraised: pts("15")}); err != nil {
+			return err
+		}
+		if err := tx.SetScore(2023, "A", "1.2", data.Score{Self: pts("30"), Appraised: pts("30")}); err != nil {
+			return err
+		}
+		if err := tx.SetScore(2023, "A", "2", data.Score{Self: pts("45"), Appraised: pts("45")}); err != nil {
+			return err
+		}
+		if err := tx.SetDeadline(2023, "A", time.Date(2024, 3, 11, 0, 0, 0, 0, time.Local)); err != nil {
+			return err
+		}
+		if err := tx.Step(2023, "A", data.StatusAppraised, ""); err != nil {
+			return err
+		}
+		if err := tx.SetExplanation(2023, "A", "1.1", data.Explanation{Text: "Đã ban hành"}); err != nil {
+			return err
+		}
+		if err := tx.Step(2023, "A", data.StatusExplaining, ""); err != nil {
+			return err
+		}
+		if err := tx.Decide(2023, "A", "1.1", data.DecisionAccepted, "", data.P(18, 0)); err != nil {
+			return err
+		}
+		return tx.SetExplanation(2023, "A", "1.1", data.Explanation{Text: "Đã ban hành, kèm quyết định"})
+	})
+	view(t, s, func(tx *store.Tx) error {
+		a, err := tx.Appraisal(2023, "A")
+		if e := a.Explanations["1.1"]; e.Appraised != data.P(15, 0) || e.Decision != data.DecisionNone {
+			t.Errorf("changed explanation %+v, want the first appraisal 15 and no decision", e)
+		}
+		return err
+	})
+}

@@ -130,6 +130,8 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 		return data.Errorf(data.ENOTFOUND, "Bộ chỉ số năm %d không có tiêu chí mã %s", year, code)
 	}
 	tx.SetReason(reason)
+	tx.dropped = gone
+	defer func() { tx.dropped = nil }()
 	sheets, err := tx.Sheets(year)
 	if err != nil {
 		return err
@@ -144,7 +146,7 @@ func (tx *Tx) DeleteCriterion(year int, code, reason string) error {
 			}
 		}
 		if changed {
-			if err := tx.putSheet(s, false); err != nil {
+			if err := tx.PutSheet(s); err != nil {
 				return err
 			}
 		}

@@ -52,12 +52,7 @@ func loaded(s *data.Sheet) *data.Sheet {
 //
 // A locked year refuses the sheet, and every changed value is recorded in
 // the audit trail with its old value.
-func (tx *Tx) PutSheet(s *data.Sheet) error { return tx.putSheet(s, true) }
-
-// putSheet stores a sheet; loopRules false is for removing a criterion
-// from the framework, which takes its scores from every sheet, frozen or
-// not (the deletion's reason is recorded for each).
-func (tx *Tx) putSheet(s *data.Sheet, loopRules bool) error {
+func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err := tx.CheckUnlocked(s.Year); err != nil {
 		return err
 	}
@@ -77,10 +72,8 @@ func (tx *Tx) putSheet(s *data.Sheet, loopRules bool) error {
 	if err != nil {
 		return err
 	}
-	if loopRules {
-		if err := tx.checkLoopEdits(old, s); err != nil {
-			return err
-		}
+	if err := tx.checkLoopEdits(old, s); err != nil {
+		return err
 	}
 	if err := tx.recordSheet(old, s); err != nil {
 		return err

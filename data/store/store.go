@@ -155,6 +155,9 @@ type Tx struct {
 	historyB *bbolt.Bucket
 	scratch  []byte // encodeAudit's buffer
 	arena    []byte // the block encodeAudit carves values from
+	// dropped are the criteria being taken out of the framework: their
+	// scores go whatever the sheet's appraisal status (checkLoopEdits).
+	dropped map[string]bool
 }
 
 // tx wraps a bbolt transaction with the store's officer and clock.

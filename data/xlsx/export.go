@@ -359,7 +359,9 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 }
 
 // Ranking exports a group's ranking for a year: ranks, points per area,
-// total, index, rating and the change against last year.
+// total, index, rating, the rating of the unit's head (the same band in
+// the wording of the officials' evaluation) and the change against last
+// year.
 func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	g, err := groupOrFirst(tx, groupID)
 	if err != nil {
@@ -383,7 +385,7 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 	for _, a := range f.Areas {
 		cols = append(cols, column{fmt.Sprintf("%s. %s (%s)", a.Code, a.Title, a.LeafMax().Short()), 14})
 	}
-	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
+	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Người đứng đầu: mức độ hoàn thành nhiệm vụ", 20}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
 	p.headers(rowHeader, cols)
 	for i, res := range results {
 		r := rowHeader + 1 + i
@@ -393,7 +395,7 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		if res.Unscored {
 			// Not appraised: listed, not ranked, no figures.
 			p.set(c+2, r, data.NotScored, b.text)
-			p.set(c+4, r, "", b.text)
+			p.set(c+5, r, "", b.text)
 			continue
 		}
 		p.set(1, r, res.Rank, b.intStyle)
@@ -403,12 +405,13 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		p.set(c, r, res.Total, b.num)
 		p.set(c+1, r, res.Index, b.num)
 		p.set(c+2, r, res.Rating, b.wrap)
+		p.set(c+3, r, data.HeadRating(res.Rating), b.wrap)
 		if res.PrevRank > 0 {
-			p.set(c+3, r, res.PrevRank, b.intStyle)
+			p.set(c+4, r, res.PrevRank, b.intStyle)
 		} else {
-			p.set(c+3, r, "", b.intStyle)
+			p.set(c+4, r, "", b.intStyle)
 		}
-		p.set(c+4, r, res.RankChangeLabel(), b.wrap)
+		p.set(c+5, r, res.RankChangeLabel(), b.wrap)
 	}
 	if p.error != nil {
 		return nil, p.error

@@ -175,7 +175,7 @@ func TestExportsWriteNumbersAsNumbers(t *testing.T) {
 	}
 	// Shown with the 0.00 format: the seven areas of example A, the total
 	// 81,40 and the index; rank 8.
-	want := []string{"8", demo.ExampleAUnit, "Huyện Nguyên Bình", "15.00", "12.00", "20.00", "5.00", "15.00", "4.90", "9.50", "81.40", "81.40", "Khá"}
+	want := []string{"8", demo.ExampleAUnit, "Huyện Nguyên Bình", "15.00", "12.00", "20.00", "5.00", "15.00", "4.90", "9.50", "81.40", "81.40", "Khá", "Hoàn thành nhiệm vụ"}
 	if len(nb) < len(want) || !reflect.DeepEqual(nb[:len(want)], want) {
 		t.Fatalf("Nguyên Bình row %q, want %q", nb, want)
 	}
