@@ -70,6 +70,7 @@ Cách dùng:
                                              và nếu nhập thì thay đổi gì
   pardesk package import TỆP.pdk [--trust] [--conflicts keep|take] [--officer "HỌ TÊN"]
                                              nhập gói (sao lưu trước; lỗi thì không ghi gì)
+  pardesk package trusted                    những người gửi đã tin cậy, với dấu nhận dạng khóa
   pardesk package untrust "NGƯỜI GỬI" --reason "…"
                                              bỏ tin cậy một người gửi (khi họ đổi khóa)
 Tùy chọn chung của report: --db TỆP, --number SỐ (số văn bản), --date 09/06/2023.

@@ -20,7 +20,7 @@ import (
 // packages between an office, its units and its officers; data/pack).
 func runPackage(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return usageError("package: thiếu thao tác (export, show, import, untrust)")
+		return usageError("package: thiếu thao tác (export, show, import, trusted, untrust)")
 	}
 	switch args[0] {
 	case "export":
@@ -31,8 +31,10 @@ func runPackage(args []string, stdout io.Writer) error {
 		return runPackageImport(args[1:], stdout)
 	case "untrust":
 		return runPackageUntrust(args[1:], stdout)
+	case "trusted":
+		return runPackageTrusted(args[1:], stdout)
 	}
-	return usageError("package: không có thao tác %q (export, show, import, untrust)", args[0])
+	return usageError("package: không có thao tác %q (export, show, import, trusted, untrust)", args[0])
 }
 
 func runPackageExport(args []string, stdout io.Writer) error {
@@ -307,6 +309,30 @@ func runPackageImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, sum.String())
+	return nil
+}
+
+// runPackageTrusted: pardesk package trusted [--db FILE]: the senders the
+// data file trusts, each with its key's fingerprint, since when and who
+// trusted it.
+func runPackageTrusted(args []string, stdout io.Writer) error {
+	fs := newFlags("package trusted")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var list []data.TrustedSender
+	if err := readData(*db, func(tx *store.Tx) (err error) { list, err = tx.TrustedSenders(); return err }); err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stdout, "Chưa tin cậy người gửi nào: gói đầu tiên của mỗi người gửi cần --trust.")
+		return nil
+	}
+	fmt.Fprintf(stdout, "Người gửi tin cậy (%d):\n", len(list))
+	for _, t := range list {
+		fmt.Fprintf(stdout, "  %s — khóa %s, từ %s (%s)\n", t.Name, t.Fingerprint, data.FormatDate(t.Since), t.Officer)
+	}
 	return nil
 }
 

@@ -79,6 +79,10 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatalf("import --trust: exit %d %s %s", code, out, stderr)
 	}
 
+	if code, out, _ := run(t, "package", "trusted", "--db", unit); code != 0 || !strings.Contains(out, "SỞ NỘI VỤ — khóa "+key.Fingerprint()) || !strings.Contains(out, "(Lê Văn Bình)") {
+		t.Errorf("trusted: exit %d %q", code, out)
+	}
+
 	// Both sides change 1.1's self score; the unit also 1.2.
 	setScore(t, unit, "NBI", "1.1", data.Score{Self: points("1")})
 	setScore(t, unit, "NBI", "1.2", data.Score{Self: points("0,5")})
