@@ -267,7 +267,7 @@ func storeEvidence(ev *evidence.Store, pkg *pack.Package, p *pack.Plan) error {
 				return data.Errorf(data.ErrorCode(err), "Đơn vị %s, tiêu chí %s: %s", r.Unit, r.Code, data.ErrorMessage(err))
 			}
 			if info.SHA256 != ef.SHA256 {
-				return data.Errorf(data.EINVALID, "Gói không nhận: tệp kiểm chứng «%s» không khớp mã SHA-256 ghi trong phiếu điểm", ef.Name)
+				return data.Errorf(data.EINVALID, "Không nhận gói: tệp kiểm chứng «%s» không khớp mã SHA-256 ghi trong phiếu điểm", ef.Name)
 			}
 		}
 	}
@@ -372,7 +372,7 @@ func ReadPackage(r io.ReaderAt, size int64) (*pack.Package, pack.Content, error)
 		return nil, c, err
 	}
 	if p.Entry(pack.ContentPath) == nil {
-		return nil, c, data.Errorf(data.EINVALID, "Gói không nhận: thiếu mục %s", pack.ContentPath)
+		return nil, c, data.Errorf(data.EINVALID, "Không nhận gói: thiếu mục %s", pack.ContentPath)
 	}
 	if err := p.ReadJSON(pack.ContentPath, &c); err != nil {
 		return nil, c, err
@@ -481,7 +481,7 @@ func TrustError(p *pack.Plan) error {
 	case pack.Unknown:
 		return data.Errorf(data.ECONFLICT, "Người gửi «%s» chưa được tin cậy. Dấu nhận dạng khóa của gói: %s. Hãy gọi điện hỏi người gửi dấu nhận dạng khóa của họ; nếu trùng khớp, nhập lại với --trust (trong cửa sổ: chọn «Tin cậy và nhập»).", p.Sender.Name, p.Fingerprint)
 	case pack.KeyChanged:
-		return data.Errorf(data.ECONFLICT, "Gói không nhận: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (trong cửa sổ: Dữ liệu → Gói trao đổi → «Người gửi tin cậy…»; dòng lệnh: pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
+		return data.Errorf(data.ECONFLICT, "Không nhận gói: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (trong cửa sổ: Dữ liệu → Gói trao đổi → «Người gửi tin cậy…»; dòng lệnh: pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
 	}
 	return nil
 }

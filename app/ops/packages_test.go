@@ -499,7 +499,7 @@ func TestChangedPackageFileIsRefused(t *testing.T) {
 		bad[at] ^= 0x20
 		if _, _, err := ops.ReadPackage(bytes.NewReader(bad), int64(len(bad))); err == nil {
 			t.Errorf("byte %d changed: package accepted", at)
-		} else if msg := data.ErrorMessage(err); !strings.Contains(msg, "Gói không nhận") {
+		} else if msg := data.ErrorMessage(err); !strings.Contains(msg, "Không nhận gói") {
 			t.Errorf("byte %d changed: %q", at, msg)
 		}
 	}

@@ -177,11 +177,11 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 			return nil, refuse("gói tự đánh giá của «%s» phải là của đúng một đơn vị, mang mã đơn vị đó trong tên người gửi (đang ghi các đơn vị %s)", m.Sender.Name, strings.Join(m.Units, ", "))
 		}
 		if f == nil {
-			return nil, data.Errorf(data.ENOTFOUND, "Gói không nhận: tệp dữ liệu chưa có bộ chỉ số năm %d", m.Year)
+			return nil, data.Errorf(data.ENOTFOUND, "Không nhận gói: tệp dữ liệu chưa có bộ chỉ số năm %d", m.Year)
 		}
 		for _, code := range m.Units {
 			if _, ok := s.Units[code]; !ok {
-				return nil, data.Errorf(data.ENOTFOUND, "Gói không nhận: tệp dữ liệu không có đơn vị mã %s (gói của %s)", code, m.Sender.Name)
+				return nil, data.Errorf(data.ENOTFOUND, "Không nhận gói: tệp dữ liệu không có đơn vị mã %s (gói của %s)", code, m.Sender.Name)
 			}
 		}
 	}
@@ -206,7 +206,7 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 			if what == "" {
 				what = "đơn vị và nhóm của năm"
 			}
-			return nil, data.Errorf(data.ELOCKED, "Gói không nhận: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %s. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, lowerFirst(what))
+			return nil, data.Errorf(data.ELOCKED, "Không nhận gói: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %s. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, lowerFirst(what))
 		}
 	}
 	return p, nil

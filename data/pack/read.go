@@ -62,7 +62,7 @@ func (p *Package) Copy(w io.Writer) error {
 
 // refuse builds the message of a refused package.
 func refuse(format string, args ...any) error {
-	return data.Errorf(data.EINVALID, "Gói không nhận: "+format, args...)
+	return data.Errorf(data.EINVALID, "Không nhận gói: "+format, args...)
 }
 
 // Open reads a package from r (size bytes) and checks it whole: the zip,
