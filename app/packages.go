@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -308,6 +309,24 @@ func (c *packageCard) chooseImport() {
 		if r == nil {
 			return
 		}
+		if r.URI().Scheme() == "file" {
+			// Read where it lies: a share with hundreds of MB of evidence
+			// is checked and imported without being held in memory.
+			r.Close()
+			f, err := os.Open(r.URI().Path())
+			if err != nil {
+				c.v.ui.showError(fmt.Errorf("không đọc được tệp %s: %w", r.URI().Name(), err))
+				return
+			}
+			fi, err := f.Stat()
+			if err != nil {
+				f.Close()
+				c.v.ui.showError(fmt.Errorf("không đọc được tệp %s: %w", r.URI().Name(), err))
+				return
+			}
+			c.openFrom(r.URI().Name(), f, fi.Size(), func() { f.Close() })
+			return
+		}
 		b, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
@@ -325,9 +344,16 @@ func (c *packageCard) chooseImport() {
 // A package that fails a check, or whose sender is trusted with another
 // key, is refused with the reason and nothing else is offered.
 func (c *packageCard) open(name string, b []byte) {
+	c.openFrom(name, bytes.NewReader(b), int64(len(b)), func() {})
+}
+
+// openFrom reads the package from r; done releases r once the package is
+// imported, refused or set aside.
+func (c *packageCard) openFrom(name string, r io.ReaderAt, size int64, done func()) {
 	c.v.background("Đang kiểm tra gói "+name+"…", func() (func(), error) {
-		p, content, err := ops.ReadPackage(bytes.NewReader(b), int64(len(b)))
+		p, content, err := ops.ReadPackage(r, size)
 		if err != nil {
+			done()
 			return nil, err
 		}
 		var plan *pack.Plan
@@ -336,18 +362,20 @@ func (c *packageCard) open(name string, b []byte) {
 			return err
 		})
 		if err != nil {
+			done()
 			return nil, err
 		}
-		return func() { c.showPlan(name, p, plan) }, nil
+		return func() { c.showPlan(name, p, plan, done) }, nil
 	})
 }
 
 // showPlan is the import dialog: who sent the package and with which
 // key, what it adds, and one line per criterion it changes; a conflict
 // has its own choice.
-func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
+func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan, done func()) {
 	win := c.v.ui.win
 	if p.Trust == pack.KeyChanged {
+		done()
 		msg := widget.NewLabel(data.ErrorMessage(ops.TrustError(p)))
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("Không nhập gói "+name, "Đóng", msg, win)
@@ -443,10 +471,11 @@ func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
 	body := container.NewBorder(top, nil, nil, nil, list)
 	d := dialog.NewCustomConfirm("Nhập gói "+name, confirm, "Hủy", body, func(ok bool) {
 		if !ok {
+			done()
 			c.v.status.SetText("Không nhập gói " + name + ".")
 			return
 		}
-		c.apply(name, pkg, p)
+		c.apply(name, pkg, p, done)
 	}, win)
 	d.Resize(fyne.NewSize(1000, 640))
 	d.Show()
@@ -460,8 +489,9 @@ func rowText(r *pack.Row) string {
 	return fmt.Sprintf("%s · %s · %s «%s» · tệp dữ liệu: %s → gói: %s", r.Action.Label(), unit, r.Code, r.Title, r.CurrentText, r.InText)
 }
 
-func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan) {
+func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan, done func()) {
 	c.v.background("Đang nhập gói "+name+"…", func() (func(), error) {
+		defer done()
 		sum, err := ops.ApplyPackage(c.v.ui.store, pkg, p, p.Trust == pack.Unknown)
 		return func() {
 			c.v.status.SetText(sum.String())

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,7 +225,15 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 	ui.setOfficer("Lê Văn Bình")
 	ui.Show(SectionDataFile)
 	v := ui.dataFile
-	v.pkg.open("goi-bo-chi-so.pdk", fw.Bytes())
+	// Read from the file where it lies, released once imported.
+	path := filepath.Join(t.TempDir(), "goi-bo-chi-so.pdk")
+	os.WriteFile(path, fw.Bytes(), 0o644)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := false
+	v.pkg.openFrom("goi-bo-chi-so.pdk", f, int64(fw.Len()), func() { released = true; f.Close() })
 	v.work.Wait()
 	shown := strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
 	for _, want := range []string{"Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)", "Hạn nộp tự đánh giá: 15/01/2024", key.Fingerprint()} {
@@ -232,8 +241,14 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 			t.Errorf("import dialog does not say %q:\n%s", want, shown)
 		}
 	}
+	if released {
+		t.Error("the package file was released while its import dialog is open")
+	}
 	tapButton(t, w, "Tin cậy và nhập")
 	v.work.Wait()
+	if !released {
+		t.Error("the package file is still held after the import")
+	}
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	if !strings.Contains(v.pkg.received.Text, "hạn nộp tự đánh giá 15/01/2024") {
 		t.Errorf("received packages: %q", v.pkg.received.Text)
