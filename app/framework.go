@@ -44,6 +44,7 @@ type frameworkView struct {
 	max      *widget.Entry
 	kind     *widget.Select
 	hint     *widget.Entry
+	kinds    *kindFields // how a leaf is answered
 	form     *fyne.Container
 	// fields show the form's values as text while the year is locked.
 	fields  []*valueField
@@ -92,6 +93,7 @@ func newFrameworkView(ui *UI) *frameworkView {
 		labels[i] = k.Label()
 	}
 	v.kind = newSelect(labels, nil)
+	v.kinds = newKindFields(func() {})
 	v.hint = widget.NewMultiLineEntry()
 	v.hint.Wrapping = fyne.TextWrapWord
 	v.hint.SetMinRowsVisible(3)
@@ -118,6 +120,9 @@ func newFrameworkView(ui *UI) *frameworkView {
 			widget.NewFormItem("Nội dung", valued(entryField(v.title))),
 			widget.NewFormItem("Điểm tối đa", valued(entryField(v.max))),
 			widget.NewFormItem("Loại (lĩnh vực)", valued(newValueField(v.kind, func() string { return v.kind.Selected }))),
+			widget.NewFormItem("Kiểu nhập", valued(newValueField(v.kinds.input, v.kinds.text))),
+			widget.NewFormItem("", v.kinds.mayNA),
+			widget.NewFormItem("Bậc điểm (tỷ lệ)", v.kinds.box),
 			widget.NewFormItem("Tài liệu kiểm chứng", valued(entryField(v.hint))),
 		),
 		flow(save, del, child, sibling, area, bands),
@@ -201,6 +206,9 @@ func (v *frameworkView) show() {
 			if depth == 0 && c.Kind != data.KindScored {
 				title += " (" + c.Kind.Label() + ")"
 			}
+			if c.IsLeaf() {
+				title += kindNote(&c)
+			}
 			n := ""
 			if c.IsLeaf() && v.scored[c.Code] > 0 {
 				n = strconv.Itoa(v.scored[c.Code])
@@ -235,6 +243,7 @@ func (v *frameworkView) pick(code string) {
 	v.max.SetText(c.LeafMax().Short())
 	v.hint.SetText(c.Hint)
 	v.kind.SetSelected(c.Kind.Label())
+	v.kinds.show(c, !v.locked)
 	// A parent's max is the sum of its leaves; only areas have a kind.
 	if c.IsLeaf() && !v.locked {
 		v.max.Enable()
@@ -324,7 +333,7 @@ func (v *frameworkView) saveNodeOK() bool {
 		if i := v.kind.SelectedIndex(); i >= 0 && v.isArea(old) {
 			c.Kind = areaKinds[i]
 		}
-		return nil
+		return v.kinds.apply(c)
 	}, "Đã lưu tiêu chí "+code+".")
 	if ok {
 		v.pick(code)
@@ -540,6 +549,9 @@ func (v *frameworkView) editable(on bool) {
 			e.Disable()
 		}
 		v.kind.Disable()
+		v.kinds.input.Disable()
+		v.kinds.mayNA.Disable()
+		v.kinds.tiers.Disable()
 		for _, f := range v.fields {
 			f.setReadOnly(false)
 		}

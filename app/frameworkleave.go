@@ -31,7 +31,7 @@ func (v *frameworkView) dirty() bool {
 			return true
 		}
 	}
-	return v.isArea(c.Code) && v.kind.Selected != c.Kind.Label()
+	return v.isArea(c.Code) && v.kind.Selected != c.Kind.Label() || v.kinds.changed(c)
 }
 
 // leave runs next at once when the form holds no unsaved change; else it

@@ -66,6 +66,7 @@ type scoreRow struct {
 // areaRow heads an area with its live subtotals.
 type areaRow struct {
 	self, appraised, lost, rating *widget.Label
+	max                           *widget.Label // the area's max for the unit
 }
 
 func newScoresView(ui *UI) *scoresView {
@@ -93,7 +94,7 @@ func newScoresView(ui *UI) *scoresView {
 		boldRight("Thẩm định"), boldRight("Bị trừ"), boldLabel("Xếp loại"), boldLabel("Ghi chú"))
 	v.loop = newAppraisalBar(v)
 	top := container.NewVBox(pick, actions, v.loop.content, v.banner, header, widget.NewSeparator())
-	help := widget.NewLabel("Gõ số điểm (4,9 hoặc 4.9) rồi Enter để lưu và xuống dòng; Tab sang cột bên; Esc hủy sửa; dán một cột số từ Excel vào ô đầu tiên.")
+	help := widget.NewLabel("Gõ số điểm (4,9 hoặc 4.9), «Đạt»/«KĐ» cho tiêu chí đạt/không đạt, «45/50» cho tiêu chí tỷ lệ, «KAD» cho tiêu chí không áp dụng, rồi Enter để lưu và xuống dòng; Tab sang cột bên; Esc hủy sửa; dán một cột từ Excel vào ô đầu tiên.")
 	help.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), v.total, v.status, help)
 	v.content = container.NewBorder(top, bottom, nil, nil, v.scroll)
@@ -158,7 +159,7 @@ func gridShape(f *data.Framework, locked bool) string {
 	var walk func(cs []data.Criterion)
 	walk = func(cs []data.Criterion) {
 		for _, c := range cs {
-			fmt.Fprintf(&b, "%s\x00%s\x00%d\x00%s|", c.Code, c.Title, c.Max, c.Kind)
+			fmt.Fprintf(&b, "%s\x00%s\x00%d\x00%s\x00%s\x00%v\x00%s|", c.Code, c.Title, c.Max, c.Kind, c.Input, c.MayNotApply, data.FormatTiers(c.Tiers))
 			walk(c.Children)
 		}
 	}
@@ -172,8 +173,8 @@ func (v *scoresView) refill() {
 	defer func() { v.building = false }()
 	for _, r := range v.rows {
 		sc := v.sheet.Scores[r.leaf.Code]
-		r.cells[colSelf].set(pointsText(sc.Self))
-		r.cells[colAppraised].set(pointsText(sc.Appraised))
+		r.cells[colSelf].set(data.FormatValue(&r.leaf, sc.SelfValue(), true))
+		r.cells[colAppraised].set(data.FormatValue(&r.leaf, sc.AppraisedValue(), true))
 		r.cells[colNote].set(sc.Note)
 	}
 	v.scroll.ScrollToTop()
@@ -196,8 +197,9 @@ func (v *scoresView) build() {
 		titleLabel := boldLabel(title)
 		titleLabel.Truncation = fyne.TextTruncateEllipsis
 		v.areas[a.Code] = ar
+		ar.max = boldRight(a.LeafMax().String())
 		v.rowsBox.Add(container.New(columnsLayout{scoreWidths},
-			boldLabel(a.Code), titleLabel, boldRight(a.LeafMax().String()), ar.self, ar.appraised, ar.lost, ar.rating, widget.NewLabel("")))
+			boldLabel(a.Code), titleLabel, ar.max, ar.self, ar.appraised, ar.lost, ar.rating, widget.NewLabel("")))
 		walkLeaves(a, func(l *data.Criterion) { v.addRow(a.Code, *l) })
 		v.rowsBox.Add(widget.NewSeparator())
 	}
@@ -221,15 +223,15 @@ func (v *scoresView) addRow(area string, leaf data.Criterion) {
 	for col := range r.cells {
 		e := newGridEntry(v, idx, col)
 		if col != colNote {
-			e.SetPlaceHolder("—")
+			e.SetPlaceHolder(placeholder(&leaf))
 		}
 		r.cells[col] = e
 	}
 	sc := v.sheet.Scores[leaf.Code]
-	r.cells[colSelf].set(pointsText(sc.Self))
-	r.cells[colAppraised].set(pointsText(sc.Appraised))
+	r.cells[colSelf].set(data.FormatValue(&leaf, sc.SelfValue(), true))
+	r.cells[colAppraised].set(data.FormatValue(&leaf, sc.AppraisedValue(), true))
 	r.cells[colNote].set(sc.Note)
-	title := widget.NewLabel(leaf.Title)
+	title := widget.NewLabel(leaf.Title + kindNote(&leaf))
 	title.Truncation = fyne.TextTruncateEllipsis
 	r.box = container.New(columnsLayout{scoreWidths},
 		widget.NewLabel(leaf.Code), title, rightLabel(leaf.Max.String()),
@@ -266,19 +268,15 @@ func (v *scoresView) commit(e *gridEntry) bool {
 	case colNote:
 		sc.Note = text
 	default:
-		var p *data.Points
-		if text != "" {
-			pt, err := data.ParseScore(&r.leaf, text)
-			if err != nil {
-				v.refuse(e.row, data.ErrorMessage(err))
-				return false
-			}
-			p = &pt
+		val, err := data.ParseValue(&r.leaf, text)
+		if err != nil {
+			v.refuse(e.row, data.ErrorMessage(err))
+			return false
 		}
 		if e.col == colSelf {
-			sc.Self = p
+			sc.SetSelf(val)
 		} else {
-			sc.Appraised = p
+			sc.SetAppraised(val)
 		}
 	}
 	year, unit := v.sheet.Year, v.sheet.Unit
@@ -292,8 +290,11 @@ func (v *scoresView) commit(e *gridEntry) bool {
 		v.sheet.Scores[r.leaf.Code] = sc
 	}
 	shown := text
-	if e.col != colNote {
-		shown = pointsText(map[int]*data.Points{colSelf: sc.Self, colAppraised: sc.Appraised}[e.col])
+	switch e.col {
+	case colSelf:
+		shown = data.FormatValue(&r.leaf, sc.SelfValue(), true)
+	case colAppraised:
+		shown = data.FormatValue(&r.leaf, sc.AppraisedValue(), true)
 	}
 	e.set(shown)
 	v.say(fmt.Sprintf("Đã lưu tiêu chí %s: %s", r.leaf.Code, orDash(shown)))
@@ -322,17 +323,21 @@ func (v *scoresView) preview() {
 	appraisedN := map[string]int{} // appraised leaves per area
 	for _, r := range v.rows {
 		sc := v.sheet.Scores[r.leaf.Code]
-		for col, dst := range map[int]**data.Points{colSelf: &sc.Self, colAppraised: &sc.Appraised} {
-			text := strings.TrimSpace(r.cells[col].Text)
-			if text == "" {
-				*dst = nil
-			} else if p, err := data.ParseScore(&r.leaf, text); err == nil {
-				*dst = &p
+		for col, set := range map[int]func(data.Value){colSelf: sc.SetSelf, colAppraised: sc.SetAppraised} {
+			if val, err := data.ParseValue(&r.leaf, r.cells[col].Text); err == nil {
+				set(val)
 			}
 		}
 		tmp.Scores[r.leaf.Code] = sc
 		if sc.Self != nil {
 			selfSum[r.area] += *sc.Self
+		}
+		if sc.AppraisedNA {
+			// Not applicable to the unit: nothing to lose, and the area
+			// counts as appraised.
+			appraisedN[r.area]++
+			setLabel(r.lost, "—")
+			continue
 		}
 		if sc.Appraised == nil {
 			setLabel(r.lost, "—") // nothing appraised yet: nothing lost yet
@@ -346,6 +351,7 @@ func (v *scoresView) preview() {
 	res := data.Evaluate(v.fw, data.Unit{Code: v.sheet.Unit}, tmp)
 	for _, a := range res.Areas {
 		ar := v.areas[a.Code]
+		setLabel(ar.max, a.Max.String()) // less the criteria not applicable to the unit
 		setLabel(ar.self, selfSum[a.Code].String())
 		if appraisedN[a.Code] == 0 && a.Points == 0 {
 			// An area nobody appraised yet is not rated Yếu.
@@ -361,6 +367,10 @@ func (v *scoresView) preview() {
 	scored := len(appraisedN) > 0 || res.Published
 	text := fmt.Sprintf("Tổng điểm thẩm định: %s / %s   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
 		res.Total.String(), res.Max.String(), res.Index.String(), res.Rating)
+	if fmax := v.fw.Max(); res.Max != fmax {
+		text = fmt.Sprintf("Tổng điểm thẩm định: %s / %s (điểm tối đa của đơn vị: %s của bộ chỉ số trừ %s không áp dụng)   ·   Chỉ số: %s %%   ·   Xếp loại: %s",
+			res.Total.String(), res.Max.String(), fmax.String(), (fmax - res.Max).String(), res.Index.String(), res.Rating)
+	}
 	if !scored {
 		text = fmt.Sprintf("Tổng điểm thẩm định: %s (chưa có điểm thẩm định nào; tối đa %s điểm)", notScored, res.Max.String())
 	}
@@ -420,19 +430,15 @@ func (v *scoresView) pasteColumn(e *gridEntry, content string) bool {
 		if e.col == colNote {
 			sc.Note = cell
 		} else {
-			var p *data.Points
-			if cell != "" {
-				pt, err := data.ParseScore(&r.leaf, cell)
-				if err != nil {
-					v.refuse(e.row+i, fmt.Sprintf("Dòng %d của dữ liệu dán: %s. Không dán gì.", i+1, data.ErrorMessage(err)))
-					return true
-				}
-				p = &pt
+			val, err := data.ParseValue(&r.leaf, cell)
+			if err != nil {
+				v.refuse(e.row+i, fmt.Sprintf("Dòng %d của dữ liệu dán: %s. Không dán gì.", i+1, data.ErrorMessage(err)))
+				return true
 			}
 			if e.col == colSelf {
-				sc.Self = p
+				sc.SetSelf(val)
 			} else {
-				sc.Appraised = p
+				sc.SetAppraised(val)
 			}
 		}
 		if sc.IsZero() {
@@ -475,9 +481,8 @@ func (v *scoresView) copySelfToAppraised() {
 			return err
 		}
 		for code, sc := range s.Scores {
-			if sc.Self != nil {
-				self := *sc.Self
-				sc.Appraised = &self
+			if self := sc.SelfValue(); !self.Empty() {
+				sc.SetAppraised(self) // points, "không áp dụng" or counts alike
 				s.Scores[code] = sc
 				n++
 			}
@@ -609,4 +614,34 @@ func (v *scoresView) shownRefusal() string {
 		}
 	}
 	return ""
+}
+
+// placeholder hints in an empty cell what the criterion's kind takes.
+func placeholder(c *data.Criterion) string {
+	switch c.Input {
+	case data.InputPassFail:
+		return "Đạt/KĐ"
+	case data.InputRatio:
+		return "45/50"
+	}
+	return "—"
+}
+
+// kindNote follows a criterion's title in the grid when it is not answered
+// in points, so the officer knows what the cells take.
+func kindNote(c *data.Criterion) string {
+	var parts []string
+	switch c.Input {
+	case data.InputPassFail:
+		parts = append(parts, "đạt/không đạt")
+	case data.InputRatio:
+		parts = append(parts, "tỷ lệ "+data.FormatTiers(c.Tiers))
+	}
+	if c.MayNotApply {
+		parts = append(parts, "có thể KAD")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
 }

@@ -15,11 +15,12 @@ import (
 
 // exampleALeafValues spreads example A's area points (15; 12; 20; 5; 15;
 // 4,9; 9,5) over the demo framework's 27 leaves, typed as an officer would,
-// with both decimal marks.
+// with both decimal marks; 1.5 is đạt / không đạt (3 is đạt) and 3.3 a
+// rate (40 of 50 on time, 80 %, is 5 points).
 var exampleALeafValues = []string{
 	"3", "2", "2", "2", "3", "3", // area 1: 15
 	"4", "3", "2", "3", // area 2: 12
-	"5", "6", "5", "2", "2", // area 3: 20
+	"5", "6", "40/50", "2", "2", // area 3: 20
 	"2", "2", "1", // area 4: 5
 	"4", "3", "3", "2", "3", // area 5: 15
 	"2", "1,9", "1", // area 6: 4,9
@@ -79,9 +80,9 @@ func TestScoreGridKeyboardEntry(t *testing.T) {
 	}
 	s := storedSheet(t, ui, 2023, "MOI")
 	for i, r := range v.rows {
-		want, _ := data.ParsePoints(exampleALeafValues[i])
-		if got := s.Scores[r.leaf.Code].Appraised; got == nil || *got != want {
-			t.Errorf("stored %s = %v, want %s", r.leaf.Code, got, want)
+		want, _ := data.ParseValue(&r.leaf, exampleALeafValues[i])
+		if got := s.Scores[r.leaf.Code].Appraised; got == nil || *got != *want.Points {
+			t.Errorf("stored %s = %v, want %s", r.leaf.Code, got, want.Points)
 		}
 	}
 	if !strings.Contains(v.total.Text, "81,40 / 100") || !strings.Contains(v.total.Text, "Chỉ số: 81,40 %") || !strings.Contains(v.total.Text, "Khá") {

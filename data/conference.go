@@ -781,8 +781,8 @@ func (c *ConferenceFacts) noteCounts(unit string) []string {
 				continue
 			}
 			s := c.Sheets[r.Unit.Code]
-			if s == nil || leaf.Max-s.Appraised(leaf.Code) <= 0 {
-				continue
+			if s == nil || s.Scores[leaf.Code].AppraisedNA || leaf.Max-s.Appraised(leaf.Code) <= 0 {
+				continue // nothing lost, or not applicable to the unit
 			}
 			n := strings.TrimRight(Clean(s.Scores[leaf.Code].Note), ".;")
 			if n == "" {

@@ -50,12 +50,6 @@ func sameFiles(a, b []EvidenceFile) bool {
 	return true
 }
 
-// IsZero reports whether the score holds nothing at all: no points, no
-// note, no evidence. An empty score is not stored.
-func (s Score) IsZero() bool {
-	return s.Self == nil && s.Appraised == nil && s.Note == "" && s.Evidence == "" && len(s.Files) == 0
-}
-
 // FileIndex returns the position of the attachment with the given SHA-256
 // in the score's list, or -1.
 func (s Score) FileIndex(sha string) int {

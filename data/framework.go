@@ -194,7 +194,7 @@ func (f *Framework) Validate() error {
 				if c.Max <= 0 || c.Max > P(1000, 0) {
 					return errorf(EINVALID, "Điểm tối đa của tiêu chí %s: phải lớn hơn 0 và không quá 1.000", c.Code)
 				}
-				if err := c.validateInput(); err != nil {
+				if err := c.CheckInput(); err != nil {
 					return err
 				}
 			} else {

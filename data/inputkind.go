@@ -134,10 +134,10 @@ func ParseTiers(s string) ([]Tier, error) {
 	return ts, nil
 }
 
-// validateInput checks a leaf's input kind against its max: tiers only for
+// CheckInput checks a leaf's input kind against its max: tiers only for
 // tỷ lệ, and a tỷ lệ criterion must have them, with rates from 0 to 100 %
 // (sorted here, highest first, no rate twice) and points within [0, max].
-func (c *Criterion) validateInput() error {
+func (c *Criterion) CheckInput() error {
 	switch c.Input {
 	case InputPoints, InputPassFail, InputRatio:
 	default:
@@ -289,11 +289,8 @@ func ParseValue(c *Criterion, s string) (Value, error) {
 		p := c.TierPoints(cn)
 		return Value{Points: &p, Counts: &cn}, nil
 	}
-	p, err := ParsePoints(s)
+	p, err := ParseScore(c, s)
 	if err != nil {
-		return refuse("%s", ErrorMessage(err))
-	}
-	if err := CheckScore(c, p); err != nil {
 		return Value{}, err
 	}
 	return Value{Points: &p}, nil

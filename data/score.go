@@ -33,6 +33,10 @@ func (s Score) Same(o Score) bool {
 
 func sameCounts(a, b *Counts) bool { return a == b || a != nil && b != nil && *a == *b }
 
+// IsZero reports whether the score holds nothing: no answer of either
+// side, no note, no evidence. Such a score is not kept on the sheet.
+func (s Score) IsZero() bool { return s.Same(Score{}) }
+
 // SamePoints reports whether two optional points are both absent or equal.
 func SamePoints(a, b *Points) bool { return a == b || a != nil && b != nil && *a == *b }
 

@@ -276,6 +276,16 @@ func rankingKey(f *data.Framework) string {
 func rankingNotes(f *data.Framework, year int, results []data.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Ghi chú: Chỉ số = tổng điểm / %s × 100%s%%.", f.Max().Short(), nbsp)
+	var own []string // units some criteria do not apply to: their own max
+	for _, r := range results {
+		if !r.Unscored && r.Max != f.Max() {
+			own = append(own, fmt.Sprintf("%s%s%s", r.Unit.Name, ":"+nbsp, r.Max.Short()))
+		}
+	}
+	if len(own) > 0 {
+		b.Reset()
+		fmt.Fprintf(&b, "Ghi chú: Chỉ số = tổng điểm / điểm tối đa của đơn vị × 100%s%%; điểm tối đa %s, trừ các tiêu chí không áp dụng đối với đơn vị: %s.", nbsp, f.Max().Short(), strings.Join(own, "; "))
+	}
 	noPrev, ranked := 0, 0 // among the ranked units: "chưa chấm" has no change to show
 	for _, r := range results {
 		if r.Unscored {

@@ -137,13 +137,18 @@ type scorecard struct {
 	missing int
 	// special is set when the framework has bonus or penalty items.
 	special bool
+	// notApplicable is set when a criterion does not apply to the unit.
+	notApplicable bool
 }
 
 func newScorecard(doc *pdfdoc.Doc, f *data.Framework, s *data.Sheet, r *data.Result) *scorecard {
 	sc := &scorecard{doc: doc, f: f, s: s, r: r}
 	f.Leaves(func(area, leaf *data.Criterion) {
-		if s.Scores[leaf.Code].Appraised == nil {
+		if v := s.Scores[leaf.Code].AppraisedValue(); v.Points == nil && !v.NA {
 			sc.missing++
+		}
+		if v := s.Scores[leaf.Code]; v.AppraisedNA || v.SelfNA {
+			sc.notApplicable = true
 		}
 	})
 	for i := range f.Areas {
@@ -158,14 +163,17 @@ func newScorecard(doc *pdfdoc.Doc, f *data.Framework, s *data.Sheet, r *data.Res
 // many of them have one entered.
 func (sc *scorecard) sum(c *data.Criterion, self bool) (p data.Points, n int) {
 	if c.IsLeaf() {
-		v := sc.s.Scores[c.Code].Appraised
+		v := sc.s.Scores[c.Code].AppraisedValue()
 		if self {
-			v = sc.s.Scores[c.Code].Self
+			v = sc.s.Scores[c.Code].SelfValue()
 		}
-		if v == nil {
+		if v.NA {
+			return 0, 1 // answered: not applicable, nothing to add
+		}
+		if v.Points == nil {
 			return 0, 0
 		}
-		return *v, 1
+		return *v.Points, 1
 	}
 	for i := range c.Children {
 		cp, cn := sc.sum(&c.Children[i], self)
@@ -187,17 +195,33 @@ func points(p data.Points, n int, kind data.CriterionKind) string {
 	return p.String()
 }
 
-// lost is what a criterion lost: max − appraised for scored and survey
+// lost is what a criterion lost: its max for the unit − appraised for scored and survey
 // items; for a penalty item the points it takes off the total; nothing for
 // a bonus item, which only adds.
-func lost(c *data.Criterion, appraised data.Points, n int, kind data.CriterionKind) string {
+func lost(max, appraised data.Points, n int, kind data.CriterionKind) string {
 	switch {
 	case n == 0 || kind == data.KindBonus:
 		return ""
 	case kind == data.KindPenalty:
 		return appraised.String()
 	}
-	return (c.LeafMax() - appraised).String()
+	return (max - appraised).String()
+}
+
+// unitMax is the max of c for the unit: its leaves' maxima but those not
+// applicable to the unit (data.UnitMax for an area).
+func (sc *scorecard) unitMax(c *data.Criterion) data.Points {
+	if c.IsLeaf() {
+		if c.MayNotApply && sc.s.Scores[c.Code].AppraisedNA {
+			return 0
+		}
+		return c.Max
+	}
+	var m data.Points
+	for i := range c.Children {
+		m += sc.unitMax(&c.Children[i])
+	}
+	return m
 }
 
 func (sc *scorecard) rows() []pdfdoc.Row {
@@ -240,8 +264,8 @@ func (sc *scorecard) areaRow(a *data.Criterion, ar *data.AreaResult) pdfdoc.Row 
 		title += " (" + strings.ToLower(kind) + ")"
 	}
 	return pdfdoc.Row{Bold: true, KeepWithNext: !a.IsLeaf(), Cells: []string{
-		a.Code, title, a.LeafMax().String(),
-		points(self, ns, a.Kind), points(appr, na, a.Kind), lost(a, appr, na, a.Kind), note,
+		a.Code, title, ar.Max.String(), // the area's max for the unit
+		points(self, ns, a.Kind), points(appr, na, a.Kind), lost(ar.Max, appr, na, a.Kind), note,
 	}}
 }
 
@@ -250,12 +274,20 @@ func (sc *scorecard) criterionRows(rows []pdfdoc.Row, c *data.Criterion, kind da
 	self, ns := sc.sum(c, true)
 	appr, na := sc.sum(c, false)
 	note := ""
+	selfCell, apprCell, lostCell := points(self, ns, kind), points(appr, na, kind), lost(sc.unitMax(c), appr, na, kind)
 	if c.IsLeaf() {
-		note = strings.TrimSpace(sc.s.Scores[c.Code].Note)
+		s := sc.s.Scores[c.Code]
+		note = joinNote(answerNote(c, s), strings.TrimSpace(s.Note))
+		if s.SelfNA {
+			selfCell = "KAD"
+		}
+		if s.AppraisedNA {
+			apprCell, lostCell = "KAD", ""
+		}
 	}
 	rows = append(rows, pdfdoc.Row{Cells: []string{
 		c.Code, c.Title, c.LeafMax().String(),
-		points(self, ns, kind), points(appr, na, kind), lost(c, appr, na, kind), note,
+		selfCell, apprCell, lostCell, note,
 	}})
 	for i := range c.Children {
 		rows = sc.criterionRows(rows, &c.Children[i], kind)
@@ -293,7 +325,7 @@ func (sc *scorecard) totalRow() pdfdoc.Row {
 	}
 	selfCell := ""
 	if nself > 0 {
-		selfCell = min(max(self, 0), r.Max).String()
+		selfCell = min(max(self, 0), data.SelfUnitMax(sc.f, sc.s).Total).String()
 	}
 	total, lostCell, note := "", "", ""
 	if sc.missing < countLeaves(sc.f) || r.Published {
@@ -341,7 +373,10 @@ func (sc *scorecard) legend() string {
 	}
 	b.WriteString(".")
 	if sc.special {
-		fmt.Fprintf(&b, " Điểm thưởng và điểm trừ không tính vào điểm tối đa %s; tổng điểm không vượt quá %s và không dưới 0.", sc.f.Max().Short(), sc.f.Max().Short())
+		fmt.Fprintf(&b, " Điểm thưởng và điểm trừ không tính vào điểm tối đa %s; tổng điểm không vượt quá %s và không dưới 0.", sc.r.Max.Short(), sc.r.Max.Short())
+	}
+	if sc.notApplicable {
+		b.WriteString(" KAD: tiêu chí không áp dụng đối với đơn vị, không tính vào điểm tối đa của đơn vị; điểm tối đa của lĩnh vực và tổng cộng là của đơn vị.")
 	}
 	if sc.r.Published {
 		b.WriteString(" (*) Tổng điểm theo số liệu được công bố, không phải tổng các thành phần.")
@@ -356,8 +391,13 @@ func (sc *scorecard) summary(groupName string, groupSize int) []string {
 	if sc.missing == countLeaves(f) && !r.Published {
 		return []string{"- Đơn vị chưa có điểm thẩm định nào: chưa xác định được Chỉ số cải cách hành chính (" + data.NotScored + "), không xếp hạng."}
 	}
+	total := fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm.", r.Total, r.Max.Short())
+	if r.Max != f.Max() {
+		total = fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm (điểm tối đa của đơn vị: %s điểm của bộ chỉ số trừ %s điểm của các tiêu chí không áp dụng).",
+			r.Total, r.Max.Short(), f.Max().Short(), (f.Max() - r.Max).Short())
+	}
 	out := []string{
-		fmt.Sprintf("- Tổng điểm đạt được: %s/%s điểm.", r.Total, f.Max().Short()),
+		total,
 		fmt.Sprintf("- Chỉ số cải cách hành chính: %s%s%%; xếp loại: %s.", r.Index, nbsp, r.Rating),
 	}
 	if head := data.HeadRating(r.Rating); head != "" {
@@ -446,3 +486,32 @@ func unitBody(name string) string {
 // pcShort prints a band threshold without trailing zeros: "90", "65,5".
 // Percent and Points are both hundredths.
 func pcShort(p data.Percent) string { return data.Points(p).Short() }
+
+// answerNote says, in the note column, what a unit answered on a criterion
+// not scored in points: "Không áp dụng", "Đạt" / "Không đạt", or a rate's
+// counts and percentage beside the points they gave ("Thẩm định: 45/50 =
+// 90 %"); the self answer too when it differs from the appraised one.
+func answerNote(c *data.Criterion, s data.Score) string {
+	self, appr := s.SelfValue(), s.AppraisedValue()
+	say := func(v data.Value) string {
+		switch {
+		case v.NA:
+			return "Không áp dụng"
+		case v.Counts != nil:
+			return fmt.Sprintf("%s%s=%s%s%s%%", v.Counts, nbsp, nbsp, v.Counts.Rate(), nbsp)
+		case c.Input == data.InputPassFail && v.Points != nil:
+			return data.FormatValue(c, v, false)
+		}
+		return ""
+	}
+	a, o := say(appr), say(self)
+	switch {
+	case a == "" && o == "":
+		return ""
+	case a == o || o == "":
+		return a
+	case a == "":
+		return "Tự đánh giá: " + o
+	}
+	return "Tự đánh giá: " + o + "\nThẩm định: " + a
+}

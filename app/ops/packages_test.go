@@ -528,9 +528,18 @@ func TestExplanationsTravelWithTheSelfAssessment(t *testing.T) {
 			return err
 		}
 		f.Leaves(func(_, l *data.Criterion) {
-			max := l.Max
+			// Full marks, in the form the criterion's kind takes.
+			full := l.Max.Short()
+			if l.Input == data.InputRatio {
+				full = "1/1"
+			}
+			v, err := data.ParseValue(l, full)
+			if err != nil {
+				t.Fatal(data.ErrorMessage(err))
+			}
 			sc := s.Scores[l.Code]
-			sc.Self, sc.Appraised = &max, &max
+			sc.SetSelf(v)
+			sc.SetAppraised(v)
 			s.Scores[l.Code] = sc
 		})
 		sc := s.Scores["1.1"]

@@ -80,7 +80,7 @@ func Framework(year int) *data.Framework {
 	leaf := func(code, title string, max int64, hint string) data.Criterion {
 		return data.Criterion{Code: code, Title: title, Max: data.P(max, 0), Hint: hint}
 	}
-	return &data.Framework{
+	f := &data.Framework{
 		Year:  year,
 		Title: "Bộ Chỉ số cải cách hành chính cấp huyện",
 		Bands: data.DefaultBands(),
@@ -132,6 +132,10 @@ func Framework(year int) *data.Framework {
 			}},
 		},
 	}
+	if year >= kindsFrom {
+		withKinds(f)
+	}
+	return f
 }
 
 // notes explain lost points the way appraisal councils write them.
@@ -203,6 +207,9 @@ func sheetFor(f *data.Framework, u demoUnit, rng *rand.Rand) *data.Sheet {
 	var leaves []data.Criterion
 	f.Leaves(func(_, l *data.Criterion) { leaves = append(leaves, *l) })
 	distribute(s, leaves, f.Max()-data.Points(total), rng)
+	if f.Year >= kindsFrom {
+		fitKinds(f, s, u)
+	}
 	return s
 }
 

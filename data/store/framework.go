@@ -174,6 +174,15 @@ func (tx *Tx) recordFramework(old, cur *data.Framework) error {
 		if c.Kind != data.KindScored {
 			s += ", " + c.Kind.Label()
 		}
+		if c.IsLeaf() && c.Input != data.InputPoints {
+			s += ", kiểu nhập " + c.Input.Label()
+			if len(c.Tiers) > 0 {
+				s += " " + data.FormatTiers(c.Tiers)
+			}
+		}
+		if c.MayNotApply {
+			s += ", có thể không áp dụng"
+		}
 		return s
 	}
 	o, n := index(old), index(cur)

@@ -37,6 +37,7 @@ type book struct {
 	f                                       *excelize.File
 	title, header, text, bold, num, numBold int
 	intStyle, date, wrap, pct, headerCenter int
+	passFail                                int // the points of a đạt / không đạt criterion, shown as the word
 	first                                   bool
 	pages                                   []*page
 	print                                   printHeader // what every printed page says at its top
@@ -66,6 +67,7 @@ func newBook() (*book, error) {
 		{&b.numBold, excelize.Style{Font: &excelize.Font{Bold: true, Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 2, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.intStyle, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&b.pct, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&b.passFail, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, CustomNumFmt: &passFailFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}}},
 		{&b.date, excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12}, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&b.headerCenter, excelize.Style{Font: &excelize.Font{Italic: true, Family: "Times New Roman", Size: 12}}},
 	}
@@ -292,21 +294,6 @@ func cellPoints(x xcell) (data.Points, error) {
 		return 0, data.Errorf(data.EINVALID, "%q có quá hai chữ số thập phân", strconv.FormatFloat(f, 'f', -1, 64))
 	}
 	return data.Points(h), nil
-}
-
-// scorePoints reads a score cell for criterion c: text through
-// data.ParseScore, exactly as the grid reads what is typed; anything else
-// as cellPoints, then checked against the criterion's range. Every refusal
-// names the criterion and its max.
-func scorePoints(c *data.Criterion, x xcell) (data.Points, error) {
-	if x.kind == cellText {
-		return data.ParseScore(c, x.v)
-	}
-	p, err := cellPoints(x)
-	if err != nil {
-		return 0, data.Errorf(data.EINVALID, "Tiêu chí %s «%s» (tối đa %s điểm): %s", c.Code, c.Title, c.Max.Short(), data.ErrorMessage(err))
-	}
-	return p, data.CheckScore(c, p)
 }
 
 // cellInt reads a whole number: a number cell ("3", or "3.0" as a program

@@ -20,6 +20,7 @@ var (
 	frameworkCols = []column{
 		{"Cấp", 14}, {"Mã tiêu chí", 12}, {"Tên tiêu chí", 54}, {"Điểm tối đa", 11},
 		{"Loại", 20}, {"Tài liệu kiểm chứng cần có", 40},
+		{colInputKind, 16}, {colMayNotApply, 12}, {colTiers, 30},
 	}
 	bandCols  = []column{{"Mức xếp loại", 20}, {"Từ (%)", 10}}
 	scoreCols = []column{
@@ -36,7 +37,7 @@ var groupSumCols = []column{{"Cộng nhóm: điểm tối đa", 10}, {"Cộng nh
 
 // scoresNote, above the scores table, says why the sums of the bold rows
 // stand apart.
-const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm."
+const scoresNote = "Dòng in đậm là lĩnh vực hoặc tiêu chí có tiêu chí con: tổng của nhóm ở ba cột cuối. Cột E, F, G chỉ ghi điểm tiêu chí thành phần, nên hàm SUM theo đơn vị cho đúng tổng điểm. Tiêu chí đạt/không đạt hiện Đạt, Không đạt; tiêu chí không áp dụng ghi KAD; tiêu chí tỷ lệ ghi điểm ở cột F, G và số liệu (ví dụ 45/50) ở hai cột cuối, điểm tính lại từ số liệu khi nhập."
 
 // Rows where the tables of the import layouts start: the year and the
 // title above, the header on row 4.
@@ -140,6 +141,13 @@ func frameworkBook(office string, f *data.Framework) ([]byte, error) {
 			p.set(4, r, c.LeafMax(), num)
 			p.set(5, r, kind, b.text)
 			p.set(6, r, c.Hint, b.wrap)
+			if c.IsLeaf() {
+				p.set(7, r, c.Input.Label(), b.text)
+				if c.MayNotApply {
+					p.set(8, r, "x", b.intStyle)
+				}
+				p.set(9, r, data.FormatTiers(c.Tiers), b.text)
+			}
 			r++
 			walk(c.Children, level+1)
 		}
@@ -230,7 +238,7 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 		p.print.title = fmt.Sprintf("BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM %d", f.Year)
 	}
 	p.set(1, rowHeader-1, scoresNote, b.headerCenter)
-	p.headers(rowHeader, append(slices.Clip(scoreCols), groupSumCols...))
+	p.headers(rowHeader, scoresLayout)
 	r := rowHeader + 1
 	for _, u := range units {
 		s := sheets[u.Code]
@@ -254,11 +262,11 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 					p.set(3, r, c.Code, b.text)
 					p.set(4, r, c.Title, b.wrap)
 					p.set(5, r, c.Max, b.num)
-					p.set(6, r, sc.Self, b.num)
-					p.set(7, r, sc.Appraised, b.num)
+					b.setScore(p, colSelf, r, c, sc.SelfValue())
+					b.setScore(p, colAppraised, r, c, sc.AppraisedValue())
 					p.set(8, r, sc.Note, b.wrap)
 					p.set(9, r, sc.Evidence, b.wrap)
-					for col := 10; col < 10+len(groupSumCols); col++ {
+					for col := 10; col < len(scoresLayout); col++ {
 						p.set(col, r, nil, b.num)
 					}
 					r++
@@ -285,6 +293,8 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 				p.set(10, r, c.LeafMax(), b.numBold)
 				p.set(11, r, nil, b.numBold)
 				p.set(12, r, nil, b.numBold)
+				p.set(colSelfCounts, r, nil, b.bold)
+				p.set(colAppraisedCounts, r, nil, b.bold)
 				if anySelf {
 					p.set(11, r, self, b.numBold)
 				}
@@ -386,6 +396,12 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 		cols = append(cols, column{fmt.Sprintf("%s. %s (%s)", a.Code, a.Title, a.LeafMax().Short()), 14})
 	}
 	cols = append(cols, column{"Tổng điểm", 10}, column{"Chỉ số (%)", 10}, column{"Xếp loại", 12}, column{"Người đứng đầu: mức độ hoàn thành nhiệm vụ", 20}, column{"Hạng năm trước", 10}, column{"Thay đổi", 14})
+	// A unit to which some criteria do not apply has its own max, which
+	// its index is taken against: a last column says it, when any has one.
+	ownMax := slices.ContainsFunc(results, func(r data.Result) bool { return !r.Unscored && r.Max != f.Max() })
+	if ownMax {
+		cols = append(cols, column{"Điểm tối đa của đơn vị", 12})
+	}
 	p.headers(rowHeader, cols)
 	for i, res := range results {
 		r := rowHeader + 1 + i
@@ -412,6 +428,9 @@ func Ranking(tx *store.Tx, year int, groupID string) ([]byte, error) {
 			p.set(c+4, r, "", b.intStyle)
 		}
 		p.set(c+5, r, res.RankChangeLabel(), b.wrap)
+		if ownMax {
+			p.set(c+6, r, res.Max, b.num)
+		}
 	}
 	if p.error != nil {
 		return nil, p.error

@@ -321,7 +321,14 @@ func TestHostileWorkbooks(t *testing.T) {
 		for _, a := range demo.Framework(2023).Areas {
 			for _, c := range a.Children {
 				ref := func(col string) string { return fmt.Sprintf("%s%d", col, r) }
-				b.WriteString(row(r, txt(ref("A"), "NBI"), txt(ref("C"), c.Code), num(ref("F"), "1"), num(ref("G"), "1"), txt(ref("XFD"), "x")))
+				self, appraised := num(ref("F"), "1"), num(ref("G"), "1")
+				switch c.Input { // an answer of the criterion's kind
+				case data.InputPassFail:
+					self, appraised = num(ref("F"), "0"), num(ref("G"), "0")
+				case data.InputRatio:
+					self, appraised = txt(ref("F"), "1/2"), txt(ref("G"), "1/2")
+				}
+				b.WriteString(row(r, txt(ref("A"), "NBI"), txt(ref("C"), c.Code), self, appraised, txt(ref("XFD"), "x")))
 				r++
 			}
 		}

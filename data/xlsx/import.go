@@ -203,7 +203,7 @@ func readTable(wb *workbook, sheet string, cols []column, optional bool, out *Pr
 		return nil, Problems{{Sheet: t.sheet, Msg: fmt.Sprintf("không tìm thấy dòng tiêu đề của bảng (ô đầu dòng «%s» trong 10 dòng đầu)", cols[0].title)}}
 	}
 	for i, c := range cols {
-		if got := data.Clean(t.get(t.header, i+1)); data.Fold(got) != data.Fold(c.title) {
+		if got := data.Clean(t.get(t.header, i+1)); data.Fold(got) != data.Fold(c.title) && (got != "" || !optionalHeaders[c.title]) {
 			ps = append(ps, t.problem(t.header, i+1, "tiêu đề cột là «%s», cần «%s» (hãy dùng tệp mẫu)", got, c.title))
 			ps[len(ps)-1].Header = ""
 		}
@@ -475,6 +475,7 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 				ps = append(ps, t.problem(r, 5, "chỉ lĩnh vực (cấp 1) mới ghi loại; tiêu chí con theo loại của lĩnh vực"))
 			}
 		}
+		readInput(t, r, &c, &ps)
 		count++
 		stack = stack[:level-1]
 		if level == 1 {
@@ -508,6 +509,9 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 				ps = append(ps, t.problem(g.row, 4, "tiêu chí %s chưa có điểm tối đa", c.Code))
 			case !structural && !c.IsLeaf() && g.max != 0 && g.max != c.LeafMax():
 				ps = append(ps, t.problem(g.row, 4, "điểm tối đa của %s là %s nhưng tổng các tiêu chí con là %s", c.Code, g.max.Short(), c.LeafMax().Short()))
+			}
+			if g.row > 0 {
+				checkInput(t, g.row, c, &ps)
 			}
 			check(c.Children)
 		}
@@ -588,6 +592,23 @@ type Cleared struct {
 	Code  string // the criterion; "" for the published total
 	What  string // "Tự đánh giá", "Thẩm định" or "Tổng điểm công bố"
 	Old   data.Points
+	// Was is the stored value as the grid shows it when it is not plain
+	// points ("KAD", "45/50 → 2"); "" otherwise.
+	Was string
+}
+
+// clearedValue fills the stored value a blank cell would clear.
+func clearedValue(c Cleared, v data.Value) Cleared {
+	if v.Points != nil {
+		c.Old = *v.Points
+	}
+	switch {
+	case v.NA:
+		c.Was = "Không áp dụng"
+	case v.Counts != nil:
+		c.Was = v.Counts.String() + " → " + c.Old.Short()
+	}
+	return c
 }
 
 func (c Cleared) String() string {
@@ -600,7 +621,11 @@ func (c Cleared) String() string {
 	if c.Code == "" {
 		return fmt.Sprintf("%s: đơn vị %s, %s %s → để trống", where, c.Unit, data.LowerFirst(c.What), c.Old.Short())
 	}
-	return fmt.Sprintf("%s: đơn vị %s, tiêu chí %s, %s %s → để trống", where, c.Unit, c.Code, data.LowerFirst(c.What), c.Old.Short())
+	was := c.Old.Short()
+	if c.Was != "" {
+		was = c.Was
+	}
+	return fmt.Sprintf("%s: đơn vị %s, tiêu chí %s, %s %s → để trống", where, c.Unit, c.Code, data.LowerFirst(c.What), was)
 }
 
 // ClearError refuses a scores import that would clear stored scores, until
@@ -654,8 +679,9 @@ func PreviewScores(st *store.Store, r io.Reader) (Summary, error) {
 // skipped. A row's cells replace the stored score; a blank cell where a
 // score is stored clears it, which needs opts.AllowClear. Units and
 // criteria not in the file keep theirs. Every score cell is read as the
-// score grid reads typed points (data.ParseScore) and checked against its
-// criterion's max; one wrong cell and nothing is written.
+// score grid reads what is typed (data.ParseValue: points, "Đạt", "Không
+// đạt", "KAD", "45/50" by the criterion's kind) and checked against its
+// criterion; one wrong cell and nothing is written.
 func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary, error) {
 	sum := Summary{Kind: kindScores}
 	wb, ps := openBook(r)
@@ -663,7 +689,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		return sum, ps
 	}
 	var cellPs Problems
-	t, ps := readTable(wb, SheetScores, scoreCols, false, &cellPs)
+	t, ps := readTable(wb, SheetScores, scoresLayout, false, &cellPs)
 	defer t.close()
 	pt, pps := readTable(wb, SheetPublished, publishedCols, true, &cellPs)
 	defer pt.close()
@@ -742,18 +768,14 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		sr := scoreRow{sheet: t.sheet, row: r, unit: unit, code: code}
 		for _, cell := range []struct {
 			col int
-			dst **data.Points
-		}{{colSelf, &sr.score.Self}, {colAppraised, &sr.score.Appraised}} {
-			x := t.cell(r, cell.col)
-			if x.blank() {
-				continue
-			}
-			p, err := scorePoints(c, x)
+			set func(data.Value)
+		}{{colSelf, sr.score.SetSelf}, {colAppraised, sr.score.SetAppraised}} {
+			v, col, err := sideValue(t, r, cell.col, c)
 			if err != nil {
-				ps = append(ps, t.problem(r, cell.col, "%s", data.ErrorMessage(err)))
+				ps = append(ps, t.problem(r, col, "%s", data.ErrorMessage(err)))
 				continue
 			}
-			*cell.dst = &p
+			cell.set(v)
 		}
 		sr.score.Note = data.CleanMultiline(t.get(r, 8))
 		sr.score.Evidence = data.CleanMultiline(t.get(r, 9))
@@ -890,11 +912,11 @@ func mergeScores(sh *data.Sheet, rows []scoreRow) (out []Cleared, changed int) {
 		if !old.Same(sr.score) {
 			changed++
 		}
-		if old.Self != nil && sr.score.Self == nil {
-			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colSelf, Unit: sr.unit, Code: sr.code, What: "Tự đánh giá", Old: *old.Self})
+		if o := old.SelfValue(); !o.Empty() && sr.score.SelfValue().Empty() {
+			out = append(out, clearedValue(Cleared{Sheet: sr.sheet, Row: sr.row, Col: colSelf, Unit: sr.unit, Code: sr.code, What: "Tự đánh giá"}, o))
 		}
-		if old.Appraised != nil && sr.score.Appraised == nil {
-			out = append(out, Cleared{Sheet: sr.sheet, Row: sr.row, Col: colAppraised, Unit: sr.unit, Code: sr.code, What: "Thẩm định", Old: *old.Appraised})
+		if o := old.AppraisedValue(); !o.Empty() && sr.score.AppraisedValue().Empty() {
+			out = append(out, clearedValue(Cleared{Sheet: sr.sheet, Row: sr.row, Col: colAppraised, Unit: sr.unit, Code: sr.code, What: "Thẩm định"}, o))
 		}
 		if sr.score.IsZero() {
 			delete(sh.Scores, sr.code)
