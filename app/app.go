@@ -128,6 +128,8 @@ type UI struct {
 
 	// leaveDialog is the last unsaved-changes question, for tests.
 	leaveDialog *dialog.CustomDialog
+	// lastProgress is the last progress dialog shown, for tests.
+	lastProgress *progressDialog
 }
 
 // section is one entry of the navigation list.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/data/xlsx"
 )
@@ -173,12 +174,18 @@ func (v *dataFileView) export(kind string) {
 	})
 }
 
+// saveFile builds the file behind a progress dialog (the scores of a
+// year of the whole country take seconds), then asks where to save it.
 func (v *dataFileView) saveFile(name string, build func() ([]byte, error)) {
-	b, err := build()
-	if err != nil {
-		v.ui.showError(err)
-		return
-	}
+	v.background("Đang tạo tệp "+name+"…", func(p progress.Func) (func(), error) {
+		p.Report("Đang tạo tệp Excel", 0, 0)
+		b, err := build()
+		return func() { v.askWhere(name, b) }, err
+	})
+}
+
+// askWhere asks where to save a file built for export, and saves it.
+func (v *dataFileView) askWhere(name string, b []byte) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			v.ui.showError(err)
@@ -236,7 +243,8 @@ func (v *dataFileView) importFile(kind, name string, file []byte) {
 // clear stored scores lists them and asks before importing again with
 // AllowClear.
 func (v *dataFileView) importWith(kind, name string, file []byte, opts xlsx.ImportOptions) {
-	v.background("Đang nhập "+name+"…", func() (func(), error) {
+	v.background("Đang nhập "+name+"…", func(p progress.Func) (func(), error) {
+		opts.Progress = p
 		sum, err := ops.Import(v.ui.store, kind, bytes.NewReader(file), opts)
 		return func() {
 			var ps xlsx.Problems
@@ -304,8 +312,8 @@ func (v *dataFileView) showProblems(name string, ps xlsx.Problems) {
 }
 
 func (v *dataFileView) backupNow() {
-	v.background("Đang sao lưu…", func() (func(), error) {
-		b, err := v.ui.store.Backup(store.ReasonManual)
+	v.background("Đang sao lưu…", func(p progress.Func) (func(), error) {
+		b, err := v.ui.store.BackupProgress(store.ReasonManual, p)
 		return func() {
 			v.reloadBackups()
 			v.status.SetText("Đã sao lưu: " + b.Path)
@@ -329,8 +337,8 @@ func (v *dataFileView) confirmRestore(b store.Backup) {
 }
 
 func (v *dataFileView) restoreFrom(path string) {
-	v.background("Đang khôi phục…", func() (func(), error) {
-		saved, err := v.ui.store.Restore(path)
+	v.background("Đang khôi phục…", func(p progress.Func) (func(), error) {
+		saved, err := v.ui.store.RestoreProgress(path, p)
 		return func() {
 			v.ui.publish(Change{Kind: FileReplaced})
 			v.status.SetText("Đã khôi phục từ " + filepath.Base(path) + ". Dữ liệu trước khi khôi phục: " + filepath.Base(saved.Path))
@@ -339,20 +347,18 @@ func (v *dataFileView) restoreFrom(path string) {
 	})
 }
 
-// background runs work off the UI thread behind a progress dialog; the
-// function it returns runs on the UI thread once work is done.
-func (v *dataFileView) background(title string, work func() (func(), error)) {
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, container.NewPadded(bar), v.ui.win)
-	d.Resize(fyne.NewSize(420, 120))
-	d.Show()
+// background runs work off the UI thread behind a progress dialog that
+// shows what work reports to p; the function it returns runs on the UI
+// thread once work is done.
+func (v *dataFileView) background(title string, work func(p progress.Func) (func(), error)) {
+	d := v.ui.showProgress(title)
+	v.ui.lastProgress = d
 	v.work.Add(1)
 	go func() {
 		defer v.work.Done()
-		then, err := work()
+		then, err := work(d.report())
 		fyne.Do(func() {
-			bar.Stop()
-			d.Hide()
+			d.close()
 			if err != nil {
 				v.ui.showError(err)
 				return

@@ -174,6 +174,7 @@ func TestDataFileExportOpensSaveDialog(t *testing.T) {
 	ui, w := newTestUI(t)
 	ui.Show(SectionDataFile)
 	ui.dataFile.export("ranking")
+	ui.dataFile.work.Wait()
 	overlay := w.Canvas().Overlays().Top()
 	if overlay == nil || !slices.ContainsFunc(textsIn(overlay), func(s string) bool { return strings.HasPrefix(s, "xep-hang-2023.xlsx") }) {
 		t.Fatal("no save dialog proposing xep-hang-2023.xlsx")

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -119,35 +118,23 @@ func readFirstDay(tx *store.Tx) (firstDayState, error) {
 		return s, nil
 	}
 	s.year = years[len(years)-1]
-	sheets, err := tx.Sheets(s.year)
+	// Asked at every start: the store answers without decoding the
+	// year's sheets (a year of the whole country is 420 000 scores).
+	scored, err := tx.AppraisedUnits(s.year)
 	if err != nil {
 		return s, err
 	}
-	for code, sh := range sheets {
-		if active[code] && appraised(sh) {
+	for code := range scored {
+		if active[code] {
 			s.scored++
 		}
 	}
 	if len(years) > 1 {
-		prev, err := tx.Sheets(years[len(years)-2])
-		if err != nil {
+		if s.earlier, err = tx.HasAppraisedScores(years[len(years)-2]); err != nil {
 			return s, err
-		}
-		for _, sh := range prev {
-			s.earlier = s.earlier || appraised(sh)
 		}
 	}
 	return s, nil
-}
-
-// appraised says whether a sheet has an appraised score.
-func appraised(sh *data.Sheet) bool {
-	for _, sc := range sh.Scores {
-		if sc.Appraised != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // complete says whether every step is done: the year's ranking has all

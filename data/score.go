@@ -78,7 +78,7 @@ func (s *Sheet) HasAppraisal() bool {
 		return true
 	}
 	for _, sc := range s.Scores {
-		if sc.Appraised != nil {
+		if !sc.AppraisedValue().Empty() {
 			return true
 		}
 	}

@@ -13,13 +13,15 @@ import (
 // (store.Check) and says whether it is sound: exit 0 when it is, 1 when it
 // is damaged or refused, naming then the newest backup that is sound.
 // Nothing is written.
-func runCheck(args []string, stdout io.Writer) error {
+func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check")
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	err := store.Check(*db)
+	p, done := progressTo(stderr)
+	err := store.CheckProgress(*db, p)
+	done()
 	if err == nil {
 		fmt.Fprintf(stdout, "Tệp dữ liệu %s nguyên vẹn: đã kiểm tra toàn bộ.\n", *db)
 		return nil

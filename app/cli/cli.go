@@ -97,13 +97,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "export":
 		err = runExport(args[1:], stdout)
 	case "import":
-		err = runImport(args[1:], stdout)
+		err = runImport(args[1:], stdout, stderr)
 	case "backup":
-		err = runBackup(args[1:], stdout)
+		err = runBackup(args[1:], stdout, stderr)
 	case "restore":
-		err = runRestore(args[1:], stdout)
+		err = runRestore(args[1:], stdout, stderr)
 	case "check":
-		err = runCheck(args[1:], stdout)
+		err = runCheck(args[1:], stdout, stderr)
 	case "year":
 		err = runYear(args[1:], stdout)
 	case "gen":

@@ -85,7 +85,7 @@ func runTemplate(args []string, stdout io.Writer) error {
 // runImport: pardesk import units|framework|scores FILE [--db FILE]
 // [--clear]. Without --clear a scores file that leaves stored scores blank
 // is refused with the list of them.
-func runImport(args []string, stdout io.Writer) error {
+func runImport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return usageError("import: thiếu loại dữ liệu (units, framework, scores) và tệp .xlsx")
 	}
@@ -113,7 +113,9 @@ func runImport(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	sum, err := ops.Import(st, kind, bytes.NewReader(raw), xlsx.ImportOptions{AllowClear: *clearScores})
+	p, done := progressTo(stderr)
+	sum, err := ops.Import(st, kind, bytes.NewReader(raw), xlsx.ImportOptions{AllowClear: *clearScores, Progress: p})
+	done()
 	if err != nil {
 		return err
 	}
@@ -133,13 +135,15 @@ func openDBFlag(name string, args []string) (*store.Store, error) {
 }
 
 // runBackup: pardesk backup [--db FILE].
-func runBackup(args []string, stdout io.Writer) error {
+func runBackup(args []string, stdout, stderr io.Writer) error {
 	st, err := openDBFlag("backup", args)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	b, err := st.Backup(store.ReasonManual)
+	p, done := progressTo(stderr)
+	b, err := st.BackupProgress(store.ReasonManual, p)
+	done()
 	if err != nil {
 		return err
 	}
@@ -158,7 +162,7 @@ func runBackup(args []string, stdout io.Writer) error {
 // runRestore: pardesk restore FILE [--db FILE]. The current data is backed
 // up first. A damaged data file cannot be backed up: it is set aside,
 // renamed beside the backup put in its place (store.RecoverFrom).
-func runRestore(args []string, stdout io.Writer) error {
+func runRestore(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("restore")
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	pos, err := parseArgs(fs, args, 1, "tệp sao lưu cần khôi phục")
@@ -182,7 +186,9 @@ func runRestore(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	saved, err := st.Restore(from)
+	p, done := progressTo(stderr)
+	saved, err := st.RestoreProgress(from, p)
+	done()
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -108,7 +109,11 @@ func backupFolder(path string) string { return filepath.Join(filepath.Dir(path),
 // Backup copies the data file, as it is at this moment, into the backups
 // folder and removes the oldest copies beyond the number kept. Writes may go
 // on meanwhile: the copy is one consistent state.
-func (s *Store) Backup(reason Reason) (Backup, error) {
+func (s *Store) Backup(reason Reason) (Backup, error) { return s.BackupProgress(reason, nil) }
+
+// BackupProgress is Backup telling p how far it has gone: the copy
+// written, then read back and checked.
+func (s *Store) BackupProgress(reason Reason, p progress.Func) (Backup, error) {
 	s.rlock()
 	held := true
 	release := func() {
@@ -121,7 +126,7 @@ func (s *Store) Backup(reason Reason) (Backup, error) {
 	if s.lost != nil {
 		return Backup{}, s.lost
 	}
-	return backupDB(s.db, s.path, reason, s.backupsKept(), "", release)
+	return backupDB(s.db, s.path, reason, s.backupsKept(), "", release, p)
 }
 
 // DailyBackup takes the day's automatic backup unless one was already taken
@@ -196,7 +201,7 @@ func splitExt(name string) (stem, ext string) {
 // never collide. release, when not nil, is called once the copy is
 // written and db no longer needed: the read-back and check that follow
 // then hold back no close or restore.
-func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func()) (Backup, error) {
+func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func(), p progress.Func) (Backup, error) {
 	backupMu.Lock()
 	defer backupMu.Unlock()
 	dir := backupFolder(path)
@@ -240,7 +245,7 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	if err == nil {
 		err = guard(func() error {
 			return db.View(func(tx *bbolt.Tx) error {
-				_, err := tx.WriteTo(enc)
+				_, err := tx.WriteTo(&progress.Writer{W: enc, Stage: stageBackup, Total: tx.Size(), F: p})
 				return err
 			})
 		})
@@ -271,7 +276,7 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	}
 	// What was written is read back: decompressed and checked whole, so
 	// a backup kept is one that restores.
-	if err := checkBackup(tmp.Name()); err != nil {
+	if err := checkBackup(tmp.Name(), p); err != nil {
 		var d *damage
 		if errors.As(err, &d) || errors.Is(err, errForeign) {
 			return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng hoặc bản sao lưu vừa ghi không đọc lại được (%v): bản sao lưu đã bị xóa, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
@@ -293,8 +298,8 @@ var backupMu sync.Mutex
 
 // checkWhole checks the whole file at path with the checks of check.go and
 // bbolt's; the error is what checkFile returns.
-func checkWhole(path string) error {
-	_, err := checkFile(path, true)
+func checkWhole(path string, p progress.Func) error {
+	_, err := checkFile(path, true, p)
 	return err
 }
 
@@ -396,7 +401,11 @@ func removeStaleTemporaries(dir string) {
 // Restore must not be called inside View or Update: it waits for the
 // transactions under way, that one included, and gives up with an error
 // after writeLockWait, changing nothing.
-func (s *Store) Restore(from string) (saved Backup, err error) {
+func (s *Store) Restore(from string) (saved Backup, err error) { return s.RestoreProgress(from, nil) }
+
+// RestoreProgress is Restore telling p how far it has gone: the backup
+// decompressed, checked, the data backed up first.
+func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err error) {
 	if abs, _ := filepath.Abs(from); abs == mustAbs(s.path) {
 		return saved, data.Errorf(data.EINVALID, "Tệp %s là chính tệp dữ liệu đang mở; hãy chọn một bản sao lưu", from)
 	}
@@ -405,7 +414,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	}
 	// Copy it first (decompressed): the pre-restore backup below prunes
 	// the oldest backups, and the one restored may be the oldest.
-	tmp, err := copyBeside(from, s.path)
+	tmp, err := copyBeside(from, s.path, p)
 	if err != nil {
 		if d := (*damage)(nil); errors.As(err, &d) {
 			return saved, backupError(from, err)
@@ -416,7 +425,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	// A damaged backup, a file that is not ParDesk data, or one from a
 	// newer ParDesk, is refused before anything is touched: the copy,
 	// which is what goes in place, is checked whole.
-	if err := checkWhole(tmp); err != nil {
+	if err := checkWhole(tmp, p); err != nil {
 		return saved, backupError(from, err)
 	}
 
@@ -429,7 +438,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	if s.lost != nil {
 		return saved, s.lost
 	}
-	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil)
+	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil, p)
 	// Damaged data makes no sound backup: the file itself is kept
 	// instead, renamed beside, once closed.
 	damagedData := data.ErrorCode(err) == data.EDAMAGED
@@ -484,7 +493,7 @@ func (s *Store) Restore(from string) (saved Backup, err error) {
 	}
 	// The restored file does not open here (an upgrade that failed, say):
 	// put the state from before the restore back.
-	if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil {
+	if cp, cerr := copyBeside(saved.Path, s.path, nil); cerr == nil {
 		ok := renameRetry(cp, s.path) == nil && s.reopen() == nil
 		os.Remove(cp) // left over when the rename failed
 		if ok {
@@ -541,7 +550,7 @@ func NewestSoundBackup(path string) (b Backup, ok bool, err error) {
 		return b, false, err
 	}
 	for _, b := range list {
-		if checkBackup(b.Path) == nil {
+		if checkBackup(b.Path, nil) == nil {
 			return b, true, nil
 		}
 	}
@@ -561,7 +570,7 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	} else if errors.Is(err, berrors.ErrTimeout) {
 		return "", openError(path, err)
 	}
-	tmp, err := copyBeside(from, path)
+	tmp, err := copyBeside(from, path, nil)
 	if err != nil {
 		if d := (*damage)(nil); errors.As(err, &d) {
 			return "", backupError(from, err)
@@ -570,7 +579,7 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	defer os.Remove(tmp)
 	// The copy, decompressed, is what goes in place: it is checked whole.
-	if err := checkWhole(tmp); err != nil {
+	if err := checkWhole(tmp, nil); err != nil {
 		return "", backupError(from, err)
 	}
 	if _, err := os.Lstat(path); err == nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -126,6 +127,7 @@ type checker struct {
 	pages    int  // pages read
 	values   bool // check that every value is JSON
 	inIndex  bool // in the history index, whose values are empty
+	report   progress.Func
 	blocks   map[uint64][]byte
 	order    []uint64 // of the blocks cached, oldest first
 }
@@ -311,6 +313,7 @@ func (c *checker) page(id uint64) (header, []byte, error) {
 	}
 	b, err := c.readAt(id*c.ps, (h.overflow+1)*c.ps)
 	c.pages += int(h.overflow + 1)
+	c.report.Report(stageCheck, int64(c.pages), int64(c.meta.pgid))
 	return h, b, err
 }
 
@@ -459,7 +462,7 @@ func (c *checker) everyPage() error {
 // metaHeadersOK says whether both meta pages carry the header bbolt's
 // Tx.Check asserts (bbolt itself opens a file with one torn meta page,
 // which its next write replaces).
-func checkPages(path string, full bool) (needFull, metaHeadersOK bool, err error) {
+func checkPages(path string, full bool, p progress.Func) (needFull, metaHeadersOK bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, false, err
@@ -479,6 +482,7 @@ func checkPages(path string, full bool) (needFull, metaHeadersOK bool, err error
 		return needFull, metaHeadersOK, nil
 	}
 	c.values = true
+	c.report = p
 	return needFull, metaHeadersOK, c.full()
 }
 
@@ -565,14 +569,14 @@ func boltCheck(db *bbolt.DB) error {
 // them when full), then bbolt's, and reads the schema version. The file
 // is never written. The error is a *damage, errForeign, or an application
 // error (another window has the file; a newer or foreign schema).
-func checkFile(path string, full bool) (fullRan bool, err error) {
+func checkFile(path string, full bool, p progress.Func) (fullRan bool, err error) {
 	db, err := openBolt(path, bbolt.Options{ReadOnly: true, Timeout: lockTimeout})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return false, openError(path, err)
 		}
 		// bbolt refused it: say why, from the file itself.
-		if _, _, perr := checkPages(path, true); perr != nil {
+		if _, _, perr := checkPages(path, true, nil); perr != nil {
 			return false, perr
 		}
 		var d *damage
@@ -582,7 +586,7 @@ func checkFile(path string, full bool) (fullRan bool, err error) {
 		return false, openError(path, err)
 	}
 	defer db.Close()
-	needFull, headersOK, err := checkPages(path, false)
+	needFull, headersOK, err := checkPages(path, false, nil)
 	if err != nil {
 		return false, err
 	}
@@ -596,7 +600,7 @@ func checkFile(path string, full bool) (fullRan bool, err error) {
 	if err != nil || !full && !needFull {
 		return false, err
 	}
-	if _, _, err := checkPages(path, true); err != nil {
+	if _, _, err := checkPages(path, true, p); err != nil {
 		return true, err
 	}
 	if headersOK {
@@ -648,7 +652,10 @@ func backupError(from string, err error) error {
 // data.EINVALID for a file that is not ParDesk data or is from a newer
 // ParDesk, data.ECONFLICT when another window has it open). The file is
 // never changed.
-func Check(path string) error {
+func Check(path string) error { return CheckProgress(path, nil) }
+
+// CheckProgress is Check telling p how far it has read.
+func CheckProgress(path string, p progress.Func) error {
 	fi, err := os.Stat(path)
 	switch {
 	case err != nil:
@@ -660,9 +667,9 @@ func Check(path string) error {
 	}
 	if compressed, _ := isCompressed(path); compressed {
 		// A compressed backup: checked as it would be restored.
-		return fileError(path, checkBackup(path))
+		return fileError(path, checkBackup(path, p))
 	}
-	_, err = checkFile(path, true)
+	_, err = checkFile(path, true, p)
 	return fileError(path, err)
 }
 

@@ -77,7 +77,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.Run("cheap", func(b *testing.B) {
 				defer reportCPU(b)()
 				for b.Loop() {
-					if _, _, err := checkPages(path, false); err != nil {
+					if _, _, err := checkPages(path, false, nil); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -85,7 +85,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.Run("walk", func(b *testing.B) {
 				defer reportCPU(b)()
 				for b.Loop() {
-					if _, _, err := checkPages(path, true); err != nil {
+					if _, _, err := checkPages(path, true, nil); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -9,10 +9,12 @@ import (
 	"path/filepath"
 
 	"github.com/klauspost/compress/zstd"
+
+	"github.com/pardesk/pardesk/data/progress"
 )
 
 // Backups are written compressed with zstd ("….db.zst"); a ParDesk data
-// file compresses to a fraction of its size (the audit trail is JSON).
+// file compresses to a fraction of its size.
 // Backups taken by an older ParDesk, not compressed, are still listed,
 // checked and restored: a file is known compressed by its first bytes,
 // never by its name alone.
@@ -91,14 +93,14 @@ func decompress(w io.Writer, r io.Reader) error {
 // that a rename onto dst is atomic) and returns its name; a compressed
 // backup is decompressed on the way. A compressed src that does not decode
 // is a *damage.
-func copyBeside(src, dst string) (string, error) {
-	return unpack(src, filepath.Dir(dst), ".khoi-phuc-*", true)
+func copyBeside(src, dst string, p progress.Func) (string, error) {
+	return unpack(src, filepath.Dir(dst), ".khoi-phuc-*", true, p)
 }
 
 // unpack copies src, decompressed when it is compressed, into a new
 // temporary file in dir named after pattern, synced to disk when durable
 // (a copy only read for a check need not be).
-func unpack(src, dir, pattern string, durable bool) (string, error) {
+func unpack(src, dir, pattern string, durable bool, p progress.Func) (string, error) {
 	compressed, err := isCompressed(src)
 	if err != nil {
 		return "", err
@@ -108,14 +110,20 @@ func unpack(src, dir, pattern string, durable bool) (string, error) {
 		return "", err
 	}
 	defer in.Close()
+	var r io.Reader = in
+	if p != nil {
+		if fi, err := in.Stat(); err == nil {
+			r = &progress.Reader{R: in, Stage: stageUnpack, Total: fi.Size(), F: p}
+		}
+	}
 	out, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return "", err
 	}
 	if compressed {
-		err = decompress(out, in)
+		err = decompress(out, r)
 	} else {
-		_, err = io.Copy(out, in)
+		_, err = io.Copy(out, r)
 	}
 	if err == nil && durable {
 		err = out.Sync()
@@ -134,18 +142,18 @@ func unpack(src, dir, pattern string, durable bool) (string, error) {
 // is decompressed into a temporary file beside it (bbolt reads a file, not
 // a stream), checked, and the temporary file removed. The error is what
 // checkFile returns, or a *damage for a stream that does not decode.
-func checkBackup(path string) error {
+func checkBackup(path string, p progress.Func) error {
 	compressed, err := isCompressed(path)
 	if err != nil {
 		return err
 	}
 	if !compressed {
-		return checkWhole(path)
+		return checkWhole(path, p)
 	}
-	tmp, err := unpack(path, filepath.Dir(path), ".kiem-tra-*", false)
+	tmp, err := unpack(path, filepath.Dir(path), ".kiem-tra-*", false, p)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	return checkWhole(tmp)
+	return checkWhole(tmp, p)
 }

@@ -65,7 +65,7 @@ func Open(path string) (*Store, error) {
 		return nil, emptyFile(path)
 	case err == nil:
 		full := fi.Size() <= fullCheckMax || unclean(path)
-		if _, err := checkFile(path, full); err != nil {
+		if _, err := checkFile(path, full, nil); err != nil {
 			return nil, fileError(path, err)
 		}
 	case !errors.Is(err, os.ErrNotExist):
@@ -104,7 +104,7 @@ func OpenReading(path string) (*Store, error) {
 	case fi.Size() == 0:
 		return nil, emptyFile(path)
 	}
-	if _, err := checkFile(path, unclean(path)); err != nil {
+	if _, err := checkFile(path, unclean(path), nil); err != nil {
 		return nil, fileError(path, err)
 	}
 	db, err := openBolt(path, bbolt.Options{ReadOnly: true, Timeout: lockTimeout})
@@ -178,7 +178,7 @@ func prepare(db *bbolt.DB, path string) error {
 		return db.Update(func(tx *bbolt.Tx) error { return put(tx, bucketMeta, keySchema, SchemaVersion) })
 	case version < SchemaVersion:
 		// The upgrade rewrites the data: keep the file as it was first.
-		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1), "", nil); err != nil {
+		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1), "", nil, nil); err != nil {
 			return err
 		}
 		if err := db.Update(func(tx *bbolt.Tx) error { return migrate(tx, version) }); err != nil {

@@ -75,7 +75,7 @@ func (tx *Tx) PutSheet(s *data.Sheet) error {
 	if err := tx.checkLoopEdits(old, s); err != nil {
 		return err
 	}
-	if err := tx.recordSheet(old, s); err != nil {
+	if err := tx.batchIndex(func() error { return tx.recordSheet(old, s) }); err != nil {
 		return err
 	}
 	return put(tx.bolt, bucketSheets, yearPrefix(s.Year)+s.Unit, s)

@@ -151,8 +151,11 @@ type Tx struct {
 	codes   map[string]string // unit codes by folded code (unitCodes)
 	fwCache *fwCache          // the framework sheets are checked against
 	audit   *bbolt.Bucket     // the audit bucket, once record has opened it
-	// historyB is the history index (history.go), once index has opened it.
+	// historyB is the history index (history.go), once index has opened
+	// it; while batching, the entries recorded wait in batch.
 	historyB *bbolt.Bucket
+	batching bool
+	batch    []indexed
 	scratch  []byte // encodeAudit's buffer
 	arena    []byte // the block encodeAudit carves values from
 	// dropped are the criteria being taken out of the framework: their

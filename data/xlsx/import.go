@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -237,8 +238,8 @@ func (t *table) metaYear() (int, Problems) {
 //
 // grow is about how many bytes the import adds to the file (0: few), so
 // that the store can make room for them once (Store.UpdateGrowing).
-func apply(st *store.Store, sum *Summary, grow int64, fn func(tx *store.Tx) error) error {
-	b, err := st.Backup(store.ReasonImport)
+func apply(st *store.Store, sum *Summary, grow int64, p progress.Func, fn func(tx *store.Tx) error) error {
+	b, err := st.BackupProgress(store.ReasonImport, p)
 	if err != nil {
 		return err
 	}
@@ -383,7 +384,7 @@ func ImportUnits(st *store.Store, r io.Reader) (Summary, error) {
 		return sum, Problems{{Sheet: t.sheet, Msg: "không có dòng đơn vị nào dưới dòng tiêu đề"}}
 	}
 	sum.Units, sum.Groups = len(units), len(groups)
-	return sum, apply(st, &sum, 0, func(tx *store.Tx) error {
+	return sum, apply(st, &sum, 0, nil, func(tx *store.Tx) error {
 		for _, id := range slicesSorted(groups) {
 			if err := tx.PutGroup(groups[id]); err != nil {
 				return err
@@ -545,7 +546,7 @@ func ImportFramework(st *store.Store, r io.Reader) (Summary, error) {
 		return sum, err
 	}
 	sum.Year, sum.Criteria = year, count
-	return sum, apply(st, &sum, 0, func(tx *store.Tx) error { return tx.PutFramework(fw) })
+	return sum, apply(st, &sum, 0, nil, func(tx *store.Tx) error { return tx.PutFramework(fw) })
 }
 
 // lastPath returns the last criterion of each level, from the root down to
@@ -580,7 +581,17 @@ type ImportOptions struct {
 	// DryRun checks the file against the data file and writes nothing:
 	// the Summary says what the import would do, Clears included.
 	DryRun bool
+	// Progress, when set, is told how far a scores import has gone: the
+	// rows read, the backup, the units' sheets written.
+	Progress progress.Func
 }
+
+// The stages a scores import reports.
+const (
+	stageRead  = "Đang đọc tệp Excel (dòng)"
+	stageWrite = "Đang ghi điểm của các đơn vị"
+	stageSave  = "Đang lưu vào tệp dữ liệu"
+)
 
 // Cleared is a stored score that an import clears: its cell is blank in
 // the file.
@@ -734,6 +745,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	add := func(sr scoreRow) {
 		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
 		nrows++
+		opts.Progress.Report(stageRead, int64(nrows), 0)
 		if !sr.published && !sr.score.IsZero() {
 			sum.Scores++
 		}
@@ -856,10 +868,13 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	if sum.Cleared > 0 && !opts.AllowClear {
 		return sum, &ClearError{Year: year, Cells: sum.Clears}
 	}
-	return sum, apply(st, &sum, int64(sum.Scores)*scoreBytes, func(tx *store.Tx) error {
+	return sum, apply(st, &sum, int64(sum.Scores)*scoreBytes, opts.Progress, func(tx *store.Tx) error {
 		var clears []Cleared
 		sum.Changed = 0 // counted again against the file as this transaction sees it
-		for _, unit := range slicesSorted(byUnit) {
+		units := slicesSorted(byUnit)
+		defer opts.Progress.Report(stageSave, 0, 0)
+		for i, unit := range units {
+			opts.Progress.Report(stageWrite, int64(i), int64(len(units)))
 			sh, err := tx.Sheet(year, unit)
 			if err != nil {
 				return err

@@ -25,15 +25,17 @@ import (
 // skipped unread, and only what the layout needs is kept.
 
 // Limits of what an import reads. An office's workbook is a few hundred
-// kilobytes; 3 500 units × 40 criteria is 140 000 rows and 50 MB of sheet.
+// kilobytes; the largest is a year of the whole country, 3 500 units ×
+// 120 criteria: 450 000 rows, 4 million cells, 177 MB of sheet and a
+// 25 MB file. The limits leave room for 150 criteria.
 var (
-	maxFile    = 32 << 20  // the .xlsx file
-	maxSheet   = 160 << 20 // one sheet's XML, unzipped
-	maxStrings = 32 << 20  // the shared strings' XML, unzipped
+	maxFile    = 64 << 20  // the .xlsx file
+	maxSheet   = 256 << 20 // one sheet's XML, unzipped
+	maxStrings = 64 << 20  // the shared strings' XML, unzipped
 	maxPart    = 4 << 20   // the workbook and its relationships
-	maxRows    = 200_000   // rows with cells, per sheet
-	maxCells   = 4_000_000 // cells, per sheet, in any column
-	maxSST     = 1_000_000 // shared strings
+	maxRows    = 600_000   // rows with cells, per sheet
+	maxCells   = 6_000_000 // cells, per sheet, in any column
+	maxSST     = 2_000_000 // shared strings
 )
 
 // cellKind is what a cell holds, from its type attribute.
