@@ -351,8 +351,8 @@ func (c *packageCard) open(name string, b []byte) {
 // openFrom reads the package from r; done releases r once the package is
 // imported, refused or set aside.
 func (c *packageCard) openFrom(name string, r io.ReaderAt, size int64, done func()) {
-	c.v.background("Đang kiểm tra gói "+name+"…", func(progress.Func) (func(), error) {
-		p, content, err := ops.ReadPackage(r, size)
+	c.v.background("Đang kiểm tra gói "+name+"…", func(report progress.Func) (func(), error) {
+		p, content, err := ops.ReadPackageProgress(r, size, report)
 		if err != nil {
 			done()
 			return nil, err
@@ -491,9 +491,9 @@ func rowText(r *pack.Row) string {
 }
 
 func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan, done func()) {
-	c.v.background("Đang nhập gói "+name+"…", func(progress.Func) (func(), error) {
+	c.v.background("Đang nhập gói "+name+"…", func(report progress.Func) (func(), error) {
 		defer done()
-		sum, err := ops.ApplyPackage(c.v.ui.store, pkg, p, p.Trust == pack.Unknown)
+		sum, err := ops.ApplyPackageProgress(c.v.ui.store, pkg, p, p.Trust == pack.Unknown, report)
 		return func() {
 			c.v.status.SetText(sum.String())
 			c.v.ui.publish(Change{Kind: FileReplaced})

@@ -109,7 +109,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "gen":
 		err = runGen(args[1:], stdout, stderr)
 	case "package":
-		err = runPackage(args[1:], stdout)
+		err = runPackage(args[1:], stdout, stderr)
 	default:
 		err = usageError("lệnh không có: %q", args[0])
 	}
