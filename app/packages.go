@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,7 +99,7 @@ func (c *packageCard) reload() {
 			lines = append(lines, fmt.Sprintf("… và %d gói khác", len(list)-5))
 			break
 		}
-		line := fmt.Sprintf("• %s · %s · %s", data.FormatDate(r.Received), strings.SplitN(pack.Kind(r.Kind).Label(), " (", 2)[0], r.Sender)
+		line := fmt.Sprintf("• %s · %s · %s", data.FormatDate(r.Received), pack.Kind(r.Kind).Name(), r.Sender)
 		if r.Officer != "" {
 			line += " (" + r.Officer + ")"
 		}
@@ -309,6 +310,24 @@ func (c *packageCard) chooseImport() {
 		if r == nil {
 			return
 		}
+		if r.URI().Scheme() == "file" {
+			// Read where it lies: a share with hundreds of MB of evidence
+			// is checked and imported without being held in memory.
+			r.Close()
+			f, err := os.Open(r.URI().Path())
+			if err != nil {
+				c.v.ui.showError(fmt.Errorf("không đọc được tệp %s: %w", r.URI().Name(), err))
+				return
+			}
+			fi, err := f.Stat()
+			if err != nil {
+				f.Close()
+				c.v.ui.showError(fmt.Errorf("không đọc được tệp %s: %w", r.URI().Name(), err))
+				return
+			}
+			c.openFrom(r.URI().Name(), f, fi.Size(), func() { f.Close() })
+			return
+		}
 		b, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
@@ -326,9 +345,16 @@ func (c *packageCard) chooseImport() {
 // A package that fails a check, or whose sender is trusted with another
 // key, is refused with the reason and nothing else is offered.
 func (c *packageCard) open(name string, b []byte) {
-	c.v.background("Đang kiểm tra gói "+name+"…", func(progress.Func) (func(), error) {
-		p, content, err := ops.ReadPackage(bytes.NewReader(b), int64(len(b)))
+	c.openFrom(name, bytes.NewReader(b), int64(len(b)), func() {})
+}
+
+// openFrom reads the package from r; done releases r once the package is
+// imported, refused or set aside.
+func (c *packageCard) openFrom(name string, r io.ReaderAt, size int64, done func()) {
+	c.v.background("Đang kiểm tra gói "+name+"…", func(report progress.Func) (func(), error) {
+		p, content, err := ops.ReadPackageProgress(r, size, report)
 		if err != nil {
+			done()
 			return nil, err
 		}
 		var plan *pack.Plan
@@ -337,18 +363,20 @@ func (c *packageCard) open(name string, b []byte) {
 			return err
 		})
 		if err != nil {
+			done()
 			return nil, err
 		}
-		return func() { c.showPlan(name, p, plan) }, nil
+		return func() { c.showPlan(name, p, plan, done) }, nil
 	})
 }
 
 // showPlan is the import dialog: who sent the package and with which
 // key, what it adds, and one line per criterion it changes; a conflict
 // has its own choice.
-func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
+func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan, done func()) {
 	win := c.v.ui.win
 	if p.Trust == pack.KeyChanged {
+		done()
 		msg := widget.NewLabel(data.ErrorMessage(ops.TrustError(p)))
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("Không nhập gói "+name, "Đóng", msg, win)
@@ -428,13 +456,27 @@ func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan) {
 			s.OnChanged = func(v string) { r.Take = v == takePack }
 		},
 	)
+	if p.Count(pack.Conflict) > 1 {
+		all := func(take bool) func() {
+			return func() {
+				for _, r := range rows {
+					if r.Action == pack.Conflict {
+						r.Take = take
+					}
+				}
+				list.Refresh()
+			}
+		}
+		top.Add(flow(widget.NewButton(keepOffice+" cho mọi xung đột", all(false)), widget.NewButton(takePack+" cho mọi xung đột", all(true))))
+	}
 	body := container.NewBorder(top, nil, nil, nil, list)
 	d := dialog.NewCustomConfirm("Nhập gói "+name, confirm, "Hủy", body, func(ok bool) {
 		if !ok {
+			done()
 			c.v.status.SetText("Không nhập gói " + name + ".")
 			return
 		}
-		c.apply(name, pkg, p)
+		c.apply(name, pkg, p, done)
 	}, win)
 	d.Resize(fyne.NewSize(1000, 640))
 	d.Show()
@@ -448,9 +490,10 @@ func rowText(r *pack.Row) string {
 	return fmt.Sprintf("%s · %s · %s «%s» · tệp dữ liệu: %s → gói: %s", r.Action.Label(), unit, r.Code, r.Title, r.CurrentText, r.InText)
 }
 
-func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan) {
-	c.v.background("Đang nhập gói "+name+"…", func(progress.Func) (func(), error) {
-		sum, err := ops.ApplyPackage(c.v.ui.store, pkg, p, p.Trust == pack.Unknown)
+func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan, done func()) {
+	c.v.background("Đang nhập gói "+name+"…", func(report progress.Func) (func(), error) {
+		defer done()
+		sum, err := ops.ApplyPackageProgress(c.v.ui.store, pkg, p, p.Trust == pack.Unknown, report)
 		return func() {
 			c.v.status.SetText(sum.String())
 			c.v.ui.publish(Change{Kind: FileReplaced})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,7 +225,15 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 	ui.setOfficer("Lê Văn Bình")
 	ui.Show(SectionDataFile)
 	v := ui.dataFile
-	v.pkg.open("goi-bo-chi-so.pdk", fw.Bytes())
+	// Read from the file where it lies, released once imported.
+	path := filepath.Join(t.TempDir(), "goi-bo-chi-so.pdk")
+	os.WriteFile(path, fw.Bytes(), 0o644)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := false
+	v.pkg.openFrom("goi-bo-chi-so.pdk", f, int64(fw.Len()), func() { released = true; f.Close() })
 	v.work.Wait()
 	shown := strings.Join(textsIn(w.Canvas().Overlays().Top()), "\n")
 	for _, want := range []string{"Thêm bộ chỉ số năm 2023", "Thêm đơn vị Huyện Nguyên Bình (NBI)", "Hạn nộp tự đánh giá: 15/01/2024", key.Fingerprint()} {
@@ -232,8 +241,14 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 			t.Errorf("import dialog does not say %q:\n%s", want, shown)
 		}
 	}
+	if released {
+		t.Error("the package file was released while its import dialog is open")
+	}
 	tapButton(t, w, "Tin cậy và nhập")
 	v.work.Wait()
+	if !released {
+		t.Error("the package file is still held after the import")
+	}
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	if !strings.Contains(v.pkg.received.Text, "hạn nộp tự đánh giá 15/01/2024") {
 		t.Errorf("received packages: %q", v.pkg.received.Text)
@@ -257,4 +272,69 @@ func TestUnitWorksFromAFrameworkPackageAlone(t *testing.T) {
 	if err != nil || m.Kind != pack.KindSelf || p.Sender.Name != "Huyện Nguyên Bình (NBI)" || p.BasedOn == "" {
 		t.Errorf("self package from the unit's window: %+v, %v", m, err)
 	}
+}
+
+// Several conflicts are chosen at once: «Lấy từ gói cho mọi xung đột».
+func TestPackageDialogTakesEveryConflictAtOnce(t *testing.T) {
+	t.Setenv("PARDESK_CONFIG", t.TempDir())
+	ui, w := newTestUI(t)
+	ui.setOfficer("Nguyễn Thị Lan")
+	ui.Show(SectionDataFile)
+	v := ui.dataFile
+	v.year.SetSelected("2023")
+	v.pkg.units.SetText("NBI")
+	fw, _, err := v.pkg.build()
+	if err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	unitPath := filepath.Join(t.TempDir(), "don-vi.db")
+	ops.CreateEmpty(unitPath)
+	unit, err := store.Open(unitPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unit.Close()
+	unit.SetOfficer("Lê Văn Bình")
+	p, c, _ := ops.ReadPackage(bytes.NewReader(fw), int64(len(fw)))
+	var plan *pack.Plan
+	unit.View(func(tx *store.Tx) (err error) { plan, err = ops.PlanPackage(tx, p, c); return err })
+	if _, err := ops.ApplyPackage(unit, p, plan, true); err != nil {
+		t.Fatal(data.ErrorMessage(err))
+	}
+	setSelf := func(st *store.Store, v string) {
+		err := st.Update(func(tx *store.Tx) error {
+			s, _ := tx.Sheet(2023, "NBI")
+			for _, code := range []string{"1.1", "1.2"} {
+				sc := s.Scores[code]
+				sc.Self = pointsOf(v)
+				s.Scores[code] = sc
+			}
+			return tx.PutSheet(s)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	setSelf(unit, "1")
+	setSelf(ui.store, "0,5")
+	key, _ := pack.LoadKey(t.TempDir())
+	var self bytes.Buffer
+	unit.View(func(tx *store.Tx) error {
+		_, err := ops.ExportPackage(tx, unit.Evidence(), &self, key, ops.PackageExport{Kind: pack.KindSelf, Year: 2023})
+		return err
+	})
+	v.pkg.open("tu-danh-gia.pdk", self.Bytes())
+	v.work.Wait()
+	tapButton(t, w, takePack+" cho mọi xung đột")
+	tapButton(t, w, "Tin cậy và nhập")
+	v.work.Wait()
+	ui.store.View(func(tx *store.Tx) error {
+		s, _ := tx.Sheet(2023, "NBI")
+		for _, code := range []string{"1.1", "1.2"} {
+			if got := s.Scores[code].Self; got == nil || *got != *pointsOf("1") {
+				t.Errorf("%s self after taking every conflict: %v, want the unit's 1", code, got)
+			}
+		}
+		return nil
+	})
 }

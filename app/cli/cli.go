@@ -70,6 +70,7 @@ Cách dùng:
                                              và nếu nhập thì thay đổi gì
   pardesk package import TỆP.pdk [--trust] [--conflicts keep|take] [--officer "HỌ TÊN"]
                                              nhập gói (sao lưu trước; lỗi thì không ghi gì)
+  pardesk package trusted                    những người gửi đã tin cậy, với dấu nhận dạng khóa
   pardesk package untrust "NGƯỜI GỬI" --reason "…"
                                              bỏ tin cậy một người gửi (khi họ đổi khóa)
   pardesk evidence add TỆP --year NĂM --unit MÃ --criterion MÃ --officer "HỌ TÊN"
@@ -114,7 +115,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "gen":
 		err = runGen(args[1:], stdout, stderr)
 	case "package":
-		err = runPackage(args[1:], stdout)
+		err = runPackage(args[1:], stdout, stderr)
 	case "evidence":
 		err = runEvidence(args[1:], stdout)
 	default:

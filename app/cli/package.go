@@ -18,21 +18,23 @@ import (
 
 // runPackage: pardesk package export|show|import|untrust … (exchange
 // packages between an office, its units and its officers; data/pack).
-func runPackage(args []string, stdout io.Writer) error {
+func runPackage(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError("package: thiếu thao tác (export, show, import, untrust)")
+		return usageError("package: thiếu thao tác (export, show, import, trusted, untrust)")
 	}
 	switch args[0] {
 	case "export":
 		return runPackageExport(args[1:], stdout)
 	case "show":
-		return runPackageShow(args[1:], stdout)
+		return runPackageShow(args[1:], stdout, stderr)
 	case "import":
-		return runPackageImport(args[1:], stdout)
+		return runPackageImport(args[1:], stdout, stderr)
 	case "untrust":
 		return runPackageUntrust(args[1:], stdout)
+	case "trusted":
+		return runPackageTrusted(args[1:], stdout)
 	}
-	return usageError("package: không có thao tác %q (export, show, import, untrust)", args[0])
+	return usageError("package: không có thao tác %q (export, show, import, trusted, untrust)", args[0])
 }
 
 func runPackageExport(args []string, stdout io.Writer) error {
@@ -139,14 +141,16 @@ func runPackageExport(args []string, stdout io.Writer) error {
 // runPackageShow: pardesk package show FILE [--db FILE]: who sent it, the
 // key's fingerprint, what it holds, whether it verifies; with a data file,
 // whether its sender is trusted there and what importing would change.
-func runPackageShow(args []string, stdout io.Writer) error {
+func runPackageShow(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("package show")
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	pos, err := parseArgs(fs, args, 1, "tệp gói")
 	if err != nil {
 		return err
 	}
-	p, c, cl, err := ops.ReadPackageFile(pos[0])
+	report, done := progressTo(stderr)
+	p, c, cl, err := ops.ReadPackageFileProgress(pos[0], report)
+	done()
 	if err != nil {
 		fmt.Fprintf(stdout, "Tệp %s: KHÔNG hợp lệ.\n", pos[0])
 		return err
@@ -254,7 +258,7 @@ func printPlan(w io.Writer, p *pack.Plan, trust bool) {
 
 // runPackageImport: pardesk package import FILE [--trust]
 // [--conflicts keep|take] [--officer NAME] [--db FILE].
-func runPackageImport(args []string, stdout io.Writer) error {
+func runPackageImport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("package import")
 	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
 	trust := fs.Bool("trust", false, "tin cậy người gửi chưa biết (sau khi đã đối chiếu dấu nhận dạng khóa)")
@@ -271,7 +275,10 @@ func runPackageImport(args []string, stdout io.Writer) error {
 	case *conflicts != "" && *conflicts != "keep" && *conflicts != "take":
 		return usageError("package import: --conflicts nhận keep (giữ của văn phòng) hoặc take (lấy từ gói), không nhận %q", *conflicts)
 	}
-	p, c, cl, err := ops.ReadPackageFile(pos[0])
+	report, done := progressTo(stderr)
+	defer done()
+	p, c, cl, err := ops.ReadPackageFileProgress(pos[0], report)
+	done() // the plan prints on its own lines
 	if err != nil {
 		return err
 	}
@@ -302,11 +309,35 @@ func runPackageImport(args []string, stdout io.Writer) error {
 		plan.Rows[i].Take = *conflicts == "take"
 	}
 	printPlan(stdout, plan, *trust)
-	sum, err := ops.ApplyPackage(st, p, plan, *trust)
+	sum, err := ops.ApplyPackageProgress(st, p, plan, *trust, report)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, sum.String())
+	return nil
+}
+
+// runPackageTrusted: pardesk package trusted [--db FILE]: the senders the
+// data file trusts, each with its key's fingerprint, since when and who
+// trusted it.
+func runPackageTrusted(args []string, stdout io.Writer) error {
+	fs := newFlags("package trusted")
+	db := fs.String("db", ops.DefaultPath(), "tệp dữ liệu")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var list []data.TrustedSender
+	if err := readData(*db, func(tx *store.Tx) (err error) { list, err = tx.TrustedSenders(); return err }); err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(stdout, "Chưa tin cậy người gửi nào: gói đầu tiên của mỗi người gửi cần --trust.")
+		return nil
+	}
+	fmt.Fprintf(stdout, "Người gửi tin cậy (%d):\n", len(list))
+	for _, t := range list {
+		fmt.Fprintf(stdout, "  %s — khóa %s, từ %s (%s)\n", t.Name, t.Fingerprint, data.FormatDate(t.Since), t.Officer)
+	}
 	return nil
 }
 

@@ -79,6 +79,10 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatalf("import --trust: exit %d %s %s", code, out, stderr)
 	}
 
+	if code, out, _ := run(t, "package", "trusted", "--db", unit); code != 0 || !strings.Contains(out, "SỞ NỘI VỤ — khóa "+key.Fingerprint()) || !strings.Contains(out, "(Lê Văn Bình)") {
+		t.Errorf("trusted: exit %d %q", code, out)
+	}
+
 	// Both sides change 1.1's self score; the unit also 1.2.
 	setScore(t, unit, "NBI", "1.1", data.Score{Self: points("1")})
 	setScore(t, unit, "NBI", "1.2", data.Score{Self: points("0,5")})
@@ -106,10 +110,10 @@ func TestPackageCommands(t *testing.T) {
 	raw[at+int64(zr.File[0].CompressedSize64)/2] ^= 0x10
 	bad := filepath.Join(dir, "sua.pdk")
 	os.WriteFile(bad, raw, 0o644)
-	if code, out, stderr := run(t, "package", "show", bad); code != 1 || !strings.Contains(out, "KHÔNG hợp lệ") || !strings.Contains(stderr, "Gói không nhận") {
+	if code, out, stderr := run(t, "package", "show", bad); code != 1 || !strings.Contains(out, "KHÔNG hợp lệ") || !strings.Contains(stderr, "Không nhận gói") {
 		t.Errorf("show of a changed package: exit %d %q %q", code, out, stderr)
 	}
-	if code, _, stderr := run(t, "package", "import", bad, "--db", office, "--officer", "X", "--trust"); code != 1 || !strings.Contains(stderr, "Gói không nhận") {
+	if code, _, stderr := run(t, "package", "import", bad, "--db", office, "--officer", "X", "--trust"); code != 1 || !strings.Contains(stderr, "Không nhận gói") {
 		t.Errorf("import of a changed package: exit %d %q", code, stderr)
 	}
 	if code, _, stderr := run(t, "package", "export", "share", "--db", office, "--year", "2023", "--officer", "X"); code != 2 || !strings.Contains(stderr, "--to") {

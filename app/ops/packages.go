@@ -13,6 +13,7 @@ import (
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/evidence"
 	"github.com/pardesk/pardesk/data/pack"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -248,28 +249,43 @@ func addEvidence(pw *pack.Writer, ev *evidence.Store, sheets []data.Sheet) error
 // an import that is then refused stays unreferenced, which is harmless
 // (the evidence store's own rule). Each goes through the store's checks
 // (kind of document, size).
-func storeEvidence(ev *evidence.Store, pkg *pack.Package, p *pack.Plan) error {
+func storeEvidence(ev *evidence.Store, pkg *pack.Package, p *pack.Plan, f progress.Func) error {
+	const stage = "Đang chép tài liệu kiểm chứng"
+	type need struct {
+		file       data.EvidenceFile
+		unit, code string
+	}
+	var todo []need
+	seen := map[string]bool{}
+	var all int64
 	for _, r := range p.Rows {
 		if r.Action == pack.Same || r.Action == pack.Conflict && !r.Take {
 			continue
 		}
 		for _, ef := range r.Incoming.Files {
-			if ev.Verify(ef.SHA256) == nil {
+			if seen[ef.SHA256] || ev.Verify(ef.SHA256) == nil {
 				continue
 			}
-			rc, err := pkg.Open(pack.FilePath(ef.SHA256))
-			if err != nil {
-				return err
-			}
-			info, err := ev.Put(ef.Name, rc)
-			rc.Close()
-			if err != nil {
-				return data.Errorf(data.ErrorCode(err), "Đơn vị %s, tiêu chí %s: %s", r.Unit, r.Code, data.ErrorMessage(err))
-			}
-			if info.SHA256 != ef.SHA256 {
-				return data.Errorf(data.EINVALID, "Gói không nhận: tệp kiểm chứng «%s» không khớp mã SHA-256 ghi trong phiếu điểm", ef.Name)
-			}
+			seen[ef.SHA256] = true
+			todo = append(todo, need{ef, r.Unit, r.Code})
+			all += ef.Size
 		}
+	}
+	var done int64
+	for _, n := range todo {
+		rc, err := pkg.Open(pack.FilePath(n.file.SHA256))
+		if err != nil {
+			return err
+		}
+		info, err := ev.Put(n.file.Name, &progress.Reader{R: rc, Stage: stage, Total: all, F: shifted(f, done)})
+		rc.Close()
+		if err != nil {
+			return data.Errorf(data.ErrorCode(err), "Đơn vị %s, tiêu chí %s: %s", n.unit, n.code, data.ErrorMessage(err))
+		}
+		if info.SHA256 != n.file.SHA256 {
+			return data.Errorf(data.EINVALID, "Không nhận gói: tệp kiểm chứng «%s» không khớp mã SHA-256 ghi trong phiếu điểm", n.file.Name)
+		}
+		done += n.file.Size
 	}
 	return nil
 }
@@ -344,35 +360,46 @@ func columnSheet(s *data.Sheet, col pack.Column) data.Sheet {
 // ReadPackageFile opens and checks a package file whole (pack.Open); the
 // returned package reads from the open file, closed by the caller.
 func ReadPackageFile(path string) (*pack.Package, pack.Content, io.Closer, error) {
-	f, err := os.Open(path)
+	return ReadPackageFileProgress(path, nil)
+}
+
+// ReadPackageFileProgress is ReadPackageFile telling f how far the check
+// has gone.
+func ReadPackageFileProgress(path string, f progress.Func) (*pack.Package, pack.Content, io.Closer, error) {
+	file, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return nil, pack.Content{}, nil, data.Errorf(data.ENOTFOUND, "Không tìm thấy tệp %s", path)
 		}
 		return nil, pack.Content{}, nil, data.Errorf(data.EINTERNAL, "Không đọc được tệp %s: %v", path, err)
 	}
-	fi, err := f.Stat()
+	fi, err := file.Stat()
 	if err != nil {
-		f.Close()
+		file.Close()
 		return nil, pack.Content{}, nil, err
 	}
-	p, c, err := ReadPackage(f, fi.Size())
+	p, c, err := ReadPackageProgress(file, fi.Size(), f)
 	if err != nil {
-		f.Close()
+		file.Close()
 		return nil, c, nil, err
 	}
-	return p, c, f, nil
+	return p, c, file, nil
 }
 
 // ReadPackage checks a package and decodes its content.
 func ReadPackage(r io.ReaderAt, size int64) (*pack.Package, pack.Content, error) {
+	return ReadPackageProgress(r, size, nil)
+}
+
+// ReadPackageProgress is ReadPackage telling f how far the check has gone.
+func ReadPackageProgress(r io.ReaderAt, size int64, f progress.Func) (*pack.Package, pack.Content, error) {
 	var c pack.Content
-	p, err := pack.Open(r, size, pack.DefaultLimits)
+	p, err := pack.OpenProgress(r, size, pack.DefaultLimits, f)
 	if err != nil {
 		return nil, c, err
 	}
 	if p.Entry(pack.ContentPath) == nil {
-		return nil, c, data.Errorf(data.EINVALID, "Gói không nhận: thiếu mục %s", pack.ContentPath)
+		return nil, c, data.Errorf(data.EINVALID, "Không nhận gói: thiếu mục %s", pack.ContentPath)
 	}
 	if err := p.ReadJSON(pack.ContentPath, &c); err != nil {
 		return nil, c, err
@@ -481,7 +508,7 @@ func TrustError(p *pack.Plan) error {
 	case pack.Unknown:
 		return data.Errorf(data.ECONFLICT, "Người gửi «%s» chưa được tin cậy. Dấu nhận dạng khóa của gói: %s. Hãy gọi điện hỏi người gửi dấu nhận dạng khóa của họ; nếu trùng khớp, nhập lại với --trust (trong cửa sổ: chọn «Tin cậy và nhập»).", p.Sender.Name, p.Fingerprint)
 	case pack.KeyChanged:
-		return data.Errorf(data.ECONFLICT, "Gói không nhận: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (trong cửa sổ: Dữ liệu → Gói trao đổi → «Người gửi tin cậy…»; dòng lệnh: pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
+		return data.Errorf(data.ECONFLICT, "Không nhận gói: «%s» đã được tin cậy với khóa %s, nhưng gói này ký bằng khóa khác (%s). Có thể người gửi đã cài lại máy, hoặc gói không phải của họ. Hãy gọi điện hỏi người gửi; nếu đúng họ đã đổi khóa, bỏ tin cậy khóa cũ (trong cửa sổ: Dữ liệu → Gói trao đổi → «Người gửi tin cậy…»; dòng lệnh: pardesk package untrust «%s» --reason \"…\") rồi nhập lại.", p.Sender.Name, p.TrustedKey, p.Fingerprint, p.Sender.Name)
 	}
 	return nil
 }
@@ -494,6 +521,12 @@ func TrustError(p *pack.Plan) error {
 // plan is made again inside the transaction: if the file changed since it
 // was shown, nothing is written and the officer is asked to look again.
 func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bool) (PackageSummary, error) {
+	return ApplyPackageProgress(st, pkg, shown, trust, nil)
+}
+
+// ApplyPackageProgress is ApplyPackage telling f how far the copy of the
+// evidence files and the backup have gone.
+func ApplyPackageProgress(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bool, f progress.Func) (PackageSummary, error) {
 	var sum PackageSummary
 	if shown.Trust == pack.KeyChanged || shown.Trust == pack.Unknown && !trust {
 		return sum, TrustError(shown)
@@ -512,14 +545,14 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 	if pkg.ID != shown.ID {
 		return sum, data.Errorf(data.EINTERNAL, "Gói %s không phải gói của kế hoạch nhập %s", pkg.ID, shown.ID)
 	}
-	if err := storeEvidence(st.Evidence(), pkg, shown); err != nil {
+	if err := storeEvidence(st.Evidence(), pkg, shown, f); err != nil {
 		return sum, err
 	}
 	kept, err := keepPackage(st.Path(), pkg)
 	if err != nil {
 		return sum, err
 	}
-	b, err := st.Backup(store.ReasonPackage)
+	b, err := st.BackupProgress(store.ReasonPackage, f)
 	if err != nil {
 		kept.undo()
 		return sum, err
@@ -548,6 +581,14 @@ func ApplyPackage(st *store.Store, pkg *pack.Package, shown *pack.Plan, trust bo
 	}
 	sum.File = filepath.Join(ReceivedDir(st.Path()), kept.name)
 	return sum, nil
+}
+
+// shifted reports progress within one file as progress through all.
+func shifted(f progress.Func, base int64) progress.Func {
+	if f == nil {
+		return nil
+	}
+	return func(stage string, n, total int64) { f(stage, base+n, total) }
 }
 
 // ReceivedSuffix is added to the data file's name (without extension) to
@@ -620,7 +661,7 @@ func sameRows(a, b *pack.Plan) bool {
 
 func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSummary) error {
 	m, c := p.Manifest, p.Content
-	what := fmt.Sprintf("%s %s của %s", strings.SplitN(m.Kind.Label(), " (", 2)[0], m.ID, m.Sender.Name)
+	what := fmt.Sprintf("%s %s của %s", m.Kind.Name(), m.ID, m.Sender.Name)
 	if m.Sender.Officer != "" {
 		what += " (" + m.Sender.Officer + ")"
 	}
@@ -701,6 +742,15 @@ func applyPlan(tx *store.Tx, p, shown *pack.Plan, file string, sum *PackageSumma
 	for _, u := range order {
 		if err := tx.PutSheet(sheets[u]); err != nil {
 			return err
+		}
+		// The same bound as attaching one by one.
+		used, err := tx.EvidenceUsed(m.Year, u)
+		if err != nil {
+			return err
+		}
+		if used > evidence.MaxUnitYear {
+			return data.Errorf(data.EINVALID, "Đơn vị %s năm %d: tài liệu kiểm chứng sau khi nhập gói là %s, quá mức %s của một đơn vị trong một năm. Không có gì được ghi.",
+				u, m.Year, data.FormatSize(used), data.FormatSize(evidence.MaxUnitYear))
 		}
 	}
 	// Explanations go through the appraisal loop's own rule: only while

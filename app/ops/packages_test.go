@@ -187,6 +187,15 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 	})
 
 	self := unit.export(t, ops.PackageExport{Kind: pack.KindSelf, Year: 2024})
+	// The check of every entry is reported up to the package's whole size.
+	reports := map[string][2]int64{}
+	record := func(stage string, done, total int64) { reports[stage] = [2]int64{done, total} }
+	if _, _, err := ops.ReadPackageProgress(bytes.NewReader(self), int64(len(self)), record); err != nil {
+		t.Fatal(err)
+	}
+	if r := reports[pack.CheckStage]; r[0] != r[1] || r[1] < int64(len(plan12)+len(report)) {
+		t.Errorf("check progress ends at %d of %d, want all of at least the evidence's %d bytes", r[0], r[1], len(plan12)+len(report))
+	}
 	pkg, plan, err := off.read(t, self)
 	if err != nil {
 		t.Fatal(data.ErrorMessage(err))
@@ -197,8 +206,12 @@ func TestRoundTripOfficeUnitOffice(t *testing.T) {
 	if plan.Count(pack.Change) != 2 || plan.Count(pack.Conflict) != 0 {
 		t.Errorf("plan: %d changes, %d conflicts; want 2 and 0: %+v", plan.Count(pack.Change), plan.Count(pack.Conflict), plan.Rows)
 	}
-	if _, err := ops.ApplyPackage(off.st, pkg, plan, true); err != nil {
+	clear(reports)
+	if _, err := ops.ApplyPackageProgress(off.st, pkg, plan, true, record); err != nil {
 		t.Fatal(data.ErrorMessage(err))
+	}
+	if r := reports["Đang chép tài liệu kiểm chứng"]; r[0] != r[1] || r[1] != int64(len(plan12)+len(report)) {
+		t.Errorf("evidence copy progress %v, want all of the 2 documents' bytes (one attached twice)", r)
 	}
 	got, sent := off.sheet(t, 2024, "NBI"), unit.sheet(t, 2024, "NBI")
 	for _, code := range []string{"1.1", "3.2"} {
@@ -499,7 +512,7 @@ func TestChangedPackageFileIsRefused(t *testing.T) {
 		bad[at] ^= 0x20
 		if _, _, err := ops.ReadPackage(bytes.NewReader(bad), int64(len(bad))); err == nil {
 			t.Errorf("byte %d changed: package accepted", at)
-		} else if msg := data.ErrorMessage(err); !strings.Contains(msg, "Gói không nhận") {
+		} else if msg := data.ErrorMessage(err); !strings.Contains(msg, "Không nhận gói") {
 			t.Errorf("byte %d changed: %q", at, msg)
 		}
 	}

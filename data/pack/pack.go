@@ -18,6 +18,7 @@
 package pack
 
 import (
+	"strings"
 	"time"
 )
 
@@ -66,6 +67,16 @@ func (k Kind) Label() string {
 		return "Gói kết quả công bố (văn phòng gửi đơn vị)"
 	}
 	return string(k)
+}
+
+// Name is the kind's short name, without who sends it to whom: "Gói bộ
+// chỉ số", as the audit trail and the list of received packages name it.
+func (k Kind) Name() string {
+	l := k.Label()
+	if i := strings.Index(l, " ("); i > 0 {
+		return l[:i]
+	}
+	return l
 }
 
 func (k Kind) valid() bool {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pardesk/pardesk/data"
@@ -176,11 +177,11 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 			return nil, refuse("gói tự đánh giá của «%s» phải là của đúng một đơn vị, mang mã đơn vị đó trong tên người gửi (đang ghi các đơn vị %s)", m.Sender.Name, strings.Join(m.Units, ", "))
 		}
 		if f == nil {
-			return nil, data.Errorf(data.ENOTFOUND, "Gói không nhận: tệp dữ liệu chưa có bộ chỉ số năm %d", m.Year)
+			return nil, data.Errorf(data.ENOTFOUND, "Không nhận gói: tệp dữ liệu chưa có bộ chỉ số năm %d", m.Year)
 		}
 		for _, code := range m.Units {
 			if _, ok := s.Units[code]; !ok {
-				return nil, data.Errorf(data.ENOTFOUND, "Gói không nhận: tệp dữ liệu không có đơn vị mã %s (gói của %s)", code, m.Sender.Name)
+				return nil, data.Errorf(data.ENOTFOUND, "Không nhận gói: tệp dữ liệu không có đơn vị mã %s (gói của %s)", code, m.Sender.Name)
 			}
 		}
 	}
@@ -198,7 +199,14 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 			return p, nil // the same results again: nothing to do
 		}
 		if p.Writes() {
-			return nil, data.Errorf(data.ELOCKED, "Gói không nhận: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %d tiêu chí. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, p.Changes()+p.Count(Conflict))
+			what := p.FrameworkChange
+			if n := p.Changes() + p.Count(Conflict); n > 0 {
+				what = fmt.Sprintf("%d tiêu chí", n)
+			}
+			if what == "" {
+				what = "đơn vị và nhóm của năm"
+			}
+			return nil, data.Errorf(data.ELOCKED, "Không nhận gói: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %s. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, lowerFirst(what))
 		}
 	}
 	return p, nil
@@ -316,6 +324,12 @@ func explText(e data.Explanation) string {
 		t += "; tài liệu: " + short(e.Evidence)
 	}
 	return t
+}
+
+// lowerFirst puts a sentence inside another: "Thêm bộ chỉ số" → "thêm bộ chỉ số".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func cloneScores(m map[string]data.Score) map[string]data.Score {

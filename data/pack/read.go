@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 )
 
 // Limits bound what a package may hold. A package is refused, before
@@ -62,7 +63,7 @@ func (p *Package) Copy(w io.Writer) error {
 
 // refuse builds the message of a refused package.
 func refuse(format string, args ...any) error {
-	return data.Errorf(data.EINVALID, "Gói không nhận: "+format, args...)
+	return data.Errorf(data.EINVALID, "Không nhận gói: "+format, args...)
 }
 
 // Open reads a package from r (size bytes) and checks it whole: the zip,
@@ -71,6 +72,16 @@ func refuse(format string, args ...any) error {
 // is returned from a package that fails any check, so nothing of it can be
 // written; the message names the entry at fault.
 func Open(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
+	return OpenProgress(r, size, lim, nil)
+}
+
+// CheckStage is the stage OpenProgress reports while it hashes the
+// entries.
+const CheckStage = "Đang kiểm tra gói"
+
+// OpenProgress is Open telling f how many bytes of the entries it has
+// checked: a share with hundreds of MB of evidence takes a while.
+func OpenProgress(r io.ReaderAt, size int64, lim Limits, f progress.Func) (*Package, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
@@ -162,18 +173,32 @@ func Open(r io.ReaderAt, size int64, lim Limits) (*Package, error) {
 		}
 	}
 	p := &Package{Manifest: m, Fingerprint: Fingerprint(pub), PublicKey: pub, files: files, src: r, size: size}
+	var all, done int64
+	for _, e := range m.Entries {
+		all += e.Size
+	}
 	for _, e := range m.Entries {
 		rc, err := p.Open(e.Path)
 		if err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(io.Discard, rc)
+		n, err := io.Copy(io.Discard, &progress.Reader{R: rc, Stage: CheckStage, Total: all, F: offset(f, done)})
 		rc.Close()
 		if err != nil {
 			return nil, err
 		}
+		done += n
 	}
+	f.Report(CheckStage, all, all)
 	return p, nil
+}
+
+// offset reports progress within one entry as progress through all.
+func offset(f progress.Func, base int64) progress.Func {
+	if f == nil {
+		return nil
+	}
+	return func(stage string, n, total int64) { f(stage, base+n, total) }
 }
 
 // readSmall reads the manifest or the signature whole, counting bytes.
