@@ -11,7 +11,6 @@ package demo
 
 import (
 	"math/rand/v2"
-	"time"
 
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
@@ -175,7 +174,7 @@ func Write(st *store.Store) error {
 				}
 			}
 		}
-		if err := writeLoop(tx, time.Now()); err != nil {
+		if err := writeLoop(tx); err != nil {
 			return err
 		}
 		if err := writeTasks(tx); err != nil {

@@ -28,20 +28,29 @@ var explanations = []data.Explanation{
 }
 
 // writeLoop takes the two demo units through their steps of the loop,
-// audited like any officer's.
-func writeLoop(tx *store.Tx, today time.Time) error {
+// audited like any officer's, on the days of the 2023 appraisal season
+// (early 2024), so that the notice and the scorecard print dates of it.
+func writeLoop(tx *store.Tx) error {
+	on := func(m time.Month, d int) func() {
+		return tx.Backdate(time.Date(LoopYear+1, m, d, 9, 0, 0, 0, time.Local))
+	}
+	done := on(time.March, 4)
 	if err := tx.Step(LoopYear, SubmittedUnit, data.StatusSubmitted, ""); err != nil {
 		return err
 	}
 	if err := tx.Step(LoopYear, ExplainingUnit, data.StatusSubmitted, ""); err != nil {
 		return err
 	}
-	if err := tx.SetDeadline(LoopYear, ExplainingUnit, data.DefaultDeadline(today)); err != nil {
+	done()
+	appraised := time.Date(LoopYear+1, time.March, 11, 0, 0, 0, 0, time.Local)
+	done = tx.Backdate(appraised.Add(9 * time.Hour))
+	if err := tx.SetDeadline(LoopYear, ExplainingUnit, data.DefaultDeadline(appraised)); err != nil {
 		return err
 	}
 	if err := tx.Step(LoopYear, ExplainingUnit, data.StatusAppraised, ""); err != nil {
 		return err
 	}
+	done()
 	f, err := tx.Framework(LoopYear)
 	if err != nil {
 		return err
@@ -50,6 +59,7 @@ func writeLoop(tx *store.Tx, today time.Time) error {
 	if err != nil {
 		return err
 	}
+	defer on(time.March, 15)()
 	for i, c := range data.Disputed(f, s) {
 		if i == len(explanations) {
 			break

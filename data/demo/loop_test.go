@@ -33,6 +33,14 @@ func TestDemoLoop(t *testing.T) {
 		if a == nil || a.Status != data.StatusExplaining || len(a.Explanations) != 2 || a.Deadline.IsZero() {
 			t.Fatalf("Hạ Lang's appraisal %+v", a)
 		}
+		// The steps carry the days of the 2023 appraisal season, whenever
+		// the demo file is made.
+		if got := data.FormatDate(a.Dates[data.StatusAppraised]) + " " + data.FormatDate(a.Deadline) + " " + data.FormatDate(a.Dates[data.StatusExplaining]); got != "11/03/2024 18/03/2024 15/03/2024" {
+			t.Errorf("Hạ Lang appraised, deadline, explained: %s; want 11/03/2024 18/03/2024 15/03/2024", got)
+		}
+		if d := as[SubmittedUnit].Dates[data.StatusSubmitted]; data.FormatDate(d) != "04/03/2024" {
+			t.Errorf("Bảo Lâm submitted %s, want 04/03/2024", data.FormatDate(d))
+		}
 		for code, e := range a.Explanations {
 			if e.Decision != data.DecisionNone || e.Appraised != sheets[ExplainingUnit].Appraised(code) {
 				t.Errorf("explanation of %s %+v", code, e)

@@ -305,3 +305,13 @@ func (tx *Tx) NotFinal(year int) ([]data.Unit, error) {
 	}
 	return out, nil
 }
+
+// Backdate makes the writes that follow in this transaction carry day as
+// their date, in the steps' dates and in the audit trail, until the
+// returned function is called: a step taken on paper (a self-assessment
+// received by post on 04/03/2024) is recorded on the day it happened.
+func (tx *Tx) Backdate(day time.Time) (restore func()) {
+	prev := tx.now
+	tx.now = func() time.Time { return day }
+	return func() { tx.now = prev }
+}
