@@ -524,7 +524,7 @@ func (s *Store) reopen() error {
 		// renamed) are retried here.
 		db, err := openBolt(s.path, bbolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond)})
 		if err == nil {
-			if err := guard(func() error { return prepare(db, s.path) }); err != nil {
+			if err := guard(func() error { return prepare(db, s.path, nil) }); err != nil {
 				db.Close()
 				return fileError(s.path, err)
 			}
