@@ -184,7 +184,7 @@ func prepare(db *bbolt.DB, path string, p progress.Func) error {
 		return db.Update(func(tx *bbolt.Tx) error { return put(tx, bucketMeta, keySchema, SchemaVersion) })
 	case version < SchemaVersion:
 		// The upgrade rewrites the data: keep the file as it was first.
-		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1), "", nil, p); err != nil {
+		if _, err := backupDBProgress(db, path, ReasonMigration, max(BackupsKept, 1), "", nil, p); err != nil {
 			return err
 		}
 		if err := db.Update(func(tx *bbolt.Tx) error { return migrate(tx, version) }); err != nil {
