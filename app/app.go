@@ -6,7 +6,9 @@ package app
 import (
 	_ "embed"
 	"errors"
+	"fmt"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -39,24 +42,69 @@ func Run(dbPath string) error {
 	w := a.NewWindow("ParDesk")
 	sizeToScreen(a, w)
 
-	st, err := openOrCreate(dbPath)
-	if data.ErrorCode(err) == data.EDAMAGED {
-		return runDamaged(w, dbPath, err, showMain) // damaged.go
-	}
-	if err != nil {
-		// The officer started the program from a shortcut: say what is wrong
-		// in a window, not only on a console nobody sees.
-		w.SetContent(widget.NewLabel(data.ErrorMessage(err)))
-		d := dialog.NewError(errors.New(data.ErrorMessage(err)), w)
-		d.SetOnClosed(a.Quit)
-		d.Show()
-		w.ShowAndRun()
-		return err
-	}
-	defer st.Close()
-	showMain(st, w)
+	// The file is opened beside the window, which shows at once: after
+	// an unclean close the whole file is checked first, a minute for ten
+	// years of the whole country, and the window says how far it is.
+	var st, first *store.Store // the store shown; the one opened at start
+	var result error
+	opened := make(chan struct{})
+	stage := widget.NewLabel("Đang mở tệp dữ liệu " + dbPath + "…")
+	stage.Wrapping = fyne.TextWrapWord
+	busy, bar := widget.NewProgressBarInfinite(), widget.NewProgressBar()
+	bar.Hide()
+	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 120), container.NewVBox(stage, container.NewStack(busy, bar)))))
+	report := progress.Every(100*time.Millisecond, func(s string, done, total int64) {
+		fyne.Do(func() {
+			if total > 0 {
+				stage.SetText(fmt.Sprintf("%s: %d %%", s, progress.Percent(done, total)))
+				bar.SetValue(float64(done) / float64(total))
+				busy.Stop()
+				busy.Hide()
+				bar.Show()
+			} else {
+				stage.SetText(s + "…")
+			}
+		})
+	})
+	go func() {
+		defer close(opened)
+		s, err := openOrCreate(dbPath, report)
+		first = s
+		fyne.Do(func() {
+			busy.Stop()
+			switch {
+			case data.ErrorCode(err) == data.EDAMAGED:
+				result = err
+				w.SetContent(damagedView(w, dbPath, err, func(s *store.Store) { // damaged.go
+					st, result = s, nil
+					showMain(s, w)
+				}))
+			case err != nil:
+				// The officer started the program from a shortcut: say
+				// what is wrong in a window, not only on a console
+				// nobody sees.
+				result = err
+				w.SetContent(widget.NewLabel(data.ErrorMessage(err)))
+				d := dialog.NewError(errors.New(data.ErrorMessage(err)), w)
+				d.SetOnClosed(a.Quit)
+				d.Show()
+			default:
+				st = s
+				showMain(s, w)
+			}
+		})
+	}()
 	w.ShowAndRun()
-	return nil
+	// Closed, even when the window was closed before the file was open
+	// (closing twice is harmless).
+	<-opened
+	if first != nil {
+		first.Close()
+	}
+	if st != nil {
+		st.Close()
+	}
+	return result
 }
 
 // showMain fills the window with the sections over an open store.
@@ -74,13 +122,13 @@ func showMain(st *store.Store, w fyne.Window) {
 	ui.ensureOfficer()
 }
 
-func openOrCreate(path string) (*store.Store, error) {
+func openOrCreate(path string, p progress.Func) (*store.Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if err := ops.CreateDemo(path); err != nil {
 			return nil, err
 		}
 	}
-	return store.Open(path)
+	return store.OpenProgress(path, p)
 }
 
 // UI is the main window's content and the state the screens share.

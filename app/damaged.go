@@ -15,30 +15,6 @@ import (
 	"github.com/pardesk/pardesk/data/store"
 )
 
-// runDamaged fills the window when the data file is damaged (store.Open
-// refused it with data.EDAMAGED): the message, and when a backup passes
-// the whole check, one button that restores the newest such backup, after
-// which the window opens normally through start. The damaged file is kept
-// beside, renamed, never deleted. It returns openErr when the officer
-// closes the window without restoring.
-func runDamaged(w fyne.Window, path string, openErr error, start func(*store.Store, fyne.Window)) error {
-	var st *store.Store
-	defer func() {
-		if st != nil {
-			st.Close()
-		}
-	}()
-	w.SetContent(damagedView(w, path, openErr, func(s *store.Store) {
-		st = s
-		start(s, w)
-	}))
-	w.ShowAndRun()
-	if st == nil {
-		return openErr
-	}
-	return nil
-}
-
 // restoreLabel is the text of the restore button: "Khôi phục từ bản sao
 // lưu ngày 09/06/2023 14:30".
 func restoreLabel(b store.Backup) string {

@@ -178,7 +178,7 @@ func (v *dataFileView) export(kind string) {
 // saveFile builds the file behind a progress dialog (the scores of a
 // year of the whole country take seconds), then asks where to save it.
 func (v *dataFileView) saveFile(name string, build func() ([]byte, error)) {
-	v.background("Đang tạo tệp "+name+"…", func(p progress.Func) (func(), error) {
+	v.backgroundWith("Đang tạo tệp "+name+"…", func(p progress.Func) (func(), error) {
 		p.Report("Đang tạo tệp Excel", 0, 0)
 		b, err := build()
 		return func() { v.askWhere(name, b) }, err
@@ -244,7 +244,7 @@ func (v *dataFileView) importFile(kind, name string, file []byte) {
 // clear stored scores lists them and asks before importing again with
 // AllowClear.
 func (v *dataFileView) importWith(kind, name string, file []byte, opts xlsx.ImportOptions) {
-	v.background("Đang nhập "+name+"…", func(p progress.Func) (func(), error) {
+	v.backgroundWith("Đang nhập "+name+"…", func(p progress.Func) (func(), error) {
 		opts.Progress = p
 		sum, err := ops.Import(v.ui.store, kind, bytes.NewReader(file), opts)
 		return func() {
@@ -313,7 +313,7 @@ func (v *dataFileView) showProblems(name string, ps xlsx.Problems) {
 }
 
 func (v *dataFileView) backupNow() {
-	v.background("Đang sao lưu…", func(p progress.Func) (func(), error) {
+	v.backgroundWith("Đang sao lưu…", func(p progress.Func) (func(), error) {
 		b, err := v.ui.store.BackupProgress(store.ReasonManual, p)
 		return func() {
 			v.reloadBackups()
@@ -338,7 +338,7 @@ func (v *dataFileView) confirmRestore(b store.Backup) {
 }
 
 func (v *dataFileView) restoreFrom(path string) {
-	v.background("Đang khôi phục…", func(p progress.Func) (func(), error) {
+	v.backgroundWith("Đang khôi phục…", func(p progress.Func) (func(), error) {
 		saved, err := v.ui.store.RestoreProgress(path, p)
 		return func() {
 			v.ui.publish(Change{Kind: FileReplaced})
@@ -352,10 +352,15 @@ func (v *dataFileView) restoreFrom(path string) {
 	})
 }
 
-// background runs work off the UI thread behind a progress dialog that
-// shows what work reports to p; the function it returns runs on the UI
-// thread once work is done.
-func (v *dataFileView) background(title string, work func(p progress.Func) (func(), error)) {
+// background runs work off the UI thread behind a progress dialog; the
+// function it returns runs on the UI thread once work is done.
+func (v *dataFileView) background(title string, work func() (func(), error)) {
+	v.backgroundWith(title, func(progress.Func) (func(), error) { return work() })
+}
+
+// backgroundWith is background for work that reports how far it has
+// gone to p, which the dialog shows.
+func (v *dataFileView) backgroundWith(title string, work func(p progress.Func) (func(), error)) {
 	d := v.ui.showProgress(title)
 	v.ui.lastProgress = d
 	v.work.Add(1)

@@ -45,7 +45,8 @@ func (tx *Tx) record(e data.AuditEntry) error {
 	if err != nil {
 		return fmt.Errorf("store: %s/%d: %w", bucketAudit, seq, err)
 	}
-	if err := b.Put(auditKey(seq), raw); err != nil {
+	var kb [24]byte
+	if err := b.Put(tx.keep(appendAuditKey(kb[:0], seq)), raw); err != nil {
 		return err
 	}
 	return tx.index(&e)
@@ -53,12 +54,16 @@ func (tx *Tx) record(e data.AuditEntry) error {
 
 // auditKey is the sequence as 16 digits, so byte order is the order of the
 // changes.
-func auditKey(seq uint64) []byte {
-	s := strconv.FormatUint(seq, 10)
-	if len(s) < 16 {
-		s = strings.Repeat("0", 16-len(s)) + s
+func auditKey(seq uint64) []byte { return appendAuditKey(make([]byte, 0, 16), seq) }
+
+// appendAuditKey appends auditKey(seq) to b.
+func appendAuditKey(b []byte, seq uint64) []byte {
+	var d [20]byte
+	digits := strconv.AppendUint(d[:0], seq, 10)
+	for range 16 - len(digits) {
+		b = append(b, '0')
 	}
-	return []byte(s)
+	return append(b, digits...)
 }
 
 // Audit returns the entries that match the filter, newest first. A

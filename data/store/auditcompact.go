@@ -12,10 +12,17 @@ func (tx *Tx) encodeAudit(e data.AuditEntry) ([]byte, error) {
 		return nil, err
 	}
 	tx.scratch = b
+	return tx.keep(b), nil
+}
+
+// keep copies b into the transaction's arena: bytes handed to bbolt must
+// stay as they are until the commit, and one large block a few thousand
+// entries costs less than an allocation each.
+func (tx *Tx) keep(b []byte) []byte {
 	if cap(tx.arena)-len(tx.arena) < len(b) {
 		tx.arena = make([]byte, 0, max(64<<10, len(b)))
 	}
 	n := len(tx.arena)
 	tx.arena = append(tx.arena, b...)
-	return tx.arena[n:len(tx.arena):len(tx.arena)], nil
+	return tx.arena[n:len(tx.arena):len(tx.arena)]
 }

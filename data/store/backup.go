@@ -126,7 +126,7 @@ func (s *Store) BackupProgress(reason Reason, p progress.Func) (Backup, error) {
 	if s.lost != nil {
 		return Backup{}, s.lost
 	}
-	return backupDB(s.db, s.path, reason, s.backupsKept(), "", release, p)
+	return backupDBProgress(s.db, s.path, reason, s.backupsKept(), "", release, p)
 }
 
 // DailyBackup takes the day's automatic backup unless one was already taken
@@ -201,7 +201,12 @@ func splitExt(name string) (stem, ext string) {
 // never collide. release, when not nil, is called once the copy is
 // written and db no longer needed: the read-back and check that follow
 // then hold back no close or restore.
-func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func(), p progress.Func) (Backup, error) {
+func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func()) (Backup, error) {
+	return backupDBProgress(db, path, reason, keep, protect, release, nil)
+}
+
+// backupDBProgress is backupDB telling p how far it has gone.
+func backupDBProgress(db *bbolt.DB, path string, reason Reason, keep int, protect string, release func(), p progress.Func) (Backup, error) {
 	backupMu.Lock()
 	defer backupMu.Unlock()
 	dir := backupFolder(path)
@@ -286,7 +291,7 @@ func backupDB(db *bbolt.DB, path string, reason Reason, keep int, protect string
 	}
 	// What was written is read back: decompressed and checked whole, so
 	// a backup kept is one that restores.
-	if err := checkBackup(tmp.Name(), p); err != nil {
+	if err := checkBackupProgress(tmp.Name(), p); err != nil {
 		var d *damage
 		if errors.As(err, &d) || errors.Is(err, errForeign) {
 			return Backup{}, data.Errorf(data.EDAMAGED, "Tệp dữ liệu %s bị hỏng hoặc bản sao lưu vừa ghi không đọc lại được (%v): bản sao lưu đã bị xóa, các bản sao lưu cũ được giữ nguyên. Hãy khôi phục từ bản sao lưu gần nhất còn tốt.", path, err)
@@ -312,7 +317,10 @@ var backupMu sync.Mutex
 
 // checkWhole checks the whole file at path with the checks of check.go and
 // bbolt's; the error is what checkFile returns.
-func checkWhole(path string, p progress.Func) error {
+func checkWhole(path string) error { return checkWholeProgress(path, nil) }
+
+// checkWholeProgress is checkWhole telling p how far it has read.
+func checkWholeProgress(path string, p progress.Func) error {
 	_, err := checkFile(path, true, p)
 	return err
 }
@@ -428,7 +436,7 @@ func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err
 	}
 	// Copy it first (decompressed): the pre-restore backup below prunes
 	// the oldest backups, and the one restored may be the oldest.
-	tmp, err := copyBeside(from, s.path, p)
+	tmp, err := copyBesideProgress(from, s.path, p)
 	if err != nil {
 		if d := (*damage)(nil); errors.As(err, &d) {
 			return saved, backupError(from, err)
@@ -439,7 +447,7 @@ func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err
 	// A damaged backup, a file that is not ParDesk data, or one from a
 	// newer ParDesk, is refused before anything is touched: the copy,
 	// which is what goes in place, is checked whole.
-	if err := checkWhole(tmp, p); err != nil {
+	if err := checkWholeProgress(tmp, p); err != nil {
 		return saved, backupError(from, err)
 	}
 
@@ -452,7 +460,7 @@ func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err
 	if s.lost != nil {
 		return saved, s.lost
 	}
-	saved, err = backupDB(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil, p)
+	saved, err = backupDBProgress(s.db, s.path, ReasonRestore, s.backupsKept(), from, nil, p)
 	// Damaged data makes no sound backup: the file itself is kept
 	// instead, renamed beside, once closed.
 	damagedData := data.ErrorCode(err) == data.EDAMAGED
@@ -512,7 +520,7 @@ func (s *Store) RestoreProgress(from string, p progress.Func) (saved Backup, err
 	}
 	// The restored file does not open here (an upgrade that failed, say):
 	// put the state from before the restore back.
-	if cp, cerr := copyBeside(saved.Path, s.path, nil); cerr == nil {
+	if cp, cerr := copyBeside(saved.Path, s.path); cerr == nil {
 		ok := renameRetry(cp, s.path) == nil && s.reopen() == nil
 		os.Remove(cp) // left over when the rename failed
 		if ok {
@@ -546,7 +554,7 @@ func (s *Store) reopen() error {
 		// renamed) are retried here.
 		db, err := openBolt(s.path, bbolt.Options{Timeout: max(time.Until(deadline), 50*time.Millisecond)})
 		if err == nil {
-			if err := guard(func() error { return prepare(db, s.path) }); err != nil {
+			if err := guard(func() error { return prepare(db, s.path, nil) }); err != nil {
 				db.Close()
 				return fileError(s.path, err)
 			}
@@ -569,7 +577,7 @@ func NewestSoundBackup(path string) (b Backup, ok bool, err error) {
 		return b, false, err
 	}
 	for _, b := range list {
-		if checkBackup(b.Path, nil) == nil {
+		if checkBackup(b.Path) == nil {
 			return b, true, nil
 		}
 	}
@@ -589,7 +597,7 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	} else if errors.Is(err, berrors.ErrTimeout) {
 		return "", openError(path, err)
 	}
-	tmp, err := copyBeside(from, path, nil)
+	tmp, err := copyBeside(from, path)
 	if err != nil {
 		if d := (*damage)(nil); errors.As(err, &d) {
 			return "", backupError(from, err)
@@ -598,7 +606,7 @@ func RecoverFrom(path, from string) (aside string, err error) {
 	}
 	defer os.Remove(tmp)
 	// The copy, decompressed, is what goes in place: it is checked whole.
-	if err := checkWhole(tmp, nil); err != nil {
+	if err := checkWhole(tmp); err != nil {
 		return "", backupError(from, err)
 	}
 	if _, err := os.Lstat(path); err == nil {

@@ -72,7 +72,7 @@ func OpenMarker(path string) string { return openMarker(path) }
 // UnpackBackup writes the data of the backup src, decompressed when it is
 // compressed, into a new file in dir and returns its name.
 func UnpackBackup(src, dir string) (string, error) {
-	return copyBeside(src, filepath.Join(dir, "x"), nil)
+	return copyBeside(src, filepath.Join(dir, "x"))
 }
 
 // IsCompressed says whether the file at path is a zstd stream.

@@ -667,7 +667,7 @@ func CheckProgress(path string, p progress.Func) error {
 	}
 	if compressed, _ := isCompressed(path); compressed {
 		// A compressed backup: checked as it would be restored.
-		return fileError(path, checkBackup(path, p))
+		return fileError(path, checkBackupProgress(path, p))
 	}
 	_, err = checkFile(path, true, p)
 	return fileError(path, err)

@@ -196,3 +196,13 @@ func TestLayoutRest(t *testing.T) {
 		t.Errorf("no field beyond the layout costs %d bytes, want 1", len(empty))
 	}
 }
+
+// Audit keys are the sequence in 16 digits, so that byte order is the
+// order of the changes; a longer sequence keeps all its digits.
+func TestAuditKey(t *testing.T) {
+	for seq, want := range map[uint64]string{0: "0000000000000000", 7: "0000000000000007", 1234567890123456: "1234567890123456", 12345678901234567: "12345678901234567"} {
+		if got := string(auditKey(seq)); got != want {
+			t.Errorf("auditKey(%d) = %s, want %s", seq, got, want)
+		}
+	}
+}

@@ -93,7 +93,10 @@ func decompress(w io.Writer, r io.Reader) error {
 // that a rename onto dst is atomic) and returns its name; a compressed
 // backup is decompressed on the way. A compressed src that does not decode
 // is a *damage.
-func copyBeside(src, dst string, p progress.Func) (string, error) {
+func copyBeside(src, dst string) (string, error) { return copyBesideProgress(src, dst, nil) }
+
+// copyBesideProgress is copyBeside telling p how much it has read.
+func copyBesideProgress(src, dst string, p progress.Func) (string, error) {
 	return unpack(src, filepath.Dir(dst), ".khoi-phuc-*", true, p)
 }
 
@@ -142,18 +145,21 @@ func unpack(src, dir, pattern string, durable bool, p progress.Func) (string, er
 // is decompressed into a temporary file beside it (bbolt reads a file, not
 // a stream), checked, and the temporary file removed. The error is what
 // checkFile returns, or a *damage for a stream that does not decode.
-func checkBackup(path string, p progress.Func) error {
+func checkBackup(path string) error { return checkBackupProgress(path, nil) }
+
+// checkBackupProgress is checkBackup telling p how far it has gone.
+func checkBackupProgress(path string, p progress.Func) error {
 	compressed, err := isCompressed(path)
 	if err != nil {
 		return err
 	}
 	if !compressed {
-		return checkWhole(path, p)
+		return checkWholeProgress(path, p)
 	}
 	tmp, err := unpack(path, filepath.Dir(path), ".kiem-tra-*", false, p)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	return checkWhole(tmp, p)
+	return checkWholeProgress(tmp, p)
 }

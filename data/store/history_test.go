@@ -7,6 +7,7 @@ import (
 	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
+	"go.etcd.io/bbolt"
 )
 
 // A unit's history read through the index is exactly the entries of the
@@ -66,4 +67,41 @@ func TestHistoryThroughIndexIsTheTrailsEntries(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// A history index value that does not read to its end, or a sheet whose
+// compact value was cut, is damage the whole check finds: the file is
+// refused with the damaged-file message, never read as a shorter history.
+func TestCheckFindsDamagedCompactValues(t *testing.T) {
+	for _, c := range []struct {
+		bucket string
+		spoil  func(v []byte) []byte
+	}{
+		{"audit-index", func(v []byte) []byte { return append(append([]byte{}, v...), 0x85) }}, // a uvarint left open
+		{"sheets", func(v []byte) []byte { return v[:len(v)-3] }},
+		{"audit", func(v []byte) []byte { return v[:len(v)-2] }},
+	} {
+		t.Run(c.bucket, func(t *testing.T) {
+			path := dataPath(t)
+			if err := ops.CreateDemo(path); err != nil {
+				t.Fatal(err)
+			}
+			db, err := bbolt.Open(path, 0o600, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = db.Update(func(tx *bbolt.Tx) error {
+				b := tx.Bucket([]byte(c.bucket))
+				k, v := b.Cursor().Last()
+				return b.Put(append([]byte{}, k...), c.spoil(v))
+			})
+			db.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := store.Check(path); data.ErrorCode(err) != data.EDAMAGED {
+				t.Errorf("check of a spoilt %s value: %v, want the damaged-file message", c.bucket, err)
+			}
+		})
+	}
 }

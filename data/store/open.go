@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 )
@@ -50,7 +51,12 @@ const lockTimeout = time.Second
 // marker file beside it (openMarker) exists from Open to Close, so it
 // survives a killed process or a power cut without the data file being
 // written when nothing changes.
-func Open(path string) (*Store, error) {
+func Open(path string) (*Store, error) { return OpenProgress(path, nil) }
+
+// OpenProgress is Open telling p how far the whole check (after an
+// unclean close) and an upgrade's backup have gone: on a file of ten
+// years of the whole country they take a minute.
+func OpenProgress(path string, p progress.Func) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, data.Errorf(data.EINTERNAL, "Không tạo được thư mục chứa tệp dữ liệu %s: %v", path, err)
 	}
@@ -65,7 +71,7 @@ func Open(path string) (*Store, error) {
 		return nil, emptyFile(path)
 	case err == nil:
 		full := fi.Size() <= fullCheckMax || unclean(path)
-		if _, err := checkFile(path, full, nil); err != nil {
+		if _, err := checkFile(path, full, p); err != nil {
 			return nil, fileError(path, err)
 		}
 	case !errors.Is(err, os.ErrNotExist):
@@ -75,7 +81,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, boltOpenError(path, err)
 	}
-	if err := guard(func() error { return prepare(db, path) }); err != nil {
+	if err := guard(func() error { return prepare(db, path, p) }); err != nil {
 		db.Close()
 		return nil, fileError(path, err)
 	}
@@ -164,7 +170,7 @@ func boltOpenError(path string, err error) error {
 // version in a new file and upgrades an older one. A file already at
 // SchemaVersion is not written to, so opening and closing the program
 // leaves the file (and its backups' checksums) unchanged.
-func prepare(db *bbolt.DB, path string) error {
+func prepare(db *bbolt.DB, path string, p progress.Func) error {
 	var version int
 	var empty bool
 	err := db.View(func(tx *bbolt.Tx) (err error) {
@@ -178,7 +184,7 @@ func prepare(db *bbolt.DB, path string) error {
 		return db.Update(func(tx *bbolt.Tx) error { return put(tx, bucketMeta, keySchema, SchemaVersion) })
 	case version < SchemaVersion:
 		// The upgrade rewrites the data: keep the file as it was first.
-		if _, err := backupDB(db, path, ReasonMigration, max(BackupsKept, 1), "", nil, nil); err != nil {
+		if _, err := backupDBProgress(db, path, ReasonMigration, max(BackupsKept, 1), "", nil, p); err != nil {
 			return err
 		}
 		if err := db.Update(func(tx *bbolt.Tx) error { return migrate(tx, version) }); err != nil {

@@ -20,11 +20,12 @@ import (
 // 3 500 units × 120 criteria (420 000 scores, 470 000 rows), into a data
 // file that has the units and the framework; backup, transaction, audit
 // entries and history index included. It reports the CPU time, the peak
-// heap and the bytes a score adds. Skipped under -short (building the
-// workbook alone takes about a minute).
+// heap and the bytes a score adds. Skipped under -short and unless
+// PARDESK_BIG=1, like the decade's benchmarks (building the workbook
+// alone takes half a minute, each import ten seconds).
 func BenchmarkImportScores3500x120(b *testing.B) {
-	if testing.Short() {
-		b.Skip("a 470 000-row workbook under -short: go test -run '^$' -bench ImportScores3500x120 -benchtime 2x ./data/xlsx/")
+	if testing.Short() || os.Getenv("PARDESK_BIG") == "" {
+		b.Skip("a 470 000-row workbook: PARDESK_BIG=1 go test -run '^$' -bench ImportScores3500x120 -benchtime 2x ./data/xlsx/")
 	}
 	const n = 3500
 	f := gen.Framework(2025, 120)
