@@ -16,7 +16,7 @@ import (
 // pardesk check does, and says which are missing or altered, by unit,
 // year, criterion and name: what an office checks before an inspection.
 func (v *dataFileView) checkEvidence() {
-	v.background("Đang kiểm tra tài liệu kiểm chứng…", func(progress.Func) (func(), error) {
+	v.backgroundWith("Đang kiểm tra tài liệu kiểm chứng…", func(progress.Func) (func(), error) {
 		c, err := v.ui.store.CheckEvidence(true)
 		if err != nil {
 			return nil, err

@@ -269,7 +269,7 @@ func (c *packageCard) exportPerUnit(o ops.PackageExport, n int) {
 }
 
 func (c *packageCard) writePerUnit(dir string, key *pack.Key, o ops.PackageExport) {
-	c.v.background("Đang tạo gói…", func(progress.Func) (func(), error) {
+	c.v.backgroundWith("Đang tạo gói…", func(progress.Func) (func(), error) {
 		var paths []string
 		err := c.v.ui.store.View(func(tx *store.Tx) (err error) {
 			paths, err = ops.ExportPerUnit(tx, c.v.ui.store.Evidence(), dir, key, o)
@@ -351,7 +351,7 @@ func (c *packageCard) open(name string, b []byte) {
 // openFrom reads the package from r; done releases r once the package is
 // imported, refused or set aside.
 func (c *packageCard) openFrom(name string, r io.ReaderAt, size int64, done func()) {
-	c.v.background("Đang kiểm tra gói "+name+"…", func(report progress.Func) (func(), error) {
+	c.v.backgroundWith("Đang kiểm tra gói "+name+"…", func(report progress.Func) (func(), error) {
 		p, content, err := ops.ReadPackageProgress(r, size, report)
 		if err != nil {
 			done()
@@ -491,7 +491,7 @@ func rowText(r *pack.Row) string {
 }
 
 func (c *packageCard) apply(name string, pkg *pack.Package, p *pack.Plan, done func()) {
-	c.v.background("Đang nhập gói "+name+"…", func(report progress.Func) (func(), error) {
+	c.v.backgroundWith("Đang nhập gói "+name+"…", func(report progress.Func) (func(), error) {
 		defer done()
 		sum, err := ops.ApplyPackageProgress(c.v.ui.store, pkg, p, p.Trust == pack.Unknown, report)
 		return func() {
