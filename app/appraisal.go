@@ -37,6 +37,10 @@ type appraisalBar struct {
 	list     *fyne.Container
 	listBox  *fyne.Container
 	lines    []*loopLine
+	// listRoom holds the lines under the heading; fold opens and folds it
+	// (appraisalfold.go).
+	listRoom *fyne.Container
+	fold     *listFold
 
 	year   int
 	unit   string
@@ -66,7 +70,9 @@ func newAppraisalBar(v *scoresView) *appraisalBar {
 	// The lines take at most this height; more scroll.
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(0, 110))
-	b.listBox = container.NewVBox(b.listHead, container.NewStack(room, container.NewVScroll(b.list)))
+	b.fold = newListFold(b.toggleList)
+	b.listRoom = container.NewStack(room, container.NewVScroll(b.list))
+	b.listBox = container.NewVBox(listHeadRow(b.listHead, b.fold), b.listRoom)
 	b.content = container.NewVBox(b.status, flow(b.forward, b.back, b.notice), b.listBox)
 	return b
 }
@@ -152,6 +158,7 @@ func (b *appraisalBar) refresh() {
 	} else {
 		b.listBox.Show()
 	}
+	b.showList()
 	b.list.Refresh()
 	b.relayout()
 }
