@@ -94,8 +94,12 @@ func (b *appraisalBar) load(year int, unit string, locked bool) {
 		b.relayout()
 		return
 	}
+	shown := b.content.Visible()
 	b.content.Show()
 	b.refresh()
+	if !shown {
+		b.relayout()
+	}
 }
 
 // relayout lays the score screen out again after the bar changed height:
@@ -136,6 +140,7 @@ func (b *appraisalBar) refresh() {
 		}
 		return
 	}
+	kept, keptObjs := b.lines, b.list.Objects
 	b.list.Objects, b.lines = nil, nil
 	disputed := map[string]bool{}
 	for _, c := range data.Disputed(b.v.fw, b.v.sheet) {
@@ -151,6 +156,12 @@ func (b *appraisalBar) refresh() {
 	})
 	for _, c := range crits {
 		b.addLine(c)
+	}
+	// An Enter that changed nothing listed keeps the list as drawn: laying
+	// the screen out again costs more than the save.
+	if sameLines(kept, b.lines) && !b.listBox.Hidden {
+		b.lines, b.list.Objects = kept, keptObjs
+		return
 	}
 	b.listHead.SetText(fmt.Sprintf("Tiêu chí có điểm thẩm định thấp hơn tự đánh giá, giải trình và quyết định (%d)", len(crits)))
 	if len(crits) == 0 {

@@ -68,3 +68,18 @@ func listHeadRow(head *widget.Label, fold *listFold) fyne.CanvasObject {
 	head.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, nil, fold.button, head)
 }
+
+// sameLines says whether two lists of criteria marked down read and act
+// the same: the same criteria, texts and buttons enabled.
+func sameLines(a, b []*loopLine) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.code != y.code || x.text.Text != y.text.Text || x.explain.Disabled() != y.explain.Disabled() || x.decide.Disabled() != y.decide.Disabled() {
+			return false
+		}
+	}
+	return true
+}

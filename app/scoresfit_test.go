@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -75,5 +76,40 @@ func TestAppraisalListOpenOnTallScreen(t *testing.T) {
 	ui.scores.unit.choose("HLA")
 	if bar := ui.scores.loop; bar.listRoom.Hidden || bar.fold.button.Text != "Thu gọn" {
 		t.Errorf("at 1900×1000 the list is folded (%q)", bar.fold.button.Text)
+	}
+}
+
+// An Enter that changes nothing in the list of criteria marked down
+// leaves the list as drawn (relaying the screen out on every Enter made
+// typing under the list several times slower), and a change the list
+// shows is drawn.
+func TestEnterUnderAppraisalListKeepsList(t *testing.T) {
+	ui, w := newUIOver(t, ops.CreateDemo, fyne.NewSize(1000, 700))
+	ui.Show(SectionScores)
+	v := ui.scores
+	v.year.SetSelected("2023")
+	v.unit.choose("HLA")
+	bar := v.loop
+	first := bar.lines[0]
+	e := v.rows[3].cells[colNote]
+	w.Canvas().Focus(e)
+	e.SetText("Đã đối chiếu hồ sơ gốc")
+	press(w.Canvas(), fyne.KeyReturn)
+	if e.stored != "Đã đối chiếu hồ sơ gốc" {
+		t.Fatalf("note not stored: %q", v.status.Text)
+	}
+	if bar.lines[0] != first || bar.list.Objects[0] == nil {
+		t.Error("the list was rebuilt for a note")
+	}
+	// The saved note's message takes a line under the total.
+	if n := gridRowsShown(v); n < 7 {
+		t.Errorf("the grid shows %.1f rows after the Enter (%q)", n, v.status.Text)
+	}
+	// The unit's explanation of 1.1 changes: the line says so.
+	test.Tap(first.explain)
+	fillField(t, w, "Giải trình", "Văn bản ban hành ngày 28/12/2023")
+	tapButton(t, w, "Lưu")
+	if got := bar.line(t, "1.1").text.Text; !strings.Contains(got, "Văn bản ban hành ngày 28/12/2023") {
+		t.Errorf("line of 1.1 after explaining: %q", got)
 	}
 }
