@@ -37,6 +37,10 @@ type appraisalBar struct {
 	list     *fyne.Container
 	listBox  *fyne.Container
 	lines    []*loopLine
+	// listRoom holds the lines under the heading; fold opens and folds it
+	// (appraisalfold.go).
+	listRoom *fyne.Container
+	fold     *listFold
 
 	year   int
 	unit   string
@@ -66,7 +70,9 @@ func newAppraisalBar(v *scoresView) *appraisalBar {
 	// The lines take at most this height; more scroll.
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(0, 110))
-	b.listBox = container.NewVBox(b.listHead, container.NewStack(room, container.NewVScroll(b.list)))
+	b.fold = newListFold(b.toggleList)
+	b.listRoom = container.NewStack(room, container.NewVScroll(b.list))
+	b.listBox = container.NewVBox(listHeadRow(b.listHead, b.fold), b.listRoom)
 	b.content = container.NewVBox(b.status, flow(b.forward, b.back, b.notice), b.listBox)
 	return b
 }
@@ -88,8 +94,12 @@ func (b *appraisalBar) load(year int, unit string, locked bool) {
 		b.relayout()
 		return
 	}
+	shown := b.content.Visible()
 	b.content.Show()
 	b.refresh()
+	if !shown {
+		b.relayout()
+	}
 }
 
 // relayout lays the score screen out again after the bar changed height:
@@ -130,6 +140,7 @@ func (b *appraisalBar) refresh() {
 		}
 		return
 	}
+	kept, keptObjs := b.lines, b.list.Objects
 	b.list.Objects, b.lines = nil, nil
 	disputed := map[string]bool{}
 	for _, c := range data.Disputed(b.v.fw, b.v.sheet) {
@@ -146,12 +157,19 @@ func (b *appraisalBar) refresh() {
 	for _, c := range crits {
 		b.addLine(c)
 	}
+	// An Enter that changed nothing listed keeps the list as drawn: laying
+	// the screen out again costs more than the save.
+	if sameLines(kept, b.lines) && !b.listBox.Hidden {
+		b.lines, b.list.Objects = kept, keptObjs
+		return
+	}
 	b.listHead.SetText(fmt.Sprintf("Tiêu chí có điểm thẩm định thấp hơn tự đánh giá, giải trình và quyết định (%d)", len(crits)))
 	if len(crits) == 0 {
 		b.listBox.Hide()
 	} else {
 		b.listBox.Show()
 	}
+	b.showList()
 	b.list.Refresh()
 	b.relayout()
 }

@@ -126,7 +126,7 @@ func (v *scoresView) showEvidence(r *scoreRow) {
 	v.ev.open = e
 	e.fill()
 	e.d.Resize(fyne.NewSize(720, 460))
-	e.d.Show()
+	showClosable(e.d, v.ui.win)
 }
 
 // files are the criterion's files as the grid holds them (kept equal to

@@ -43,5 +43,5 @@ func (v *dataFileView) showEvidenceCheck(c store.EvidenceCheck, backups []string
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Kiểm tra tài liệu kiểm chứng", "Đóng", container.NewVScroll(l), v.ui.win)
 	d.Resize(fyne.NewSize(680, 360))
-	d.Show()
+	showClosable(d, v.ui.win)
 }

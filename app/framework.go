@@ -120,9 +120,10 @@ func newFrameworkView(ui *UI) *frameworkView {
 			widget.NewFormItem("Nội dung", valued(entryField(v.title))),
 			widget.NewFormItem("Điểm tối đa", valued(entryField(v.max))),
 			widget.NewFormItem("Loại (lĩnh vực)", valued(newValueField(v.kind, func() string { return v.kind.Selected }))),
-			widget.NewFormItem("Kiểu nhập", valued(newValueField(v.kinds.input, v.kinds.text))),
+			// A tỷ lệ criterion's tiers open under its kind: a row of their
+			// own would leave its label standing alone for every other kind.
+			widget.NewFormItem("Kiểu nhập", container.NewVBox(valued(newValueField(v.kinds.input, v.kinds.text)), v.kinds.box)),
 			widget.NewFormItem("", v.kinds.mayNA),
-			widget.NewFormItem("Bậc điểm (tỷ lệ)", v.kinds.box),
 			widget.NewFormItem("Tài liệu kiểm chứng", valued(entryField(v.hint))),
 		),
 		flow(save, del, child, sibling, area, bands),

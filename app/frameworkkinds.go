@@ -32,7 +32,7 @@ func newKindFields(onChange func()) *kindFields {
 	k.input = newSelect(labels, func(string) { k.showTiers(); onChange() })
 	k.mayNA = widget.NewCheck("Có thể không áp dụng (KAD) cho đơn vị", nil)
 	k.tiers = widget.NewEntry()
-	k.tiers.SetPlaceHolder("100%=8; 90%=6,5; 80%=5; 0%=0")
+	k.tiers.SetPlaceHolder("Bậc điểm, như 100%=8; 90%=6,5; 80%=5; 0%=0")
 	k.tiers.OnChanged = func(string) { k.showTiers() }
 	k.tierRows = widget.NewLabel("")
 	k.tierRows.Wrapping = fyne.TextWrapWord
@@ -71,8 +71,10 @@ func (k *kindFields) showTiers() {
 		k.tiers.Hide()
 		k.tierRows.SetText("")
 		k.tierRows.Hide()
+		k.box.Hide()
 		return
 	}
+	k.box.Show()
 	k.tiers.Show()
 	k.tierRows.Show()
 	ts, err := data.ParseTiers(k.tiers.Text)

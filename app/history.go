@@ -42,7 +42,7 @@ func showHistory(ui *UI, u data.Unit) {
 	title := fmt.Sprintf("Lịch sử thay đổi: %s (%d mục)", u.Name, len(entries))
 	d := dialog.NewCustom(title, "Đóng", container.NewBorder(nil, export, nil, nil, t), ui.win)
 	d.Resize(fyne.NewSize(1050, 560))
-	d.Show()
+	showClosable(d, ui.win)
 }
 
 // auditRows prints audit entries as table rows.

@@ -77,6 +77,7 @@ func newScoresView(ui *UI) *scoresView {
 	v.total = boldLabel("")
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
+	v.status.Hide() // shown with a message (setStatus)
 	v.banner = boldLabel("")
 	v.banner.Importance = widget.DangerImportance
 	v.year = newYearSelect(ui, v.load)
@@ -581,7 +582,7 @@ func scorecardPDF(ui *UI, year int, code, number string, date time.Time) ([]byte
 // say puts a message on the status line.
 func (v *scoresView) say(msg string) {
 	v.clearRefusal()
-	v.status.SetText(msg)
+	v.setStatus(msg)
 }
 
 // notScored stands for the figures of a unit or area not appraised yet.
@@ -592,7 +593,7 @@ const notScored = "chưa chấm"
 func (v *scoresView) refuse(row int, msg string) {
 	v.say("")
 	if row < 0 || row >= len(v.rows) {
-		v.status.SetText(msg)
+		v.setStatus(msg)
 		return
 	}
 	r := v.rows[row].refusal
