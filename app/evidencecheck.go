@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -16,7 +15,7 @@ import (
 // pardesk check does, and says which are missing or altered, by unit,
 // year, criterion and name: what an office checks before an inspection.
 func (v *dataFileView) checkEvidence() {
-	v.backgroundWith("Đang kiểm tra tài liệu kiểm chứng…", func(progress.Func) (func(), error) {
+	v.background("Đang kiểm tra tài liệu kiểm chứng…", func() (func(), error) {
 		c, err := v.ui.store.CheckEvidence(true)
 		if err != nil {
 			return nil, err

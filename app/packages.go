@@ -269,7 +269,7 @@ func (c *packageCard) exportPerUnit(o ops.PackageExport, n int) {
 }
 
 func (c *packageCard) writePerUnit(dir string, key *pack.Key, o ops.PackageExport) {
-	c.v.backgroundWith("Đang tạo gói…", func(progress.Func) (func(), error) {
+	c.v.background("Đang tạo gói…", func() (func(), error) {
 		var paths []string
 		err := c.v.ui.store.View(func(tx *store.Tx) (err error) {
 			paths, err = ops.ExportPerUnit(tx, c.v.ui.store.Evidence(), dir, key, o)

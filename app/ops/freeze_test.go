@@ -215,31 +215,7 @@ func TestMergedUnitPrintsNewUnitLabel(t *testing.T) {
 	pdftest.NeedPoppler(t)
 	st := demoStore(t)
 	err := st.Update(func(tx *store.Tx) error {
-		on := time.Date(2024, 1, 1, 0, 0, 0, 0, time.Local)
-		tx.SetReason("Nghị quyết về sắp xếp đơn vị hành chính")
-		if err := tx.MergeUnits([]string{"HAN", "NBI"}, data.Unit{Code: "HNB", Name: "Huyện Hòa An Nguyên Bình", Kind: data.KindDistrict}, on); err != nil {
-			return err
-		}
-		if err := tx.PutFramework(demo.Framework(2024)); err != nil {
-			return err
-		}
-		sheets, err := tx.Sheets(2023)
-		if err != nil {
-			return err
-		}
-		for code, sh := range sheets {
-			switch code {
-			case "NBI":
-				continue
-			case "HAN":
-				code = "HNB"
-			}
-			sh.Year, sh.Unit = 2024, code
-			if err := tx.PutSheet(sh); err != nil {
-				return err
-			}
-		}
-		return nil
+		return demo.MergeDistricts(tx, "Nghị quyết về sắp xếp đơn vị hành chính")
 	})
 	if err != nil {
 		t.Fatal(err)

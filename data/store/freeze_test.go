@@ -166,32 +166,7 @@ func TestMergeDemoDistricts(t *testing.T) {
 		if err := tx.LockYear(2023); err != nil {
 			return err
 		}
-		tx.SetReason("Nghị quyết của HĐND tỉnh về sắp xếp đơn vị hành chính")
-		if err := tx.MergeUnits([]string{"HAN", "NBI"}, data.Unit{Code: "HNB", Name: "Huyện Hòa An Nguyên Bình", Kind: data.KindDistrict}, on); err != nil {
-			return err
-		}
-		if err := tx.PutFramework(demo.Framework(2024)); err != nil {
-			return err
-		}
-		// 2024 scores: the 2023 sheets again for the others, the merged
-		// unit scores what Hòa An scored.
-		sheets, err := tx.Sheets(2023)
-		if err != nil {
-			return err
-		}
-		for code, sh := range sheets {
-			switch code {
-			case "NBI":
-				continue
-			case "HAN":
-				code = "HNB"
-			}
-			sh.Year, sh.Unit = 2024, code
-			if err := tx.PutSheet(sh); err != nil {
-				return err
-			}
-		}
-		return nil
+		return demo.MergeDistricts(tx, "Nghị quyết của HĐND tỉnh về sắp xếp đơn vị hành chính")
 	})
 	// Saving the units from their own fields (the units form, an Excel
 	// import) keeps their reorganisation.
