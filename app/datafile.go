@@ -308,7 +308,7 @@ func (v *dataFileView) showProblems(name string, ps xlsx.Problems) {
 	head.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Không nhập tệp "+name, "Đóng", container.NewBorder(head, nil, nil, nil, container.NewVScroll(msg)), v.ui.win)
 	d.Resize(fyne.NewSize(820, 480))
-	d.Show()
+	showClosable(d, v.ui.win)
 	v.status.SetText(fmt.Sprintf("Không nhập tệp %s: %s lỗi.", name, data.FormatCount(int64(len(ps)))))
 }
 

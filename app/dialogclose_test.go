@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/pardesk/pardesk/data/xlsx"
 )
 
 // Esc closes the evidence dialog of a grid row and the unit's change
@@ -42,6 +43,10 @@ func TestEscClosesInformingDialogs(t *testing.T) {
 
 	showHistory(ui, ui.lists.units()[0])
 	esc("lịch sử thay đổi")
+
+	ui.Show(SectionDataFile)
+	ui.dataFile.showProblems("diem.xlsx", xlsx.Problems{{Sheet: "Điểm", Row: 7, Col: 6, Header: "Thẩm định", Msg: "điểm 12 lớn hơn tối đa 3"}})
+	esc("không nhập tệp")
 }
 
 // A dialog opened over an informing one takes the Esc; the one below stays.

@@ -52,16 +52,20 @@ func newPackageCard(v *dataFileView) *packageCard {
 		labels = append(labels, k.Kind.Label())
 	}
 	c.units = widget.NewEntry()
-	c.units.SetPlaceHolder("NBI, HAN (bỏ trống: mọi đơn vị đang đánh giá)")
+	c.units.SetPlaceHolder("NBI, HAN")
 	c.deadline = widget.NewEntry()
 	c.deadline.SetPlaceHolder("15/01/2025")
 	c.assignee = widget.NewEntry()
 	c.assignee.SetPlaceHolder("Họ tên cán bộ thẩm định")
 	c.kind = widget.NewSelect(labels, func(string) { c.fit() })
 	c.kind.SetSelectedIndex(0)
+	// The field is narrow at 1024 px: what an empty field means goes
+	// under it, not in the placeholder.
+	unitsItem := widget.NewFormItem("Đơn vị", c.units)
+	unitsItem.HintText = "Bỏ trống: mọi đơn vị đang đánh giá"
 	form := widget.NewForm(
 		widget.NewFormItem("Loại gói", c.kind),
-		widget.NewFormItem("Đơn vị", c.units),
+		unitsItem,
 		widget.NewFormItem("Hạn nộp", c.deadline),
 		widget.NewFormItem("Giao cán bộ", c.assignee),
 	)
@@ -381,7 +385,7 @@ func (c *packageCard) showPlan(name string, pkg *pack.Package, p *pack.Plan, don
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("Không nhập gói "+name, "Đóng", msg, win)
 		d.Resize(fyne.NewSize(720, 300))
-		d.Show()
+		showClosable(d, win)
 		c.v.status.SetText("Không nhập gói " + name + ": người gửi đã được tin cậy với khóa khác.")
 		return
 	}
