@@ -112,10 +112,11 @@ func (b *book) bytes() ([]byte, error) {
 
 // page writes one sheet; the first error sticks and is returned by err.
 type page struct {
-	b     *book
-	name  string
-	error error
-	print sheetPrint // the page setup, gathered as cells are written
+	b      *book
+	name   string
+	error  error
+	print  sheetPrint   // the page setup, gathered as cells are written
+	stream *streamState // set for a sheet written through the stream writer
 }
 
 func cell(col, row int) string {
@@ -130,6 +131,10 @@ func colName(col int) string {
 
 func (p *page) set(col, row int, v any, style int) {
 	if p.error != nil {
+		return
+	}
+	if p.stream != nil {
+		p.streamSet(col, row, v, style)
 		return
 	}
 	c := cell(col, row)
@@ -166,12 +171,12 @@ func (p *page) headers(row int, cols []column) {
 	for i, c := range cols {
 		p.print.widths = append(p.print.widths, c.width)
 		p.set(i+1, row, c.title, p.b.header)
-		if p.error == nil {
+		if p.error == nil && p.stream == nil { // a stream sets them as it starts
 			p.error = p.b.f.SetColWidth(p.name, colName(i+1), colName(i+1), c.width)
 		}
 	}
 	p.print.header = row
-	if p.error == nil {
+	if p.error == nil && p.stream == nil {
 		p.error = p.b.f.SetPanes(p.name, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"})
 	}
 }

@@ -223,12 +223,29 @@ func (p *page) pageSetup() error {
 	if p.error != nil {
 		return p.error
 	}
-	f, sp := p.b.f, &p.print
-	for row, h := range sp.heights {
-		if err := f.SetRowHeight(p.name, row, h); err != nil {
+	if p.stream != nil {
+		return p.endStream()
+	}
+	for row, h := range p.print.heights {
+		if err := p.b.f.SetRowHeight(p.name, row, h); err != nil {
 			return err
 		}
 	}
+	if err := p.sheetSetup(); err != nil {
+		return err
+	}
+	for _, row := range p.print.breaks {
+		if err := p.b.f.InsertPageBreak(p.name, cell(1, row)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sheetSetup declares the sheet's used range and its page setup: the
+// paper, margins, repeated header row, print area and page header.
+func (p *page) sheetSetup() error {
+	f, sp := p.b.f, &p.print
 	lastCol, lastRow := max(sp.lastCol, len(sp.widths), 1), max(sp.lastRow, 1)
 	used := "A1:" + cell(lastCol, lastRow)
 	if err := f.SetSheetDimension(p.name, used); err != nil {
@@ -312,11 +329,6 @@ func (p *page) pageSetup() error {
 		OddFooter: "&C" + regular + "Trang &P/&N",
 	}); err != nil {
 		return err
-	}
-	for _, row := range sp.breaks {
-		if err := f.InsertPageBreak(p.name, cell(1, row)); err != nil {
-			return err
-		}
 	}
 	return nil
 }
