@@ -13,6 +13,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 )
 
 // Sheet names of the import layouts (and of the exports that share them).
@@ -40,7 +42,8 @@ type book struct {
 	passFail                                int // the points of a đạt / không đạt criterion, shown as the word
 	first                                   bool
 	pages                                   []*page
-	print                                   printHeader // what every printed page says at its top
+	print                                   printHeader   // what every printed page says at its top
+	progress                                progress.Func // told how the writing of a big workbook goes
 }
 
 func newBook() (*book, error) {
@@ -104,7 +107,12 @@ func (b *book) bytes() ([]byte, error) {
 	}
 	b.f.SetActiveSheet(0)
 	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	// Zipping the XML of a big sheet takes seconds of its own.
+	var w io.Writer = &buf
+	if b.progress != nil {
+		w = &progress.Writer{W: &buf, Stage: stageZip, F: b.progress}
+	}
+	if err := b.f.Write(w); err != nil {
 		return nil, data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", err)
 	}
 	return buf.Bytes(), nil

@@ -229,8 +229,12 @@ func ScoresWith(tx *store.Tx, year int, unit string, progress progress.Func) ([]
 	return scoresBook(o.Name, f, units, sheets, unit != "", results, progress)
 }
 
-// stageScores is the stage of the scores export in its progress.
-const stageScores = "Đang ghi bảng điểm"
+// Stages of a big export in its progress: the rows of the scores sheet,
+// then the bytes of the zipped file.
+const (
+	stageScores = "Đang ghi bảng điểm (dòng)"
+	stageZip    = "Đang nén tệp Excel (byte)"
+)
 
 func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result, prog progress.Func) ([]byte, error) {
 	b, err := newBook()
@@ -238,6 +242,7 @@ func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[
 		return nil, err
 	}
 	b.print.office = office
+	b.progress = prog
 	p, _ := b.sheet(SheetScores)
 	// One row per criterion of each unit written: the stream needs the
 	// last row before the first.
