@@ -122,8 +122,11 @@ func (p *page) writePending() {
 		if s.sw, p.error = p.b.f.NewStreamWriter(p.name); p.error != nil {
 			return
 		}
-		for i, w := range p.print.widths {
-			if p.error = s.sw.SetColWidth(i+1, i+1, w); p.error != nil {
+		// excelize puts each width set before those set already: the
+		// last column first leaves them in the ascending order Excel
+		// expects.
+		for i := len(p.print.widths) - 1; i >= 0; i-- {
+			if p.error = s.sw.SetColWidth(i+1, i+1, p.print.widths[i]); p.error != nil {
 				return
 			}
 		}
