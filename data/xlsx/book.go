@@ -100,6 +100,10 @@ func (b *book) sheet(name string) (*page, error) {
 }
 
 func (b *book) bytes() ([]byte, error) {
+	// A streamed sheet waits in a temporary file until the workbook is
+	// written; closing the workbook removes it (some 270 MB for a whole
+	// country's year).
+	defer b.f.Close()
 	for _, p := range b.pages {
 		if err := p.pageSetup(); err != nil {
 			return nil, data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", err)
