@@ -90,7 +90,7 @@ func newDataFileView(ui *UI) *dataFileView {
 		b := b
 		imports = append(imports, widget.NewButtonWithIcon(b.label, theme.UploadIcon(), func() { v.chooseImport(b.kind) }))
 		templates = append(templates, widget.NewButtonWithIcon(b.templateLabel, theme.FileIcon(), func() {
-			v.saveFile(b.template, func() ([]byte, error) { return xlsx.Template(b.kind) })
+			v.saveFile(b.template, func(progress.Func) ([]byte, error) { return xlsx.Template(b.kind) })
 		}))
 	}
 	note := widget.NewLabel("Tệp nhập có cùng bố cục với tệp xuất. Mọi dòng được kiểm tra trước; có lỗi thì không ghi gì và liệt kê lỗi theo trang tính, dòng, cột. Trước mỗi lần nhập, dữ liệu được sao lưu.")
@@ -166,9 +166,9 @@ func (v *dataFileView) export(kind string) {
 	if kind == "scorecard" {
 		name = fmt.Sprintf("phieu-diem-%s-%d.xlsx", v.unit.code(), year)
 	}
-	v.saveFile(name, func() (b []byte, err error) {
+	v.saveFile(name, func(p progress.Func) (b []byte, err error) {
 		err = v.ui.store.View(func(tx *store.Tx) (err error) {
-			b, err = ops.Export(tx, kind, year, v.group.ID(), v.unit.code(), today())
+			b, err = ops.ExportWith(tx, kind, year, v.group.ID(), v.unit.code(), today(), p)
 			return err
 		})
 		return b, err
@@ -177,10 +177,10 @@ func (v *dataFileView) export(kind string) {
 
 // saveFile builds the file behind a progress dialog (the scores of a
 // year of the whole country take seconds), then asks where to save it.
-func (v *dataFileView) saveFile(name string, build func() ([]byte, error)) {
+func (v *dataFileView) saveFile(name string, build func(progress.Func) ([]byte, error)) {
 	v.backgroundWith("Đang tạo tệp "+name+"…", func(p progress.Func) (func(), error) {
 		p.Report("Đang tạo tệp Excel", 0, 0)
-		b, err := build()
+		b, err := build(p)
 		return func() { v.askWhere(name, b) }, err
 	})
 }

@@ -180,3 +180,19 @@ func TestDataFileExportOpensSaveDialog(t *testing.T) {
 		t.Fatal("no save dialog proposing xep-hang-2023.xlsx")
 	}
 }
+
+// Exporting the scores of a year from the window shows the work in the
+// progress dialog, the zipping of the file last, before the save dialog.
+func TestDataFileExportScoresShowsProgress(t *testing.T) {
+	ui, w := newTestUI(t)
+	ui.Show(SectionDataFile)
+	ui.dataFile.export("scores")
+	ui.dataFile.work.Wait()
+	if ui.lastProgress == nil || !strings.HasPrefix(ui.lastProgress.stage.Text, "Đang nén tệp Excel (byte): ") {
+		t.Errorf("the export's dialog ended on %q, want the zipping of the file with its bytes", ui.lastProgress.stage.Text)
+	}
+	overlay := w.Canvas().Overlays().Top()
+	if overlay == nil || !slices.ContainsFunc(textsIn(overlay), func(s string) bool { return strings.HasPrefix(s, "bang-diem-2023.xlsx") }) {
+		t.Fatal("no save dialog proposing bang-diem-2023.xlsx")
+	}
+}

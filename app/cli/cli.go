@@ -101,7 +101,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "report":
 		err = runReport(args[1:], stdout)
 	case "export":
-		err = runExport(args[1:], stdout)
+		err = runExport(args[1:], stdout, stderr)
 	case "import":
 		err = runImport(args[1:], stdout, stderr)
 	case "backup":

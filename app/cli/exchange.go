@@ -19,7 +19,7 @@ import (
 // runExport writes an Excel file: pardesk export KIND [--year N] [--group G]
 // [--unit U] [--out FILE] [--db FILE]; "template units|framework|scores"
 // writes an empty import template.
-func runExport(args []string, stdout io.Writer) error {
+func runExport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageError("export: thiếu loại dữ liệu (ranking, scorecard, scores, lostpoints, tasks, units, framework, template)")
 	}
@@ -47,10 +47,12 @@ func runExport(args []string, stdout io.Writer) error {
 		return usageError("export scorecard: thiếu --unit")
 	}
 	var b []byte
+	p, done := progressTo(stderr)
 	err := readData(*db, func(tx *store.Tx) (err error) {
-		b, err = ops.Export(tx, kind, *year, *group, *unit, time.Now())
+		b, err = ops.ExportWith(tx, kind, *year, *group, *unit, time.Now(), p)
 		return err
 	})
+	done()
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 	"github.com/pardesk/pardesk/data/xlsx"
 )
@@ -23,13 +24,19 @@ var ExportKinds = map[string]string{
 
 // Export builds the Excel file of a kind; the window's buttons use it too.
 func Export(tx *store.Tx, kind string, year int, group, unit string, today time.Time) ([]byte, error) {
+	return ExportWith(tx, kind, year, group, unit, today, nil)
+}
+
+// ExportWith is Export telling p how far it has gone: the scores of a
+// year of the whole country take seconds.
+func ExportWith(tx *store.Tx, kind string, year int, group, unit string, today time.Time, p progress.Func) ([]byte, error) {
 	switch kind {
 	case "ranking":
 		return xlsx.Ranking(tx, year, group)
 	case "scorecard":
-		return xlsx.Scores(tx, year, unit)
+		return xlsx.ScoresWith(tx, year, unit, p)
 	case "scores":
-		return xlsx.Scores(tx, year, "")
+		return xlsx.ScoresWith(tx, year, "", p)
 	case "lostpoints":
 		return xlsx.LostPoints(tx, year, group)
 	case "tasks":

@@ -13,6 +13,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 )
 
 // Sheet names of the import layouts (and of the exports that share them).
@@ -40,7 +42,8 @@ type book struct {
 	passFail                                int // the points of a đạt / không đạt criterion, shown as the word
 	first                                   bool
 	pages                                   []*page
-	print                                   printHeader // what every printed page says at its top
+	print                                   printHeader   // what every printed page says at its top
+	progress                                progress.Func // told how the writing of a big workbook goes
 }
 
 func newBook() (*book, error) {
@@ -97,6 +100,10 @@ func (b *book) sheet(name string) (*page, error) {
 }
 
 func (b *book) bytes() ([]byte, error) {
+	// A streamed sheet waits in a temporary file until the workbook is
+	// written; closing the workbook removes it (some 270 MB for a whole
+	// country's year).
+	defer b.f.Close()
 	for _, p := range b.pages {
 		if err := p.pageSetup(); err != nil {
 			return nil, data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", err)
@@ -104,7 +111,12 @@ func (b *book) bytes() ([]byte, error) {
 	}
 	b.f.SetActiveSheet(0)
 	var buf bytes.Buffer
-	if err := b.f.Write(&buf); err != nil {
+	// Zipping the XML of a big sheet takes seconds of its own.
+	var w io.Writer = &buf
+	if b.progress != nil {
+		w = &progress.Writer{W: &buf, Stage: stageZip, F: b.progress}
+	}
+	if err := b.f.Write(w); err != nil {
 		return nil, data.Errorf(data.EINTERNAL, "Không tạo được tệp Excel: %v", err)
 	}
 	return buf.Bytes(), nil
@@ -112,10 +124,11 @@ func (b *book) bytes() ([]byte, error) {
 
 // page writes one sheet; the first error sticks and is returned by err.
 type page struct {
-	b     *book
-	name  string
-	error error
-	print sheetPrint // the page setup, gathered as cells are written
+	b      *book
+	name   string
+	error  error
+	print  sheetPrint   // the page setup, gathered as cells are written
+	stream *streamState // set for a sheet written through the stream writer
 }
 
 func cell(col, row int) string {
@@ -130,6 +143,10 @@ func colName(col int) string {
 
 func (p *page) set(col, row int, v any, style int) {
 	if p.error != nil {
+		return
+	}
+	if p.stream != nil {
+		p.streamSet(col, row, v, style)
 		return
 	}
 	c := cell(col, row)
@@ -166,12 +183,12 @@ func (p *page) headers(row int, cols []column) {
 	for i, c := range cols {
 		p.print.widths = append(p.print.widths, c.width)
 		p.set(i+1, row, c.title, p.b.header)
-		if p.error == nil {
+		if p.error == nil && p.stream == nil { // a stream sets them as it starts
 			p.error = p.b.f.SetColWidth(p.name, colName(i+1), colName(i+1), c.width)
 		}
 	}
 	p.print.header = row
-	if p.error == nil {
+	if p.error == nil && p.stream == nil {
 		p.error = p.b.f.SetPanes(p.name, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pardesk/pardesk/data"
+	"github.com/pardesk/pardesk/data/progress"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -176,6 +177,12 @@ func frameworkBook(office string, f *data.Framework) ([]byte, error) {
 // areas and criteria that group others in bold with their sums (an import
 // skips them), and a sheet of totals as published.
 func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
+	return ScoresWith(tx, year, unit, nil)
+}
+
+// ScoresWith is Scores telling progress the rows written: a whole
+// country's year takes seconds.
+func ScoresWith(tx *store.Tx, year int, unit string, progress progress.Func) ([]byte, error) {
 	f, err := tx.Framework(year)
 	if err != nil {
 		return nil, err
@@ -219,16 +226,47 @@ func Scores(tx *store.Tx, year int, unit string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return scoresBook(o.Name, f, units, sheets, unit != "", results)
+	return scoresBook(o.Name, f, units, sheets, unit != "", results, progress)
 }
 
-func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result) ([]byte, error) {
+// Stages of a big export in its progress: the rows of the scores sheet,
+// then the bytes of the zipped file.
+const (
+	stageScores = "Đang ghi bảng điểm (dòng)"
+	stageZip    = "Đang nén tệp Excel (byte)"
+)
+
+func scoresBook(office string, f *data.Framework, units []data.Unit, sheets map[string]*data.Sheet, card bool, results map[string]data.Result, prog progress.Func) ([]byte, error) {
 	b, err := newBook()
 	if err != nil {
 		return nil, err
 	}
 	b.print.office = office
+	b.progress = prog
 	p, _ := b.sheet(SheetScores)
+	// One row per criterion of each unit written: the stream needs the
+	// last row before the first.
+	nodes := 0
+	var count func(cs []data.Criterion)
+	count = func(cs []data.Criterion) {
+		for i := range cs {
+			nodes++
+			count(cs[i].Children)
+		}
+	}
+	count(f.Areas)
+	written := 0
+	for _, u := range units {
+		if card || sheets[u.Code] != nil {
+			written++
+		}
+	}
+	total := int64(written * nodes)
+	p.streamed(rowHeader+int(total), func(row int) {
+		if row > rowHeader && (row-rowHeader)%nodes == 0 { // a unit's last row
+			prog.Report(stageScores, int64(row-rowHeader), total)
+		}
+	})
 	p.metaRow(rowYear, "Năm", f.Year)
 	if card {
 		p.metaRow(rowTitle, "Phiếu điểm", units[0].Name)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -168,9 +169,7 @@ func charWidth(r rune, bold bool) float64 {
 		em = 620
 	default:
 		if r >= 0x80 {
-			if d := norm.NFD.String(string(r)); d != "" {
-				r, _ = utf8.DecodeRuneInString(d)
-			}
+			r = baseLetter(r)
 		}
 		if r >= ' ' && r <= '~' {
 			em = float64(adv[r-' '])
@@ -179,6 +178,35 @@ func charWidth(r rune, bold bool) float64 {
 		}
 	}
 	return em / 1000 * 16
+}
+
+// baseLetters holds the letter each accented Latin letter is written on
+// (ẫ → a), worked out once: the widths of a whole country's scores sheet
+// ask for it some forty million times.
+var baseLetters = sync.OnceValue(func() []rune {
+	t := make([]rune, maxBased+1)
+	for r := range t {
+		t[r] = rune(r)
+		if d := norm.NFD.String(string(rune(r))); d != "" {
+			t[r], _ = utf8.DecodeRuneInString(d)
+		}
+	}
+	return t
+})
+
+// maxBased is the last rune baseLetters holds, past the Latin letters of
+// Vietnamese (U+1EA0-U+1EF9).
+const maxBased = 0x1EFF
+
+// baseLetter is the letter r is written on, r itself when it has none.
+func baseLetter(r rune) rune {
+	if r < 0 || r > maxBased {
+		if d := norm.NFD.String(string(r)); d != "" {
+			r, _ = utf8.DecodeRuneInString(d)
+		}
+		return r
+	}
+	return baseLetters()[r]
 }
 
 // wrappedLines estimates how many lines s takes in a wrapped cell of the
@@ -223,12 +251,29 @@ func (p *page) pageSetup() error {
 	if p.error != nil {
 		return p.error
 	}
-	f, sp := p.b.f, &p.print
-	for row, h := range sp.heights {
-		if err := f.SetRowHeight(p.name, row, h); err != nil {
+	if p.stream != nil {
+		return p.endStream()
+	}
+	for row, h := range p.print.heights {
+		if err := p.b.f.SetRowHeight(p.name, row, h); err != nil {
 			return err
 		}
 	}
+	if err := p.sheetSetup(); err != nil {
+		return err
+	}
+	for _, row := range p.print.breaks {
+		if err := p.b.f.InsertPageBreak(p.name, cell(1, row)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sheetSetup declares the sheet's used range and its page setup: the
+// paper, margins, repeated header row, print area and page header.
+func (p *page) sheetSetup() error {
+	f, sp := p.b.f, &p.print
 	lastCol, lastRow := max(sp.lastCol, len(sp.widths), 1), max(sp.lastRow, 1)
 	used := "A1:" + cell(lastCol, lastRow)
 	if err := f.SetSheetDimension(p.name, used); err != nil {
@@ -312,11 +357,6 @@ func (p *page) pageSetup() error {
 		OddFooter: "&C" + regular + "Trang &P/&N",
 	}); err != nil {
 		return err
-	}
-	for _, row := range sp.breaks {
-		if err := f.InsertPageBreak(p.name, cell(1, row)); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestWrappedLines(t *testing.T) {
@@ -53,5 +55,22 @@ func TestPageHeaderFitsExcelLimit(t *testing.T) {
 	hf, _ := b.f.GetHeaderFooter("Trang")
 	if n := len(utf16.Encode([]rune(hf.OddHeader))); n > excelize.MaxFieldLength {
 		t.Errorf("page header of %d characters", n)
+	}
+}
+
+// The table of base letters says what the decomposition says, for every
+// letter it holds and beyond it: "ẫ" is as wide as "a".
+func TestBaseLetter(t *testing.T) {
+	for r := rune(0x80); r <= maxBased+0x100; r++ {
+		want := r
+		if d := norm.NFD.String(string(r)); d != "" {
+			want, _ = utf8.DecodeRuneInString(d)
+		}
+		if got := baseLetter(r); got != want {
+			t.Fatalf("base of %U %q: %q, want %q", r, r, got, want)
+		}
+	}
+	if baseLetter('ẫ') != 'a' || baseLetter('Đ') != 'Đ' {
+		t.Errorf("ẫ on %q, Đ on %q", baseLetter('ẫ'), baseLetter('Đ'))
 	}
 }
