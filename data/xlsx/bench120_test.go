@@ -85,6 +85,9 @@ func BenchmarkImportScores3500x120(b *testing.B) {
 func scoresFileOf(tb testing.TB, f *data.Framework, n int) []byte {
 	tb.Helper()
 	x := excelize.NewFile()
+	// The stream writer keeps a big sheet in a temporary file that only
+	// Close removes.
+	defer x.Close()
 	if err := x.SetSheetName("Sheet1", xlsx.SheetScores); err != nil {
 		tb.Fatal(err)
 	}
