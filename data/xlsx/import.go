@@ -742,8 +742,22 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	t.out = &ps
 	byUnit := map[string][]scoreRow{}
 	nrows := 0
+	// A unit's rows usually follow one another and number as many as the
+	// previous unit's: its slice starts with that room instead of growing
+	// (and being copied) seven times on the way to 120 rows.
+	prevUnit, room := "", 1
 	add := func(sr scoreRow) {
-		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
+		if sr.unit != prevUnit {
+			if n := len(byUnit[prevUnit]); n > 0 {
+				room = n
+			}
+			prevUnit = sr.unit
+		}
+		rows := byUnit[sr.unit]
+		if rows == nil && !sr.published { // a published total is one row
+			rows = make([]scoreRow, 0, room)
+		}
+		byUnit[sr.unit] = append(rows, sr)
 		nrows++
 		opts.Progress.Report(stageRead, int64(nrows), 0)
 		if !sr.published && !sr.score.IsZero() {
