@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // InputKind says how a unit's answer on a leaf criterion is given, whatever
@@ -241,7 +242,12 @@ func ParseValue(c *Criterion, s string) (Value, error) {
 	if s == "" {
 		return Value{}, nil
 	}
-	f := strings.Join(strings.Fields(Fold(s)), " ")
+	// The words ("Không áp dụng", "Đạt"…) all start with a letter; a
+	// number, which nearly every cell of an import is, is not folded.
+	f := ""
+	if b := s[0]; b >= utf8.RuneSelf || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' {
+		f = strings.Join(strings.Fields(Fold(s)), " ")
+	}
 	refuse := func(format string, args ...any) (Value, error) {
 		return Value{}, errorf(EINVALID, "Tiêu chí %s «%s» (%s, tối đa %s điểm): %s; ô này nhận %s", c.Code, c.Title, c.Input.Label(), c.Max.Short(), fmt.Sprintf(format, args...), c.Accepts())
 	}

@@ -742,15 +742,33 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 	t.out = &ps
 	byUnit := map[string][]scoreRow{}
 	nrows := 0
+	// A unit's rows usually follow one another and number as many as the
+	// previous unit's: its slice starts with that room instead of growing
+	// (and being copied) seven times on the way to 120 rows.
+	prevUnit, room := "", 1
 	add := func(sr scoreRow) {
-		byUnit[sr.unit] = append(byUnit[sr.unit], sr)
+		if sr.unit != prevUnit {
+			if n := len(byUnit[prevUnit]); n > 0 {
+				room = n
+			}
+			prevUnit = sr.unit
+		}
+		rows := byUnit[sr.unit]
+		if rows == nil && !sr.published { // a published total is one row
+			rows = make([]scoreRow, 0, room)
+		}
+		byUnit[sr.unit] = append(rows, sr)
 		nrows++
 		opts.Progress.Report(stageRead, int64(nrows), 0)
 		if !sr.published && !sr.score.IsZero() {
 			sum.Scores++
 		}
 	}
-	seen := map[[2]string]int{}
+	// The rows seen of each unit by criterion code, to refuse a second row
+	// of the same score: one small map a unit grows faster than one map
+	// of all the year's scores.
+	seen := map[string]map[string]int{}
+	criteria := criteriaByCode(fw)
 	eps := t.each(func(r int) {
 		unit, code := data.Clean(t.get(r, 1)), data.Clean(t.get(r, 3))
 		bad := false
@@ -761,7 +779,7 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		} else {
 			unit = stored
 		}
-		c := fw.Find(code)
+		c := criteria[code]
 		switch {
 		case code == "":
 			ps = append(ps, t.problem(r, 3, "chưa có mã tiêu chí"))
@@ -772,11 +790,16 @@ func ImportScoresWith(st *store.Store, r io.Reader, opts ImportOptions) (Summary
 		case !c.IsLeaf():
 			return // a subtotal row
 		}
-		if first, dup := seen[[2]string{unit, code}]; dup && !bad {
+		rows := seen[unit]
+		if first, dup := rows[code]; dup && !bad {
 			ps = append(ps, t.problem(r, 3, "điểm tiêu chí %s của đơn vị %s đã có ở dòng %d", code, unit, first))
 			return
 		}
-		seen[[2]string{unit, code}] = r
+		if rows == nil {
+			rows = map[string]int{}
+			seen[unit] = rows
+		}
+		rows[code] = r
 		sr := scoreRow{sheet: t.sheet, row: r, unit: unit, code: code}
 		for _, cell := range []struct {
 			col int
@@ -948,5 +971,23 @@ func slicesSorted[V any](m map[string]V) []string {
 		out = append(out, k)
 	}
 	slices.Sort(out)
+	return out
+}
+
+// criteriaByCode is fw.Find as a map, for an import that looks up a
+// criterion on each of its rows: the first criterion of a code in the
+// order Find walks them.
+func criteriaByCode(fw *data.Framework) map[string]*data.Criterion {
+	out := map[string]*data.Criterion{}
+	var walk func(cs []data.Criterion)
+	walk = func(cs []data.Criterion) {
+		for i := range cs {
+			if _, ok := out[cs[i].Code]; !ok {
+				out[cs[i].Code] = &cs[i]
+			}
+			walk(cs[i].Children)
+		}
+	}
+	walk(fw.Areas)
 	return out
 }

@@ -122,7 +122,13 @@ var passFailFmt = `"Đạt";;"Không đạt"`
 // kind), "KAD" for không áp dụng, and a tỷ lệ criterion's counts in its
 // counts column.
 func (b *book) setScore(p *page, col, r int, c *data.Criterion, v data.Value) {
-	countsCol := map[int]int{colSelf: colSelfCounts, colAppraised: colAppraisedCounts}[col]
+	countsCol := 0 // no counts column: t.cell reads it as blank
+	switch col {
+	case colSelf:
+		countsCol = colSelfCounts
+	case colAppraised:
+		countsCol = colAppraisedCounts
+	}
 	switch {
 	case v.NA:
 		p.set(col, r, "KAD", b.num)
@@ -140,7 +146,13 @@ func (b *book) setScore(p *page, col, r int, c *data.Criterion, v data.Value) {
 // counts column of a tỷ lệ criterion when it is filled (the points cell
 // beside it is worked out again, never read), else the points cell.
 func sideValue(t *table, r, col int, c *data.Criterion) (data.Value, int, error) {
-	countsCol := map[int]int{colSelf: colSelfCounts, colAppraised: colAppraisedCounts}[col]
+	countsCol := 0 // no counts column: t.cell reads it as blank
+	switch col {
+	case colSelf:
+		countsCol = colSelfCounts
+	case colAppraised:
+		countsCol = colAppraisedCounts
+	}
 	if x := t.cell(r, countsCol); !x.blank() {
 		if c.Input != data.InputRatio {
 			return data.Value{}, countsCol, data.Errorf(data.EINVALID, "Tiêu chí %s «%s» (%s): không nhận số liệu tỷ lệ «%s»; để trống cột này", c.Code, c.Title, c.Input.Label(), x.text())

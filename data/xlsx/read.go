@@ -329,6 +329,7 @@ type rowReader struct {
 	sc      *scanner
 	ncols   int
 	row     []xcell // reused from row to row
+	v, is   []byte  // a cell's <v> and inline string text, reused from cell to cell
 	lastRow int
 	rows    int
 	cells   int
@@ -483,7 +484,7 @@ func (rr *rowReader) readRow(n int) (has bool, err error) {
 					}
 					col = c
 				case string(a.name) == "t":
-					typ = string(a.value)
+					typ = cellType(a.value)
 				}
 			}
 			if col > rr.ncols {
@@ -497,8 +498,8 @@ func (rr *rowReader) readRow(n int) (has bool, err error) {
 				return has, err
 			}
 			if c.kind == cellText && typ == "s" {
-				i, err := strconv.Atoi(strings.TrimSpace(c.v))
-				if err != nil || i < 0 || i >= len(rr.wb.sst) {
+				i, ok := sstIndex(rr.v, c.v)
+				if !ok || i < 0 || i >= len(rr.wb.sst) {
 					return has, Problem{Sheet: rr.sheet, Row: n, Col: col, Msg: "ô trỏ tới chuỗi văn bản không có trong tệp (tệp bị hỏng); hãy mở bằng Excel và lưu lại"}
 				}
 				c.v = rr.wb.sst[i]
@@ -509,11 +510,14 @@ func (rr *rowReader) readRow(n int) (has bool, err error) {
 }
 
 // readCell reads a cell's children after its start tag: the value <v>, the
-// formula <f> and the inline string <is>.
+// formula <f> and the inline string <is>. The text of a shared string
+// cell (typ "s") is its index, left in rr.v for readRow rather than made
+// a string.
 func (rr *rowReader) readCell(typ string) (xcell, error) {
-	var v, inline strings.Builder
+	rr.v, rr.is = rr.v[:0], rr.is[:0]
 	hasV, hasF, hasIS := false, false, false
-	in := "" // the child being read
+	const inV, inT = 1, 2
+	in := 0 // the child being read
 	phonetic := 0
 	depth := 0
 	for {
@@ -526,7 +530,7 @@ func (rr *rowReader) readCell(typ string) (xcell, error) {
 			depth++
 			switch string(t.name) {
 			case "v":
-				hasV, in = true, "v"
+				hasV, in = true, inV
 			case "f":
 				hasF = true
 			case "is":
@@ -535,7 +539,7 @@ func (rr *rowReader) readCell(typ string) (xcell, error) {
 				phonetic++
 			case "t":
 				if hasIS && phonetic == 0 {
-					in = "t"
+					in = inT
 				}
 			}
 		case tokEnd:
@@ -543,32 +547,70 @@ func (rr *rowReader) readCell(typ string) (xcell, error) {
 				if string(t.name) != "c" {
 					return xcell{}, rr.sc.syntax("thẻ đóng không khớp thẻ mở")
 				}
-				return cellOf(typ, v.String(), inline.String(), hasV, hasF, hasIS), nil
+				v := ""
+				if typ != "s" {
+					v = string(rr.v)
+				}
+				return cellOf(typ, v, string(rr.is), hasV, hasF, hasIS), nil
 			}
 			depth--
 			switch string(t.name) {
 			case "v", "t":
-				in = ""
+				in = 0
 			case "rPh":
 				phonetic--
 			}
 		case tokText:
-			if in == "" {
+			if in == 0 {
 				continue
 			}
-			text := string(t.text)
-			if !t.cdata {
-				if text, err = unescape(t.text); err != nil {
-					return xcell{}, err
-				}
+			buf := &rr.v
+			if in == inT {
+				buf = &rr.is
 			}
-			if in == "v" {
-				v.WriteString(text)
-			} else {
-				inline.WriteString(text)
+			if t.cdata {
+				*buf = append(*buf, t.text...)
+			} else if *buf, err = appendUnescaped(*buf, t.text); err != nil {
+				return xcell{}, err
 			}
 		}
 	}
+}
+
+// sstIndex reads a shared string cell's index: from its <v> text, or
+// from inline, the text cellOf gave a cell of type "s" with an inline
+// string and no <v>. Whole numbers as strconv.Atoi reads them.
+func sstIndex(v []byte, inline string) (int, bool) {
+	if inline != "" {
+		v = []byte(inline)
+	}
+	v = bytes.TrimSpace(v)
+	if len(v) > 0 && len(v) <= 9 {
+		n := 0
+		for _, b := range v {
+			if b < '0' || b > '9' {
+				n = -1
+				break
+			}
+			n = n*10 + int(b-'0')
+		}
+		if n >= 0 {
+			return n, true
+		}
+	}
+	n, err := strconv.Atoi(string(v))
+	return n, err == nil
+}
+
+// cellType is a cell's type attribute as a string, without allocating one
+// for the types Excel writes.
+func cellType(b []byte) string {
+	for _, t := range [...]string{"s", "n", "str", "b", "e", "d", "inlineStr"} {
+		if string(b) == t {
+			return t
+		}
+	}
+	return string(b)
 }
 
 func cellOf(typ, v, inline string, hasV, hasF, hasIS bool) xcell {

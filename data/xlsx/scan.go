@@ -318,51 +318,60 @@ func (s *scanner) readStart(t *token) error {
 
 // unescape replaces the entities and character references of raw text.
 func unescape(raw []byte) (string, error) {
-	i := bytes.IndexByte(raw, '&')
-	if i < 0 {
+	if bytes.IndexByte(raw, '&') < 0 {
 		return string(raw), nil
 	}
-	out := make([]byte, 0, len(raw))
+	out, err := appendUnescaped(make([]byte, 0, len(raw)), raw)
+	if err != nil {
+		return "", err
+	}
+	return string(out), nil
+}
+
+// appendUnescaped appends raw to dst with its entities and character
+// references replaced; a cell's value is gathered this way into a buffer
+// kept from cell to cell rather than into a new string per piece of text.
+func appendUnescaped(dst, raw []byte) ([]byte, error) {
+	i := bytes.IndexByte(raw, '&')
 	for i >= 0 {
-		out = append(out, raw[:i]...)
+		dst = append(dst, raw[:i]...)
 		raw = raw[i:]
 		end := bytes.IndexByte(raw, ';')
 		if end < 0 {
-			return "", errEntity
+			return dst, errEntity
 		}
-		ent := string(raw[1:end])
+		ent := raw[1:end]
 		raw = raw[end+1:]
-		switch ent {
+		switch string(ent) {
 		case "lt":
-			out = append(out, '<')
+			dst = append(dst, '<')
 		case "gt":
-			out = append(out, '>')
+			dst = append(dst, '>')
 		case "amp":
-			out = append(out, '&')
+			dst = append(dst, '&')
 		case "quot":
-			out = append(out, '"')
+			dst = append(dst, '"')
 		case "apos":
-			out = append(out, '\'')
+			dst = append(dst, '\'')
 		default:
 			var n uint64
 			var err error
 			switch {
-			case len(ent) > 2 && (ent[:2] == "#x" || ent[:2] == "#X"):
-				n, err = strconv.ParseUint(ent[2:], 16, 32)
+			case len(ent) > 2 && (ent[1] == 'x' || ent[1] == 'X') && ent[0] == '#':
+				n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
 			case len(ent) > 1 && ent[0] == '#':
-				n, err = strconv.ParseUint(ent[1:], 10, 32)
+				n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
 			default:
-				return "", errEntity
+				return dst, errEntity
 			}
 			if err != nil || !utf8.ValidRune(rune(n)) {
-				return "", errEntity
+				return dst, errEntity
 			}
-			out = utf8.AppendRune(out, rune(n))
+			dst = utf8.AppendRune(dst, rune(n))
 		}
 		i = bytes.IndexByte(raw, '&')
 	}
-	out = append(out, raw...)
-	return string(out), nil
+	return append(dst, raw...), nil
 }
 
 var errEntity = errors.New("bad entity")
