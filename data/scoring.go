@@ -55,13 +55,40 @@ func (r *Result) RatingLabel() string {
 // scored area, against its own max for the unit, and the index rated by
 // the framework's bands.
 func Evaluate(f *Framework, u Unit, s *Sheet) Result {
+	return evaluate(f, areasOfLeaves(f), u, s)
+}
+
+// areasOfLeaves gives each leaf's area, by position: the one lookup a
+// score needs when a sheet is summed.
+func areasOfLeaves(f *Framework) map[string]int {
+	m := map[string]int{}
+	for i := range f.Areas {
+		walkLeaves(&f.Areas[i], func(l *Criterion) { m[l.Code] = i })
+	}
+	return m
+}
+
+func evaluate(f *Framework, areaOf map[string]int, u Unit, s *Sheet) Result {
 	m := UnitMax(f, s)
 	r := Result{Unit: u, Max: m.Total, Areas: make([]AreaResult, 0, len(f.Areas))}
+	// The sheet's scores are summed as they lie, not looked up leaf by
+	// leaf: a year of the whole country is 420 000 scores, and walking
+	// each sheet's own map is the cheaper way through them. A score of a
+	// code the framework does not have counts for nothing.
+	points := make([]Points, len(f.Areas))
+	if s != nil {
+		for code, sc := range s.Scores {
+			if sc.Appraised != nil {
+				if i, ok := areaOf[code]; ok {
+					points[i] += *sc.Appraised
+				}
+			}
+		}
+	}
 	var total Points
 	for i := range f.Areas {
 		a := &f.Areas[i]
-		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Area(a.Code)}
-		walkLeaves(a, func(l *Criterion) { ar.Points += s.Appraised(l.Code) })
+		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Area(a.Code), Points: points[i]}
 		switch a.Kind {
 		case KindBonus:
 			total += ar.Points
@@ -118,9 +145,10 @@ func Rank(results []Result) {
 // rating, and the ranks of the others are as if it were not there.
 func RankGroup(f *Framework, units []Unit, sheets map[string]*Sheet) []Result {
 	results := make([]Result, 0, len(units))
+	areaOf := areasOfLeaves(f)
 	for _, u := range units {
 		if s, ok := sheets[u.Code]; ok {
-			r := Evaluate(f, u, s)
+			r := evaluate(f, areaOf, u, s)
 			if !s.HasAppraisal() {
 				r.Unscored, r.Rating = true, ""
 			}
