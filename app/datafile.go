@@ -187,28 +187,7 @@ func (v *dataFileView) saveFile(name string, build func(progress.Func) ([]byte, 
 
 // askWhere asks where to save a file built for export, and saves it.
 func (v *dataFileView) askWhere(name string, b []byte) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		_, werr := w.Write(b)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			v.ui.showError(fmt.Errorf("không ghi được tệp %s: %w", w.URI().Name(), werr))
-			return
-		}
-		v.status.SetText("Đã lưu tệp Excel: " + w.URI().Path())
-	}, v.ui.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	v.ui.saveFile(name, b, func(path string) { v.status.SetText("Đã lưu tệp Excel: " + path) })
 }
 
 // chooseImport asks for the file to import.

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -71,22 +70,5 @@ func auditCSV(rows [][]string) []byte {
 }
 
 func saveCSV(ui *UI, name string, rows [][]string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			if err != nil {
-				ui.showError(err)
-			}
-			return
-		}
-		_, werr := w.Write(auditCSV(rows))
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			ui.showError(werr)
-		}
-	}, ui.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
+	ui.saveFile(name, auditCSV(rows), nil)
 }

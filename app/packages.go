@@ -226,28 +226,9 @@ func (c *packageCard) export() {
 		c.v.ui.showError(err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			c.v.ui.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		_, werr := w.Write(b)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			c.v.ui.showError(fmt.Errorf("không ghi được tệp %s: %w", w.URI().Name(), werr))
-			return
-		}
-		c.v.status.SetText(exportedText(w.URI().Path(), m, c.fingerprint()))
-	}, c.v.ui.win)
-	d.SetFileName(ops.PackageFileName(m.Kind, m.Year, m.Units))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdk"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	c.v.ui.saveFile(ops.PackageFileName(m.Kind, m.Year, m.Units), b, func(path string) {
+		c.v.status.SetText(exportedText(path, m, c.fingerprint()))
+	})
 }
 
 // exportPerUnit asks for a folder and writes each unit's package into it.
