@@ -60,7 +60,7 @@ func Evaluate(f *Framework, u Unit, s *Sheet) Result {
 	var total Points
 	for i := range f.Areas {
 		a := &f.Areas[i]
-		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Area(a.Code)}
+		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Areas[i]}
 		walkLeaves(a, func(l *Criterion) { ar.Points += s.Appraised(l.Code) })
 		switch a.Kind {
 		case KindBonus:
