@@ -65,8 +65,8 @@ func TestNotApplicableLeavesTheUnitMax(t *testing.T) {
 		t.Fatalf("45/50 = 90 %% gives %s points, want 2 (tier ≥ 80 %%)", got)
 	}
 	m := UnitMax(f, s)
-	if m.Total != P(97, 0) || m.Area("1") != P(13, 0) || m.Area("2") != P(13, 0) || !m.Reduced(f) {
-		t.Fatalf("unit max %s, area 1 %s, area 2 %s; want 97, 13, 13", m.Total, m.Area("1"), m.Area("2"))
+	if m.Total != P(97, 0) || m.Areas[0] != P(13, 0) || m.Areas[1] != P(13, 0) || !m.Reduced(f) {
+		t.Fatalf("unit max %s, area 1 %s, area 2 %s; want 97, 13, 13", m.Total, m.Areas[0], m.Areas[1])
 	}
 	r := Evaluate(f, Unit{Code: "U"}, s)
 	if r.Total != P(80, 0) || r.Max != P(97, 0) || r.Index.String() != "82,47" {

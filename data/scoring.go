@@ -88,7 +88,7 @@ func evaluate(f *Framework, areaOf map[string]int, u Unit, s *Sheet) Result {
 	var total Points
 	for i := range f.Areas {
 		a := &f.Areas[i]
-		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Area(a.Code), Points: points[i]}
+		ar := AreaResult{Code: a.Code, Title: a.Title, Kind: a.Kind, Max: m.Areas[i], Points: points[i]}
 		switch a.Kind {
 		case KindBonus:
 			total += ar.Points
