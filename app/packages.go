@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -262,15 +260,9 @@ func (c *packageCard) writePerUnit(dir string, key *pack.Key, o ops.PackageExpor
 		})
 		return func() {
 			c.v.status.SetText(fmt.Sprintf("Đã tạo %d %s năm %d, mỗi đơn vị một gói, trong thư mục %s. Dấu nhận dạng khóa của máy này: %s — báo cho nơi nhận để họ đối chiếu.",
-				len(paths), lowerFirst(o.Kind.Label()), o.Year, dir, key.Fingerprint()))
+				len(paths), data.LowerFirst(o.Kind.Label()), o.Year, dir, key.Fingerprint()))
 		}, err
 	})
-}
-
-// lowerFirst puts a label inside a sentence: "Gói bộ chỉ số" → "gói bộ chỉ số".
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func (c *packageCard) fingerprint() string {
@@ -283,7 +275,7 @@ func (c *packageCard) fingerprint() string {
 
 func exportedText(path string, m pack.Manifest, fp string) string {
 	return fmt.Sprintf("Đã lưu %s: %s (năm %d, đơn vị %s). Dấu nhận dạng khóa của máy này: %s — báo cho nơi nhận để họ đối chiếu.",
-		lowerFirst(m.Kind.Label()), path, m.Year, strings.Join(m.Units, ", "), fp)
+		data.LowerFirst(m.Kind.Label()), path, m.Year, strings.Join(m.Units, ", "), fp)
 }
 
 func (c *packageCard) chooseImport() {

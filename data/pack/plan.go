@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pardesk/pardesk/data"
@@ -206,7 +205,7 @@ func MakePlan(m Manifest, fingerprint string, c Content, s State) (*Plan, error)
 			if what == "" {
 				what = "đơn vị và nhóm của năm"
 			}
-			return nil, data.Errorf(data.ELOCKED, "Không nhận gói: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %s. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, lowerFirst(what))
+			return nil, data.Errorf(data.ELOCKED, "Không nhận gói: năm %d đã khóa sau khi Hội đồng thẩm định phê duyệt, gói này sẽ thay đổi %s. Muốn nhận, hãy mở khóa năm và ghi rõ lý do.", m.Year, data.LowerFirst(what))
 		}
 	}
 	return p, nil
@@ -324,12 +323,6 @@ func explText(e data.Explanation) string {
 		t += "; tài liệu: " + short(e.Evidence)
 	}
 	return t
-}
-
-// lowerFirst puts a sentence inside another: "Thêm bộ chỉ số" → "thêm bộ chỉ số".
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 func cloneScores(m map[string]data.Score) map[string]data.Score {
