@@ -51,10 +51,7 @@ func Notice(in NoticeInput) ([]byte, error) {
 	notified, lines := noticeLines(f, in.Sheet, a)
 	res := data.Evaluate(f, in.Unit, notified)
 	o := in.Office
-	unit := strings.TrimSpace(in.Unit.Name)
-	if unit == "" {
-		unit = in.Unit.Code
-	}
+	unit := unitName(in.Unit)
 	unitInText := unitInSentence(unit)
 
 	summary := fmt.Sprintf("Kết quả thẩm định Chỉ số cải cách hành chính năm %d của %s", f.Year, unitInText)

@@ -58,10 +58,7 @@ func Scorecard(in ScorecardInput) ([]byte, error) {
 		return nil, data.Errorf(data.EINVALID, "Kết quả của đơn vị %s không khớp bộ chỉ số năm %d", r.Unit.Name, f.Year)
 	}
 	o := in.Office
-	unit := strings.TrimSpace(r.Unit.Name)
-	if unit == "" {
-		unit = r.Unit.Code
-	}
+	unit := unitName(r.Unit)
 	unitInText := unitInSentence(unit)
 
 	summary := fmt.Sprintf("Chỉ số cải cách hành chính năm %d của %s", f.Year, unitInText)
@@ -463,6 +460,15 @@ func joinNote(a, b string) string {
 // inside a sentence ("của huyện Nguyên Bình"); agencies keep their capital
 // ("của Sở Tư pháp").
 var adminWords = []string{"Thành phố ", "Thị trấn ", "Thị xã ", "Huyện ", "Quận ", "Xã ", "Phường ", "Đặc khu ", "Tỉnh "}
+
+// unitName is the name a document gives a unit: its name, or its code
+// when it has none.
+func unitName(u data.Unit) string {
+	if name := strings.TrimSpace(u.Name); name != "" {
+		return name
+	}
+	return u.Code
+}
 
 // unitInSentence writes a unit's name as it stands inside a sentence.
 func unitInSentence(name string) string {
