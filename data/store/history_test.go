@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"go.etcd.io/bbolt"
@@ -15,10 +14,7 @@ import (
 // for one year and for one criterion; a score changed afterwards comes
 // first in both the unit's and the criterion's history.
 func TestHistoryThroughIndexIsTheTrailsEntries(t *testing.T) {
-	path := dataPath(t)
-	if err := ops.CreateDemo(path); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t, nil)
 	s := open(t, path)
 	s.SetOfficer("Nguyễn Thị Lan")
 	update(t, s, func(tx *store.Tx) error {
@@ -82,10 +78,7 @@ func TestCheckFindsDamagedCompactValues(t *testing.T) {
 		{"audit", func(v []byte) []byte { return v[:len(v)-2] }},
 	} {
 		t.Run(c.bucket, func(t *testing.T) {
-			path := dataPath(t)
-			if err := ops.CreateDemo(path); err != nil {
-				t.Fatal(err)
-			}
+			path := demoFile(t, nil)
 			db, err := bbolt.Open(path, 0o600, nil)
 			if err != nil {
 				t.Fatal(err)

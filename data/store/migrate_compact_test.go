@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 	"go.etcd.io/bbolt"
@@ -63,10 +62,7 @@ func asWrittenBefore(t *testing.T, path string) {
 // trail, sheets, rankings and unit histories, its values compact, its
 // history index built, smaller, whole, with a backup of it as it was.
 func TestUpgradeCompactsAndIndexes(t *testing.T) {
-	path := dataPath(t)
-	if err := ops.CreateDemo(path); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t, nil)
 	type state struct {
 		Trail   []data.AuditEntry
 		History []data.AuditEntry

@@ -4,7 +4,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data/store"
 )
 
@@ -12,10 +11,7 @@ import (
 // whole check page by page up to every page, the backup by the bytes
 // written against the file's size, the restore by the backup unpacked.
 func TestLongWorkReportsProgress(t *testing.T) {
-	path := dataPath(t)
-	if err := ops.CreateDemo(path); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t, nil)
 	var mu sync.Mutex
 	last := map[string][2]int64{}
 	p := func(stage string, done, total int64) {

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"testing"
 
-	"github.com/pardesk/pardesk/app/ops"
 	"github.com/pardesk/pardesk/data"
 	"github.com/pardesk/pardesk/data/store"
 )
@@ -13,10 +12,7 @@ import (
 // are those whose decoded sheet has one: a sheet of self scores and notes
 // only is not among them, a year without sheets has none.
 func TestAppraisedUnitsMatchesTheSheets(t *testing.T) {
-	path := dataPath(t)
-	if err := ops.CreateDemo(path); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t, nil)
 	s := open(t, path)
 	s.SetOfficer("Nguyễn Thị Lan")
 	update(t, s, func(tx *store.Tx) error {
